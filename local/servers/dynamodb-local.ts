@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { dataDir, logsDir } from '../paths.ts';
+import { ensureDynamoDbLocal } from './fetch.ts';
+import { ManagedProcess } from './managed-process.ts';
+import { javaHome } from './toolchain.ts';
+import { httpProbe, portAnswers, waitUntilHealthy } from './wait.ts';
+
+export interface LocalServer {
+  endpoint: string;
+  /** True when a server already running on the port was reused (and will not be stopped). */
+  reused: boolean;
+  process?: ManagedProcess;
+}
+
+/** DynamoDB Local answers a bare GET with HTTP 400 and an AWS-style error body. */
+async function isDynamoDbLocal(endpoint: string): Promise<boolean> {
+  return httpProbe(endpoint, async (res) => {
+    const body = await res.text();
+    return res.status === 400 && /MissingAuthenticationToken|Authentication/.test(body);
+  });
+}
+
+export async function startDynamoDbLocal(options: { port: number; inMemory?: boolean }): Promise<LocalServer> {
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  if (await isDynamoDbLocal(endpoint)) return { endpoint, reused: true };
+  if (await portAnswers(options.port)) {
+    throw new Error(`Port ${options.port} is taken by something that is not DynamoDB Local: set DYNAMODB_PORT to a free port.`);
+  }
+  const java = join(javaHome(), 'bin', 'java');
+  const home = await ensureDynamoDbLocal();
+  const dbPath = join(dataDir, 'dynamodb');
+  mkdirSync(dbPath, { recursive: true });
+  const storage = options.inMemory ? ['-inMemory'] : ['-dbPath', dbPath];
+  const server = new ManagedProcess({
+    name: 'DynamoDB Local',
+    command: java,
+    args: [
+      '-Xmx512m',
+      `-Djava.library.path=${join(home, 'lib')}`,
+      '-cp',
+      join(home, 'lib', '*'),
+      'com.amazonaws.services.dynamodbv2.local.main.ServerRunner',
+      '-port',
+      String(options.port),
+      '-sharedDb',
+      ...storage,
+    ],
+    logFile: join(logsDir, 'dynamodb-local.log'),
+  });
+  await waitUntilHealthy(() => isDynamoDbLocal(endpoint), { server, timeoutMs: 60_000 });
+  return { endpoint, reused: false, process: server };
+}
