@@ -6,7 +6,11 @@ import { startLocalServers } from './servers/index.ts';
 import { onShutdown } from './shutdown.ts';
 
 const servers = await startLocalServers();
-console.log(`DynamoDB Local  ${servers.dynamodb.endpoint}${servers.dynamodb.reused ? ' (already running)' : ''}`);
-console.log(`OpenSearch      ${servers.opensearch.endpoint}${servers.opensearch.reused ? ' (already running)' : ''}`);
+console.log(
+  `DynamoDB Local  ${servers.dynamodb.endpoint}${servers.dynamodb.reused ? ' (already running)' : ''}`,
+);
+console.log(
+  `OpenSearch      ${servers.opensearch.endpoint}${servers.opensearch.reused ? ' (already running)' : ''}`,
+);
 console.log('Press Ctrl-C to stop.');
 onShutdown(() => servers.stop());

@@ -21,11 +21,16 @@ async function isDynamoDbLocal(endpoint: string): Promise<boolean> {
   });
 }
 
-export async function startDynamoDbLocal(options: { port: number; inMemory?: boolean }): Promise<LocalServer> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  inMemory?: boolean;
+}): Promise<LocalServer> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   if (await isDynamoDbLocal(endpoint)) return { endpoint, reused: true };
   if (await portAnswers(options.port)) {
-    throw new Error(`Port ${options.port} is taken by something that is not DynamoDB Local: set DYNAMODB_PORT to a free port.`);
+    throw new Error(
+      `Port ${options.port} is taken by something that is not DynamoDB Local: set DYNAMODB_PORT to a free port.`,
+    );
   }
   const java = join(javaHome(), 'bin', 'java');
   const home = await ensureDynamoDbLocal();

@@ -42,7 +42,9 @@ async function maven(args: string[]): Promise<void> {
     await run(mavenBinary(), ['-q', '-B', '-C', ...args], { maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const detail = (error as { stdout?: string }).stdout?.split('\n').find((l) => l.includes('ERROR')) ?? '';
-    throw new Error(`Maven could not fetch from Maven Central (${detail.trim() || (error as Error).message})`);
+    throw new Error(
+      `Maven could not fetch from Maven Central (${detail.trim() || (error as Error).message})`,
+    );
   }
 }
 

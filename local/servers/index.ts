@@ -1,4 +1,4 @@
-import { startDynamoDbLocal, type LocalServer } from './dynamodb-local.ts';
+import { type LocalServer, startDynamoDbLocal } from './dynamodb-local.ts';
 import { startOpenSearch } from './opensearch-node.ts';
 
 export type { LocalServer } from './dynamodb-local.ts';

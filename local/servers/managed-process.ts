@@ -62,7 +62,7 @@ export class ManagedProcess {
   }
 
   killGroup(signal: NodeJS.Signals): void {
-    if (this.exited || this.child.pid === undefined) return;
+    if (this.child.pid === undefined) return;
     try {
       process.kill(-this.child.pid, signal);
     } catch {
@@ -70,14 +70,19 @@ export class ManagedProcess {
     }
   }
 
-  /** SIGTERM, then SIGKILL after `graceMs` if the group is still alive. */
+  /**
+   * SIGTERM to the group, SIGKILL after `graceMs` if the leader is still alive, and a final
+   * SIGKILL sweep for any member that outlived its leader.
+   */
   async stop(graceMs = 10_000): Promise<void> {
-    if (this.exited) return;
-    this.killGroup('SIGTERM');
-    const stopped = await Promise.race([this.exit.then(() => true), sleep(graceMs).then(() => false)]);
-    if (!stopped) {
-      this.killGroup('SIGKILL');
-      await this.exit;
+    if (!this.exited) {
+      this.killGroup('SIGTERM');
+      const stopped = await Promise.race([this.exit.then(() => true), sleep(graceMs).then(() => false)]);
+      if (!stopped) {
+        this.killGroup('SIGKILL');
+        await this.exit;
+      }
     }
+    this.killGroup('SIGKILL');
   }
 }

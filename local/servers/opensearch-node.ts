@@ -33,14 +33,19 @@ function unprivileged(command: string, args: string[], writableDirs: string[]): 
   if (process.getuid?.() !== 0) return [command, args];
   ensureServiceUser();
   execFileSync('chown', ['-R', `${SERVICE_USER}:`, ...writableDirs]);
-  return ['setpriv', [`--reuid=${SERVICE_USER}`, `--regid=${SERVICE_USER}`, '--init-groups', command, ...args]];
+  return [
+    'setpriv',
+    [`--reuid=${SERVICE_USER}`, `--regid=${SERVICE_USER}`, '--init-groups', command, ...args],
+  ];
 }
 
 export async function startOpenSearch(options: { port: number; heap: string }): Promise<LocalServer> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   if (await isOpenSearch(endpoint)) return { endpoint, reused: true };
   if (await portAnswers(options.port)) {
-    throw new Error(`Port ${options.port} is taken by something that is not OpenSearch: set OPENSEARCH_PORT to a free port.`);
+    throw new Error(
+      `Port ${options.port} is taken by something that is not OpenSearch: set OPENSEARCH_PORT to a free port.`,
+    );
   }
   const jdk = javaHome();
   const home = await ensureOpenSearch();
@@ -51,15 +56,24 @@ export async function startOpenSearch(options: { port: number; heap: string }): 
   const [command, args] = unprivileged(
     join(home, 'bin', 'opensearch'),
     [
-      '-E', 'discovery.type=single-node',
-      '-E', `http.port=${options.port}`,
-      '-E', 'network.host=127.0.0.1',
-      '-E', `transport.port=${options.port + 100}`,
-      '-E', `path.data=${data}`,
-      '-E', `path.logs=${logs}`,
-      '-E', 'cluster.name=sourcefront-local',
-      '-E', 'cluster.routing.allocation.disk.threshold_enabled=false',
-      '-E', 'action.auto_create_index=false',
+      '-E',
+      'discovery.type=single-node',
+      '-E',
+      `http.port=${options.port}`,
+      '-E',
+      'network.host=127.0.0.1',
+      '-E',
+      `transport.port=${options.port + 100}`,
+      '-E',
+      `path.data=${data}`,
+      '-E',
+      `path.logs=${logs}`,
+      '-E',
+      'cluster.name=sourcefront-local',
+      '-E',
+      'cluster.routing.allocation.disk.threshold_enabled=false',
+      '-E',
+      'action.auto_create_index=false',
     ],
     [home, data, logs],
   );

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { supportedLocales } from '../../locales/index.ts';
+
+/** A partner storefront as the request path needs it: who it is and how it speaks. */
+export const tenantSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+  name: z.string().min(1).max(80),
+  domains: z.array(z.string().min(1)).min(1),
+  defaultLocale: z.enum(supportedLocales),
+  locales: z.array(z.enum(supportedLocales)).min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+export type Tenant = z.infer<typeof tenantSchema>;
+
+/** Finds the tenant a request belongs to from its Host; the port is ignored. */
+export interface TenantDirectory {
+  byHost(host: string | undefined): Promise<Tenant | undefined>;
+}
+
+export function normalizeHost(host: string): string {
+  return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+/** Caches lookups (hits and misses) for `ttlMs`, so a warm Lambda reads a tenant once a minute at most. */
+export function cachedDirectory(
+  source: TenantDirectory,
+  ttlMs: number,
+  now: () => number = Date.now,
+): TenantDirectory {
+  const cache = new Map<string, { tenant: Tenant | undefined; expires: number }>();
+  return {
+    async byHost(host) {
+      if (!host) return undefined;
+      const key = normalizeHost(host);
+      const hit = cache.get(key);
+      if (hit && hit.expires > now()) return hit.tenant;
+      const tenant = await source.byHost(key);
+      cache.set(key, { tenant, expires: now() + ttlMs });
+      return tenant;
+    },
+  };
+}

@@ -1,0 +1,181 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { DomainError } from '../core/errors.ts';
+import { negotiateLocale } from '../core/i18n/negotiate.ts';
+import { errorResponse } from '../functions/http/error-response.ts';
+import type { HttpEvent, HttpResult, LambdaContext } from '../functions/http/types.ts';
+import { type RouteDefinition, routeKey, routes } from '../functions/routes.ts';
+import { supportedLocales } from '../locales/index.ts';
+import { projectRoot } from './paths.ts';
+import { compileRoutes } from './route-matcher.ts';
+
+type Handler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>;
+
+const LAMBDA_TIMEOUT_MS = 29_000;
+const MAX_BODY_BYTES = 6 * 1024 * 1024; // Lambda's synchronous payload limit.
+
+/** Loads each handler module once, as a warm Lambda container would keep it. */
+function handlerLoader() {
+  const loaded = new Map<string, Promise<Handler>>();
+  return (route: RouteDefinition): Promise<Handler> => {
+    let handler = loaded.get(route.handler);
+    if (!handler) {
+      const file = join(projectRoot, 'functions', 'handlers', `${route.handler}.ts`);
+      handler = import(file).then((m: { handler: Handler }) => m.handler);
+      loaded.set(route.handler, handler);
+    }
+    return handler;
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const textTypes = /^(text\/|application\/(json|xml|x-www-form-urlencoded|.*\+json|.*\+xml)|$)/i;
+
+/** Builds the API Gateway HTTP API (payload format 2.0) event for a request, as AWS would. */
+export function toHttpApiEvent(
+  req: IncomingMessage,
+  body: Buffer,
+  match: { route: RouteDefinition; pathParameters: Record<string, string> },
+): HttpEvent {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === 'cookie') continue;
+    headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [key, value] of url.searchParams) query[key] = key in query ? `${query[key]},${value}` : value;
+  const cookies = req.headers.cookie
+    ?.split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const isText = textTypes.test(headers['content-type'] ?? '');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: routeKey(match.route),
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(cookies?.length && { cookies }),
+    ...(Object.keys(query).length > 0 && { queryStringParameters: query }),
+    ...(Object.keys(match.pathParameters).length > 0 && { pathParameters: match.pathParameters }),
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: (headers.host ?? 'localhost').replace(/:\d+$/, ''),
+      domainPrefix: (headers.host ?? 'localhost').split('.')[0] ?? 'localhost',
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: routeKey(match.route),
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    ...(body.length > 0 && {
+      body: isText ? body.toString('utf8') : body.toString('base64'),
+    }),
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+/** The Lambda context a handler receives, with a deadline as real as Lambda's. */
+export function lambdaContext(functionName: string, memoryMb = 256): LambdaContext {
+  const deadline = Date.now() + LAMBDA_TIMEOUT_MS;
+  return {
+    awsRequestId: randomUUID(),
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: String(memoryMb),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function send(res: ServerResponse, result: HttpResult): void {
+  const headers: Record<string, string | number | string[]> = {};
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+  );
+}
+
+function gatewayError(
+  req: IncomingMessage,
+  code: 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL',
+) {
+  const locale = negotiateLocale({
+    acceptLanguage: req.headers['accept-language'],
+    available: supportedLocales,
+    fallback: 'en',
+  });
+  return errorResponse(new DomainError(code), locale, randomUUID());
+}
+
+/**
+ * The local stand-in for API Gateway: the HTTP API's routing and event shape in front of the
+ * very handler modules Lambda runs.
+ */
+export function createGateway(routeTable: readonly RouteDefinition[] = routes): Server {
+  const router = compileRoutes(routeTable);
+  const load = handlerLoader();
+  return createServer(async (req, res) => {
+    try {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const match = router.match(req.method ?? 'GET', path);
+      if (match === undefined) return send(res, gatewayError(req, 'ROUTE_NOT_FOUND'));
+      if (match === 'methodNotAllowed') return send(res, gatewayError(req, 'METHOD_NOT_ALLOWED'));
+      const body = await readBody(req);
+      const handler = await load(match.route);
+      send(
+        res,
+        await handler(
+          toHttpApiEvent(req, body, match),
+          lambdaContext(`local-${match.route.handler}`, match.route.memoryMb),
+        ),
+      );
+    } catch (error) {
+      const code =
+        error instanceof DomainError && error.code === 'PAYLOAD_TOO_LARGE' ? error.code : 'INTERNAL';
+      if (code === 'INTERNAL') console.error(error);
+      if (!res.headersSent) send(res, gatewayError(req, code));
+      else res.end();
+    }
+  });
+}
+
+export async function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return (server.address() as AddressInfo).port;
+}

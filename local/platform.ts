@@ -1,0 +1,34 @@
+import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
+import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { buildServices, type Services } from '../functions/composition.ts';
+import { type Config, loadConfig } from '../functions/config.ts';
+import { demoTenants } from './seed/demo-tenants.ts';
+import type { LocalServers } from './servers/index.ts';
+
+export interface PlatformNames {
+  tableName: string;
+  offersAlias: string;
+}
+
+/**
+ * Points the handlers at the local servers (through the same environment variables Lambda
+ * gets), creates the table and the offers index from their single definitions, and seeds the
+ * demo tenants. Idempotent: safe on every start.
+ */
+export async function bootLocalPlatform(servers: LocalServers, names: PlatformNames): Promise<Services> {
+  const env = {
+    TABLE_NAME: names.tableName,
+    OFFERS_ALIAS: names.offersAlias,
+    OPENSEARCH_ENDPOINT: servers.opensearch.endpoint,
+    OPENSEARCH_AUTH: 'none',
+    DYNAMODB_ENDPOINT: servers.dynamodb.endpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'local',
+    TENANT_CACHE_TTL_MS: process.env.TENANT_CACHE_TTL_MS ?? '5000',
+  } satisfies Partial<Record<keyof Config, string>>;
+  Object.assign(process.env, env);
+  const services = buildServices(loadConfig(process.env));
+  await ensureTable(services.dynamo, names.tableName);
+  await ensureOffersIndex(services.search, names.offersAlias);
+  for (const tenant of demoTenants) await services.tenantRepository.put(tenant);
+  return services;
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the whole platform on this machine with no AWS account. Starts (or reuses)
+ * DynamoDB Local and OpenSearch, prepares the table, index and demo data, then serves the
+ * Lambda handlers behind a local HTTP API gateway. Ctrl-C or SIGTERM stops everything.
+ */
+import { createGateway, listen } from './gateway.ts';
+import { bootLocalPlatform } from './platform.ts';
+import { startLocalServers } from './servers/index.ts';
+import { MissingToolError } from './servers/toolchain.ts';
+import { onShutdown } from './shutdown.ts';
+
+const port = Number(process.env.PORT ?? 3000);
+
+try {
+  console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
+  const servers = await startLocalServers();
+  await bootLocalPlatform(servers, { tableName: 'sourcefront-local', offersAlias: 'offers' });
+  const gateway = createGateway();
+  const bound = await listen(gateway, port);
+  onShutdown(async () => {
+    await new Promise((resolve) => gateway.close(resolve));
+    gateway.closeAllConnections();
+    await servers.stop();
+  });
+  const reused = (s: { reused: boolean }) => (s.reused ? ' (already running, reused)' : '');
+  console.log(
+    [
+      '',
+      `  API gateway     http://localhost:${bound}   (try http://localhost:${bound}/api/v1/health)`,
+      `  Storefronts     http://vn.localhost:${bound}  http://kr.localhost:${bound}`,
+      `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
+      `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
+      '  Data and logs   .local/data, .local/logs',
+      '',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+} catch (error) {
+  if (error instanceof MissingToolError) {
+    console.error(error.message);
+  } else {
+    console.error('The local platform could not start:', error);
+  }
+  process.exit(1);
+}

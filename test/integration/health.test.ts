@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
+import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => platform?.close());
+
+describe('GET /api/v1/health through the local gateway', () => {
+  it('reports DynamoDB and OpenSearch ok, with the OpenSearch version', async () => {
+    const res = await platform.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({
+      status: 'ok',
+      dynamodb: { status: 'ok', table: platform.tableName },
+      opensearch: { status: 'ok', version: OPENSEARCH_VERSION },
+    });
+  });
+
+  it('answers on a tenant host too', async () => {
+    const res = await platform.request('/api/v1/health', { host: 'vn.localhost:3000' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe('ok');
+  });
+
+  it('answers an unknown path with a localized 404 and a stable code', async () => {
+    const res = await platform.request('/api/v1/nowhere', { headers: { 'accept-language': 'ko' } });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'ROUTE_NOT_FOUND', message: '해당 페이지 또는 API가 없습니다.' },
+    });
+  });
+
+  it('answers a known path with the wrong method with 405', async () => {
+    const res = await platform.request('/api/v1/health', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
+  });
+});

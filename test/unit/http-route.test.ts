@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../core/errors.ts';
+import { httpRoute, z } from '../../functions/http/route.ts';
+import { httpEvent, lambdaContext } from '../kit/events.ts';
+
+const createThing = httpRoute(
+  {
+    name: 'test-create-thing',
+    tenant: 'none',
+    body: z.object({ name: z.string().min(2), quantity: z.number().int().min(1) }).strict(),
+    query: z.object({ dryRun: z.enum(['yes', 'no']).optional() }),
+  },
+  async ({ body }) => {
+    if (body.name === 'taken') throw new DomainError('CONFLICT');
+    if (body.name === 'boom') throw new Error('database password is hunter2');
+    return { status: 201, body: { created: body.name, quantity: body.quantity } };
+  },
+);
+
+async function call(event: Parameters<typeof httpEvent>[0]) {
+  const result = await createThing(httpEvent(event), lambdaContext() as Parameters<typeof createThing>[1]);
+  return {
+    status: result.statusCode,
+    headers: result.headers ?? {},
+    body: JSON.parse(result.body ?? 'null'),
+  };
+}
+
+describe('the shared HTTP middleware chain', () => {
+  it('runs the handler with the parsed body and answers JSON with a request id', async () => {
+    const res = await call({ method: 'POST', path: '/t', body: { name: 'cups', quantity: 3 } });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ created: 'cups', quantity: 3 });
+    expect(res.headers['content-type']).toMatch(/application\/json/);
+    expect(res.headers['x-request-id']).toBeTruthy();
+  });
+
+  it('answers 400 MALFORMED_JSON for a body that is not JSON, never a 500', async () => {
+    const res = await call({ method: 'POST', path: '/t', body: '{"name": "cups",' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('MALFORMED_JSON');
+    expect(res.body.error.message).toBe('The request body is not valid JSON.');
+  });
+
+  it('answers 400 VALIDATION_FAILED naming every failing field, body and query alike', async () => {
+    const res = await call({
+      method: 'POST',
+      path: '/t',
+      query: { dryRun: 'maybe' },
+      body: { name: 'x', extra: true },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const fields = res.body.error.fields.map((f: { path: string; rule: string }) => `${f.path}:${f.rule}`);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'query.dryRun:invalid_value',
+        'body.name:too_short',
+        'body.quantity:required',
+        'body:unrecognized_keys',
+      ]),
+    );
+    const name = res.body.error.fields.find((f: { path: string }) => f.path === 'body.name');
+    expect(name.message).toBe('Must be at least 2 characters long.');
+  });
+
+  it('localizes error messages from Accept-Language', async () => {
+    const res = await call({
+      method: 'POST',
+      path: '/t',
+      headers: { 'accept-language': 'vi-VN,vi;q=0.9,en;q=0.5' },
+      body: { name: 'x', quantity: 0 },
+    });
+    expect(res.headers['content-language']).toBe('vi');
+    expect(res.body.error.message).toBe('Một số trường không hợp lệ. Vui lòng kiểm tra và thử lại.');
+    const quantity = res.body.error.fields.find((f: { path: string }) => f.path === 'body.quantity');
+    expect(quantity.message).toBe('Phải lớn hơn hoặc bằng 1.');
+  });
+
+  it('refuses a body that is not declared as JSON with 415', async () => {
+    const res = await call({
+      method: 'POST',
+      path: '/t',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"name":"cups","quantity":1}',
+    });
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('maps a domain error to its status and code', async () => {
+    const res = await call({ method: 'POST', path: '/t', body: { name: 'taken', quantity: 1 } });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('CONFLICT');
+  });
+
+  it('turns an unexpected error into a 500 that leaks nothing but a reference', async () => {
+    const res = await call({ method: 'POST', path: '/t', body: { name: 'boom', quantity: 1 } });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe('INTERNAL');
+    expect(JSON.stringify(res.body)).not.toContain('hunter2');
+    expect(res.body.error.message).toContain(res.body.error.requestId);
+  });
+});

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { errorCatalog } from '../../core/errors.ts';
+import { hasKey } from '../../core/i18n/translator.ts';
+import { projectRoot } from '../../local/paths.ts';
+import { namespaces, resources, supportedLocales } from '../../locales/index.ts';
+
+function keysOf(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('locales', () => {
+  it('every locale has exactly the keys of every other, in every namespace', () => {
+    for (const ns of namespaces) {
+      const reference = keysOf(resources.en[ns]).sort();
+      for (const locale of supportedLocales) {
+        expect(keysOf(resources[locale][ns]).sort(), `${locale}/${ns}.json`).toEqual(reference);
+      }
+    }
+  });
+
+  it('has a message in every locale for every error code', () => {
+    for (const code of Object.keys(errorCatalog)) {
+      for (const locale of supportedLocales)
+        expect(hasKey(`errors:${code}`, locale), `${locale}: ${code}`).toBe(true);
+    }
+  });
+
+  it('defines every `ns:key` translation key that the code uses', () => {
+    const used = new Set<string>();
+    const keyPattern = new RegExp(`\\bt\\(\\s*['\`]((?:${namespaces.join('|')}):[\\w.]+)['\`]`, 'g');
+    for (const dir of ['core', 'functions', 'storefront', 'adapters', 'local']) {
+      for (const file of sourceFiles(join(projectRoot, dir))) {
+        for (const match of readFileSync(file, 'utf8').matchAll(keyPattern))
+          used.add(`${match[1]}|${relative(projectRoot, file)}`);
+      }
+    }
+    for (const entry of used) {
+      const [key, file] = entry.split('|');
+      expect(hasKey(key!), `${key} used in ${file}`).toBe(true);
+    }
+  });
+});

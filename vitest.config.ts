@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Test tiers, visible in folder names:
+ * - unit: core and pure builders, no I/O;
+ * - integration: adapters and handlers against the real DynamoDB Local and OpenSearch,
+ *   started once per run by test/global-setup.ts (or reused when already running);
+ * - cdk: assertion tests over the synthesized templates.
+ */
+export default defineConfig({
+  test: {
+    // Access logs of passing requests would drown the report; warnings and errors still show.
+    env: { LOG_LEVEL: 'warn' },
+    projects: [
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 120_000 } },
+    ],
+  },
+});
