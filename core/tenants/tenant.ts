@@ -1,6 +1,22 @@
 import { z } from 'zod';
 import { supportedLocales } from '../../locales/index.ts';
 
+/**
+ * What a partner sells: every search and offer request is filtered by this on the server,
+ * never by the client. An empty list means "no restriction" for that dimension.
+ */
+export const curationSchema = z.object({
+  /** Category ids (level 1 or level 2) the site sells. */
+  categories: z.array(z.string()).default([]),
+  /** Supplier tiers allowed (e.g. super_factory, strict_selection). */
+  supplierTiers: z.array(z.string()).default([]),
+  /** Badges every offer must carry (e.g. ship_48h). */
+  requiredBadges: z.array(z.string()).default([]),
+  /** Origin industrial belts allowed (e.g. yiwu, guangzhou). */
+  belts: z.array(z.string()).default([]),
+});
+export type Curation = z.infer<typeof curationSchema>;
+
 /** A partner storefront as the request path needs it: who it is and how it speaks. */
 export const tenantSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
@@ -9,6 +25,7 @@ export const tenantSchema = z.object({
   defaultLocale: z.enum(supportedLocales),
   locales: z.array(z.enum(supportedLocales)).min(1),
   currency: z.string().regex(/^[A-Z]{3}$/),
+  curation: curationSchema.default({ categories: [], supplierTiers: [], requiredBadges: [], belts: [] }),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 

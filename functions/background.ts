@@ -1,0 +1,17 @@
+/**
+ * Background functions: Lambdas that no HTTP route reaches, started by a schedule or an event
+ * source. CDK (lib/) creates one function per entry with exactly the listed access; the local
+ * platform runs schedules from here too. `handler` names `functions/jobs/<handler>.ts`.
+ */
+import type { Access } from './routes.ts';
+
+export interface BackgroundFunction {
+  handler: string;
+  description: string;
+  trigger: { schedule: string } | { tableStream: { batchSize: number } };
+  access: { table: Access; search: Access; secrets?: readonly string[] };
+  memoryMb?: number;
+  timeoutSeconds?: number;
+}
+
+export const backgroundFunctions: readonly BackgroundFunction[] = [];
