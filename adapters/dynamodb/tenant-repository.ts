@@ -1,5 +1,11 @@
 import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { normalizeHost, type Tenant, type TenantDirectory, tenantSchema } from '../../core/tenants/tenant.ts';
+import {
+  normalizeHost,
+  type Tenant,
+  type TenantDirectory,
+  type TenantInput,
+  tenantSchema,
+} from '../../core/tenants/tenant.ts';
 
 /**
  * Access patterns
@@ -43,7 +49,7 @@ export class DynamoTenantRepository implements TenantDirectory {
   }
 
   /** Writes the tenant and its domain routes in one transaction. */
-  async put(tenant: Tenant): Promise<void> {
+  async put(tenant: TenantInput): Promise<void> {
     const valid = tenantSchema.parse(tenant);
     await this.db.send(
       new TransactWriteCommand({

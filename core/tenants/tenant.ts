@@ -28,6 +28,8 @@ export const tenantSchema = z.object({
   curation: curationSchema.default({ categories: [], supplierTiers: [], requiredBadges: [], belts: [] }),
 });
 export type Tenant = z.infer<typeof tenantSchema>;
+/** A tenant as written by a person or a seed: defaults not yet applied. */
+export type TenantInput = z.input<typeof tenantSchema>;
 
 /** Finds the tenant a request belongs to from its Host; the port is ignored. */
 export interface TenantDirectory {

@@ -1,7 +1,7 @@
-import type { Tenant } from '../../core/tenants/tenant.ts';
+import type { TenantInput } from '../../core/tenants/tenant.ts';
 
 /** The demo partner sites of the local platform, reachable as <id>.localhost. */
-export const demoTenants: Tenant[] = [
+export const demoTenants: TenantInput[] = [
   {
     id: 'vn',
     name: 'Nguồn Hàng Trung Quốc',
