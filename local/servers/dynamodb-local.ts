@@ -51,6 +51,8 @@ export async function startDynamoDbLocal(options: {
       '-sharedDb',
       ...storage,
     ],
+    // DynamoDB Local writes a metadata file into its working directory.
+    cwd: dbPath,
     logFile: join(logsDir, 'dynamodb-local.log'),
   });
   await waitUntilHealthy(() => isDynamoDbLocal(endpoint), { server, timeoutMs: 60_000 });
