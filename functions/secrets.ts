@@ -1,0 +1,12 @@
+/**
+ * Secrets a function may read are named in its `access.secrets` (functions/background.ts,
+ * functions/routes.ts). CDK creates one Secrets Manager secret per name in each region and
+ * passes its ARN to the functions that list it in the variable named here; locally the
+ * platform keeps secrets under `.local/`.
+ */
+export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
+
+/** `supply-signing-key` → `SECRET_SUPPLY_SIGNING_KEY_ARN`. */
+export function secretEnvName(name: string): string {
+  return `SECRET_${name.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_ARN`;
+}

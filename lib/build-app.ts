@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import nag from 'cdk-nag';
+import { projectRoot } from './bundling.ts';
+import { RegionStack, type RegionStackProps } from './region-stack.ts';
+import { parseRegions, REGIONS_CONTEXT_KEY, stackName } from './regions.ts';
+
+export interface BuildOptions extends AppProps {
+  /** Registries to build from instead of the project's (tests). */
+  routes?: RegionStackProps['routes'];
+  background?: RegionStackProps['background'];
+  /** Run cdk-nag's AwsSolutions pack as a synth-time validation (default on). */
+  nag?: boolean;
+}
+
+/**
+ * The app: one RegionStack per entry of the `sourcefront:regions` context. The account comes
+ * from the CLI's environment at deploy time (CDK_DEFAULT_ACCOUNT); the region from the config,
+ * so synth needs no credentials and makes no lookups.
+ */
+export function buildApp(options: BuildOptions = {}): { app: App; stacks: RegionStack[] } {
+  const app = new App(options);
+  const regions = parseRegions(app.node.tryGetContext(REGIONS_CONTEXT_KEY));
+  const stacks = regions.map(
+    (config) =>
+      new RegionStack(app, stackName(config), {
+        config,
+        env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: config.region },
+        routes: options.routes,
+        background: options.background,
+      }),
+  );
+  if (options.nag !== false) Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
+  return { app, stacks };
+}
+
+/** The context block of cdk.json, as the CDK CLI passes it (for tests and scripts run without the CLI). */
+export function cdkJsonContext(): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(join(projectRoot, 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  return cdkJson.context;
+}

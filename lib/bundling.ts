@@ -1,0 +1,74 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * How every function is bundled, defined once: CDK (lib/constructs/functions.ts) and the bundle
+ * budget bench (bench/bundles.ts) both build from these settings, so the bench measures what
+ * deploys.
+ *
+ * - ESM, minified, tree-shaken, for the Node.js 24 runtime;
+ * - the createRequire banner lets CommonJS dependencies inside an ESM bundle `require` Node
+ *   built-ins;
+ * - the AWS SDK v3 is left out: the Lambda Node.js 24 runtime provides it, and it is the
+ *   largest dependency by far.
+ */
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+export const bundleSettings = {
+  target: 'node24',
+  platform: 'node',
+  format: 'esm',
+  minify: true,
+  treeShaking: true,
+  sourcemap: false,
+  mainFields: ['module', 'main'],
+  external: ['@aws-sdk/*'],
+  banner:
+    "import { createRequire as __sourcefrontCreateRequire } from 'node:module'; const require = __sourcefrontCreateRequire(import.meta.url);",
+} as const;
+
+/** Per-bundle budget (DESIGN.md §10). */
+export const bundleBudget = { maxBytes: 500 * 1024, maxInitMs: 150 } as const;
+
+/** The settings as NodejsFunction takes them. */
+export function cdkBundling(): BundlingOptions {
+  return {
+    target: bundleSettings.target,
+    format: OutputFormat.ESM,
+    minify: bundleSettings.minify,
+    sourceMap: bundleSettings.sourcemap,
+    mainFields: [...bundleSettings.mainFields],
+    externalModules: [...bundleSettings.external],
+    banner: bundleSettings.banner,
+    esbuildArgs: { '--tree-shaking': String(bundleSettings.treeShaking) },
+  };
+}
+
+/** The same settings as esbuild's build API takes them (platform and bundling as CDK sets them). */
+export function esbuildOptions(entry: string, outfile: string) {
+  return {
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: bundleSettings.platform,
+    target: bundleSettings.target,
+    format: bundleSettings.format,
+    minify: bundleSettings.minify,
+    treeShaking: bundleSettings.treeShaking,
+    sourcemap: bundleSettings.sourcemap,
+    mainFields: [...bundleSettings.mainFields],
+    external: [...bundleSettings.external],
+    banner: { js: bundleSettings.banner },
+    absWorkingDir: projectRoot,
+    logLevel: 'warning',
+  } as const;
+}
+
+/** Entry files: `functions/handlers/<name>.ts` for routes, `functions/jobs/<name>.ts` for the rest. */
+export function handlerEntry(name: string): string {
+  return join(projectRoot, 'functions', 'handlers', `${name}.ts`);
+}
+export function jobEntry(name: string): string {
+  return join(projectRoot, 'functions', 'jobs', `${name}.ts`);
+}

@@ -1,0 +1,162 @@
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import type { BackgroundFunction } from '../../functions/background.ts';
+import { type Config, configKeys, configSchema } from '../../functions/config.ts';
+import type { Access, RouteDefinition } from '../../functions/routes.ts';
+import { secretEnvName } from '../../functions/secrets.ts';
+import { handlerEntry, jobEntry } from '../bundling.ts';
+import { SourcefrontFunction } from './lambda.ts';
+import type { Search } from './search.ts';
+
+/** Keys the Lambda runtime sets itself, and keys that only the local platform uses. */
+const setByLambda: readonly (keyof Config)[] = ['AWS_REGION'];
+const localOnly: readonly (keyof Config)[] = ['DYNAMODB_ENDPOINT'];
+
+/**
+ * The environment of every deployed function, typed by functions/config.ts (the schema the
+ * functions parse at cold start). A required key that is added there and not given a value
+ * here fails the synth with its name, instead of failing at cold start in a region.
+ */
+export function functionEnvironment(values: {
+  tableName: string;
+  offersAlias: string;
+  searchEndpoint: string;
+}): Record<string, string> {
+  const env: Partial<Record<keyof Config, string>> = {
+    TABLE_NAME: values.tableName,
+    OFFERS_ALIAS: values.offersAlias,
+    OPENSEARCH_ENDPOINT: values.searchEndpoint,
+    OPENSEARCH_AUTH: 'sigv4',
+  };
+  for (const key of configKeys) {
+    const required = !configSchema.shape[key].safeParse(undefined).success;
+    if (required && env[key] === undefined && !setByLambda.includes(key) && !localOnly.includes(key)) {
+      throw new Error(
+        `Function config key ${key} is required by functions/config.ts but lib/ gives it no value`,
+      );
+    }
+  }
+  return env as Record<string, string>;
+}
+
+export interface FunctionAccess {
+  table: Access;
+  search: Access;
+  secrets?: readonly string[];
+}
+
+export interface DeployedFunction {
+  name: string;
+  kind: 'route' | 'job';
+  fn: NodejsFunction;
+  access: FunctionAccess;
+}
+
+export interface FunctionsProps {
+  routes: readonly RouteDefinition[];
+  background: readonly BackgroundFunction[];
+  table: ITable;
+  search: Search;
+  secrets: ReadonlyMap<string, ISecret>;
+  environment: Record<string, string>;
+  logRetention: RetentionDays;
+  retainLogs: boolean;
+}
+
+const order: Record<Access, number> = { none: 0, read: 1, write: 2 };
+const widest = (a: Access, b: Access): Access => (order[a] >= order[b] ? a : b);
+
+/**
+ * One function per route handler (functions/handlers/<handler>.ts) and per background function
+ * (functions/jobs/<handler>.ts), read from the registries at synth time. Each gets exactly the
+ * access its entry lists: table read or read/write, search read or write, the named secrets.
+ */
+export class Functions extends Construct {
+  /** Route handlers by handler name. */
+  readonly routeHandlers = new Map<string, DeployedFunction>();
+  /** Background functions by handler name. */
+  readonly jobs = new Map<string, DeployedFunction & { definition: BackgroundFunction }>();
+
+  constructor(scope: Construct, id: string, props: FunctionsProps) {
+    super(scope, id);
+    // Several routes may share one handler module: one function, the widest access they list.
+    const handlers = new Map<string, { access: FunctionAccess; memoryMb: number; routes: string[] }>();
+    for (const route of props.routes) {
+      const seen = handlers.get(route.handler);
+      const access = route.access as FunctionAccess;
+      handlers.set(route.handler, {
+        access: seen
+          ? {
+              table: widest(seen.access.table, access.table),
+              search: widest(seen.access.search, access.search),
+              secrets: [...new Set([...(seen.access.secrets ?? []), ...(access.secrets ?? [])])],
+            }
+          : access,
+        memoryMb: Math.max(seen?.memoryMb ?? 0, route.memoryMb ?? 256),
+        routes: [...(seen?.routes ?? []), `${route.method} ${route.path}`],
+      });
+    }
+    for (const [name, spec] of handlers) {
+      const fn = this.create(`Route-${name}`, props, {
+        entry: handlerEntry(name),
+        description: `Sourcefront route ${spec.routes.join(', ')}`.slice(0, 256),
+        memoryMb: spec.memoryMb,
+        timeoutSeconds: 29,
+        access: spec.access,
+      });
+      this.routeHandlers.set(name, { name, kind: 'route', fn, access: spec.access });
+    }
+    for (const job of props.background) {
+      const fn = this.create(`Job-${job.handler}`, props, {
+        entry: jobEntry(job.handler),
+        description: `Sourcefront job: ${job.description}`.slice(0, 256),
+        memoryMb: job.memoryMb ?? 256,
+        timeoutSeconds: job.timeoutSeconds ?? 60,
+        access: job.access,
+      });
+      this.jobs.set(job.handler, { name: job.handler, kind: 'job', fn, access: job.access, definition: job });
+    }
+  }
+
+  /** Every deployed function (routes first, then jobs). */
+  all(): DeployedFunction[] {
+    return [...this.routeHandlers.values(), ...this.jobs.values()];
+  }
+
+  private create(
+    id: string,
+    props: FunctionsProps,
+    spec: {
+      entry: string;
+      description: string;
+      memoryMb: number;
+      timeoutSeconds: number;
+      access: FunctionAccess;
+    },
+  ): NodejsFunction {
+    const secretEnv: Record<string, string> = {};
+    const secrets = (spec.access.secrets ?? []).map((name) => {
+      const secret = props.secrets.get(name);
+      if (!secret) throw new Error(`${id} lists secret "${name}", which no construct creates`);
+      secretEnv[secretEnvName(name)] = secret.secretArn;
+      return secret;
+    });
+    const built = new SourcefrontFunction(this, id, {
+      entry: spec.entry,
+      description: spec.description,
+      memoryMb: spec.memoryMb,
+      timeoutSeconds: spec.timeoutSeconds,
+      environment: { ...props.environment, ...secretEnv },
+      logRetention: props.logRetention,
+      retainLogs: props.retainLogs,
+    });
+    if (spec.access.table === 'read') props.table.grantReadData(built.role);
+    if (spec.access.table === 'write') props.table.grantReadWriteData(built.role);
+    props.search.grant(built.role, spec.access.search);
+    for (const secret of secrets) secret.grantRead(built.role);
+    return built.fn;
+  }
+}

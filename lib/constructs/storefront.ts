@@ -1,0 +1,216 @@
+import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
+  CachePolicy,
+  CacheQueryStringBehavior,
+  Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  OriginSslPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  S3OriginAccessControl,
+  SecurityPolicyProtocol,
+  Function as ViewerFunction,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { StringParameter } from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import type { TenantSite } from '../regions.ts';
+
+/**
+ * The storefront's security headers, one place. Pages are server-rendered with tiny first-party
+ * client scripts; product images come from supplier CDNs over HTTPS.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  'upgrade-insecure-requests',
+].join('; ');
+
+/**
+ * API Gateway routes by its own host name, so CloudFront cannot forward the viewer's Host; this
+ * viewer-request function copies it into `x-forwarded-host` (overwriting anything the viewer
+ * sent) so the functions can resolve the tenant from the domain the buyer typed.
+ */
+export const forwardHostFunctionCode = `function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  return request;
+}`;
+
+export interface StorefrontProps {
+  /** e.g. `sourcefront-vn`, used in names and comments. */
+  name: string;
+  apiOriginDomain: string;
+  tenants: readonly TenantSite[];
+  /** The certificate of a tenant: from config, else the SSM parameter the operator wrote. */
+  certificateParameterName: (tenant: TenantSite) => string;
+  retain: boolean;
+}
+
+/**
+ * CloudFront in front of the region: server-rendered pages and `/api/*` from the HTTP API,
+ * `/assets/*` from a private S3 bucket through origin access control, the security headers on
+ * every response. One distribution per tenant, with the tenant's domains and certificate (a
+ * distribution has one certificate, and a separate cache per tenant means a page rendered for
+ * one host is never served on another); a region with no tenants yet gets one distribution on
+ * its cloudfront.net name.
+ */
+export class Storefront extends Construct {
+  readonly assets: Bucket;
+  readonly logs: Bucket;
+  readonly distributions = new Map<string, Distribution>();
+  readonly securityHeaders: ResponseHeadersPolicy;
+
+  constructor(scope: Construct, id: string, props: StorefrontProps) {
+    super(scope, id);
+    const removalPolicy = props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+    this.logs = new Bucket(this, 'Logs', {
+      // CloudFront standard logs are delivered with an ACL grant, so ACLs stay enabled here only.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy,
+    });
+    this.assets = new Bucket(this, 'Assets', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 's3/assets/',
+      removalPolicy,
+    });
+
+    this.securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: `${props.name} storefront security headers`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          {
+            header: 'Permissions-Policy',
+            value: 'camera=(), microphone=(), geolocation=(), payment=()',
+            override: true,
+          },
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+        ],
+      },
+      removeHeaders: ['Server', 'X-Powered-By'],
+    });
+
+    // Pages follow the API's Cache-Control (no-store unless a page says otherwise), keyed on
+    // the query, the language cookie and Accept-Language, which select the rendered locale.
+    const pages = new CachePolicy(this, 'PagesCache', {
+      comment: `${props.name} server-rendered pages: origin Cache-Control, keyed on locale inputs`,
+      defaultTtl: Duration.seconds(0),
+      minTtl: Duration.seconds(0),
+      maxTtl: Duration.days(1),
+      queryStringBehavior: CacheQueryStringBehavior.all(),
+      cookieBehavior: CacheCookieBehavior.allowList('lang'),
+      headerBehavior: CacheHeaderBehavior.allowList('accept-language'),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    const forwardHost = new ViewerFunction(this, 'ForwardHost', {
+      code: FunctionCode.fromInline(forwardHostFunctionCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Viewer Host to x-forwarded-host for tenant resolution',
+    });
+    const oac = new S3OriginAccessControl(this, 'AssetsAccess', {
+      description: `${props.name} static assets`,
+    });
+
+    const sites: { key: string; tenant?: TenantSite }[] =
+      props.tenants.length > 0
+        ? props.tenants.map((tenant) => ({ key: tenant.id, tenant }))
+        : [{ key: 'default' }];
+    for (const site of sites) {
+      const api = new HttpOrigin(props.apiOriginDomain, {
+        protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+        originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+      });
+      const apiBehavior = {
+        origin: api,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.securityHeaders,
+        functionAssociations: [{ function: forwardHost, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      };
+      const certificate = site.tenant ? this.certificate(site.tenant, props) : undefined;
+      const distribution = new Distribution(this, `Site-${site.key}`, {
+        comment: `${props.name} storefront ${site.key}`,
+        ...(site.tenant && certificate && { domainNames: [...site.tenant.domains], certificate }),
+        minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+        httpVersion: HttpVersion.HTTP2_AND_3,
+        priceClass: PriceClass.PRICE_CLASS_200,
+        enableLogging: true,
+        logBucket: this.logs,
+        logFilePrefix: `cloudfront/${site.key}/`,
+        defaultBehavior: { ...apiBehavior, cachePolicy: pages },
+        additionalBehaviors: {
+          '/api/*': { ...apiBehavior, cachePolicy: CachePolicy.CACHING_DISABLED },
+          '/assets/*': {
+            origin: S3BucketOrigin.withOriginAccessControl(this.assets, { originAccessControl: oac }),
+            viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+            allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+            cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+            responseHeadersPolicy: this.securityHeaders,
+            compress: true,
+          },
+        },
+      });
+      this.distributions.set(site.key, distribution);
+      new CfnOutput(this, `SiteDomain-${site.key}`, {
+        description: `CNAME target for ${site.tenant?.domains.join(', ') ?? 'the default site'}`,
+        value: distribution.distributionDomainName,
+      });
+    }
+  }
+
+  private certificate(tenant: TenantSite, props: StorefrontProps): ICertificate {
+    const arn =
+      tenant.certificateArn ??
+      StringParameter.valueForStringParameter(this, props.certificateParameterName(tenant));
+    return Certificate.fromCertificateArn(this, `Certificate-${tenant.id}`, arn);
+  }
+}

@@ -1,0 +1,127 @@
+import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { type BackgroundFunction, backgroundFunctions } from '../functions/background.ts';
+import { type RouteDefinition, routes } from '../functions/routes.ts';
+import { Api } from './constructs/api.ts';
+import { Data } from './constructs/data.ts';
+import { Functions, functionEnvironment } from './constructs/functions.ts';
+import { Handoff, Secrets } from './constructs/handoff.ts';
+import { Observability } from './constructs/observability.ts';
+import { Search } from './constructs/search.ts';
+import { Storefront } from './constructs/storefront.ts';
+import { acknowledgeRegionFindings } from './nag.ts';
+import { certificateParameterName, isDev, type RegionConfig, stackName } from './regions.ts';
+
+export interface RegionStackProps extends StackProps {
+  config: RegionConfig;
+  /** The registries; the defaults are the project's, tests may pass others. */
+  routes?: readonly RouteDefinition[];
+  background?: readonly BackgroundFunction[];
+}
+
+/** Name of the offers alias in every region (the local platform uses the same). */
+export const OFFERS_ALIAS = 'offers';
+
+/** CloudWatch Logs accepts only these retention values; pick the nearest not below. */
+function retention(days: number): RetentionDays {
+  const allowed = Object.values(RetentionDays).filter(
+    (v): v is RetentionDays => typeof v === 'number' && v > 0,
+  );
+  return allowed.sort((a, b) => a - b).find((v) => v >= days) ?? RetentionDays.TEN_YEARS;
+}
+
+/**
+ * Everything Sourcefront runs in one AWS region. Built only from the region's config and the
+ * registries, so a new route or job appears in every region on the next deploy.
+ */
+export class RegionStack extends Stack {
+  readonly data: Data;
+  readonly search: Search;
+  readonly secrets: Secrets;
+  readonly functions: Functions;
+  readonly api: Api;
+  readonly handoff: Handoff;
+  readonly storefront: Storefront;
+  readonly observability: Observability;
+
+  constructor(scope: Construct, id: string, props: RegionStackProps) {
+    const { config } = props;
+    super(scope, id, {
+      ...props,
+      stackName: stackName(config),
+      description: `Sourcefront region ${config.key} (${config.region}, ${config.stage})`,
+      terminationProtection: !isDev(config),
+    });
+    const routeTable = props.routes ?? routes;
+    const background = props.background ?? backgroundFunctions;
+    const retain = !isDev(config);
+    const logRetention = retention(config.sizing.logRetentionDays);
+    const name = `sourcefront-${config.key}`;
+    Tags.of(this).add('app', 'sourcefront');
+    Tags.of(this).add('region-key', config.key);
+    Tags.of(this).add('stage', config.stage);
+
+    this.data = new Data(this, 'Data', { retain });
+    const environment = (searchEndpoint: string) =>
+      functionEnvironment({
+        tableName: this.data.table.tableName,
+        offersAlias: OFFERS_ALIAS,
+        searchEndpoint,
+      });
+    this.search = new Search(this, 'Search', {
+      domainName: name,
+      sizing: config.sizing.search,
+      offersAlias: OFFERS_ALIAS,
+      retain,
+      logRetention,
+      environment,
+    });
+    this.secrets = new Secrets(this, 'Secrets', {
+      prefix: `sourcefront/${config.key}/`,
+      routes: routeTable,
+      background,
+      retain,
+    });
+    this.functions = new Functions(this, 'Functions', {
+      routes: routeTable,
+      background,
+      table: this.data.table,
+      search: this.search,
+      secrets: this.secrets.byName,
+      environment: environment(this.search.endpoint),
+      logRetention,
+      retainLogs: retain,
+    });
+    this.handoff = new Handoff(this, 'Handoff', { table: this.data.table, jobs: this.functions.jobs });
+    this.api = new Api(this, 'Api', {
+      apiName: name,
+      routes: routeTable,
+      handlers: this.functions.routeHandlers,
+      allowedOrigins: config.tenants.flatMap((t) => t.domains.map((d) => `https://${d}`)),
+      throttle: config.sizing.api,
+      logRetention,
+      retainLogs: retain,
+    });
+    this.storefront = new Storefront(this, 'Storefront', {
+      name,
+      apiOriginDomain: this.api.originDomain,
+      tenants: config.tenants,
+      certificateParameterName: (tenant) => certificateParameterName(config, tenant),
+      retain,
+    });
+    this.observability = new Observability(this, 'Observability', {
+      name,
+      alarmEmail: config.alarmEmail,
+      api: this.api.httpApi,
+      table: this.data.table,
+      functions: this.functions.all(),
+      streamConsumers: this.handoff.streamConsumers,
+      deadLetterQueues: [
+        { name: 'handoff', queue: this.handoff.deadLetters },
+        { name: 'schedule', queue: this.handoff.scheduleDeadLetters },
+      ],
+    });
+    acknowledgeRegionFindings(this);
+  }
+}

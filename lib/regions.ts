@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The regions Sourcefront runs in, read from cdk.json context (`sourcefront:regions`). One
+ * entry is one stack; adding an entry adds a region with no code change. Everything here is
+ * plain data, so synth needs no AWS credentials and does no lookups.
+ */
+export const REGIONS_CONTEXT_KEY = 'sourcefront:regions';
+
+const domainName = z
+  .string()
+  .regex(/^(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a lower-case DNS name');
+
+/** A partner storefront's public domains and the us-east-1 certificate CloudFront serves them with. */
+export const tenantSiteSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+  domains: z.array(domainName).min(1),
+  /**
+   * ACM certificate in us-east-1 covering every domain. When absent, the stack reads the ARN at
+   * deploy time from the SSM parameter `certificateParameterName(region, tenant)` in the stack's
+   * region, so no account-specific ARN has to live in the repository.
+   */
+  certificateArn: z
+    .string()
+    .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/, 'an ACM certificate ARN in us-east-1')
+    .optional(),
+});
+export type TenantSite = z.infer<typeof tenantSiteSchema>;
+
+/** OpenSearch domain sizing. Production requires zone awareness and dedicated masters. */
+export const searchSizingSchema = z.object({
+  dataNodes: z.int().min(1),
+  dataNodeType: z.string().endsWith('.search'),
+  volumeGb: z.int().min(10),
+  availabilityZones: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  dedicatedMasters: z
+    .object({ count: z.union([z.literal(3), z.literal(5)]), type: z.string().endsWith('.search') })
+    .optional(),
+});
+export type SearchSizing = z.infer<typeof searchSizingSchema>;
+
+export const sizingSchema = z.object({
+  search: searchSizingSchema,
+  /** HTTP API stage throttling (requests per second, steady and burst). */
+  api: z.object({ rateLimit: z.int().min(1), burstLimit: z.int().min(1) }),
+  /** Log retention for functions, the API and the search domain. */
+  logRetentionDays: z.int().min(1),
+});
+export type Sizing = z.infer<typeof sizingSchema>;
+
+/** Named sizing profiles; a region picks one and may override parts of it. */
+export const sizingProfiles = {
+  dev: {
+    search: { dataNodes: 1, dataNodeType: 't3.medium.search', volumeGb: 10, availabilityZones: 1 },
+    api: { rateLimit: 50, burstLimit: 100 },
+    logRetentionDays: 14,
+  },
+  production: {
+    search: {
+      dataNodes: 2,
+      dataNodeType: 'r7g.large.search',
+      volumeGb: 100,
+      availabilityZones: 2,
+      dedicatedMasters: { count: 3, type: 'm7g.large.search' },
+    },
+    api: { rateLimit: 500, burstLimit: 1000 },
+    logRetentionDays: 90,
+  },
+} as const satisfies Record<string, Sizing>;
+export type SizingProfile = keyof typeof sizingProfiles;
+
+const regionInputSchema = z.object({
+  /** The AWS region, e.g. ap-southeast-1. */
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  stage: z.enum(['dev', 'staging', 'prod']),
+  alarmEmail: z.email(),
+  sizing: z.object({
+    profile: z.enum(Object.keys(sizingProfiles) as [SizingProfile, ...SizingProfile[]]),
+    search: searchSizingSchema.partial().optional(),
+    api: sizingSchema.shape.api.partial().optional(),
+    logRetentionDays: z.int().min(1).optional(),
+  }),
+  tenants: z.array(tenantSiteSchema).default([]),
+});
+
+export interface RegionConfig {
+  /** Short key used in names: `vn`, `kr`. */
+  key: string;
+  region: string;
+  stage: 'dev' | 'staging' | 'prod';
+  alarmEmail: string;
+  sizing: Sizing;
+  tenants: TenantSite[];
+}
+
+const regionKey = z.string().regex(/^[a-z][a-z0-9]{1,9}$/, 'a short lower-case key such as vn');
+
+/** Parses and checks the context; every problem names the region and field. */
+export function parseRegions(context: unknown): RegionConfig[] {
+  const parsed = z.record(regionKey, regionInputSchema).safeParse(context);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid "${REGIONS_CONTEXT_KEY}" context in cdk.json (${problems})`);
+  }
+  const regions = Object.entries(parsed.data).map(([key, input]): RegionConfig => {
+    const profile = sizingProfiles[input.sizing.profile];
+    const sizing = sizingSchema.parse({
+      search: { ...profile.search, ...input.sizing.search },
+      api: { ...profile.api, ...input.sizing.api },
+      logRetentionDays: input.sizing.logRetentionDays ?? profile.logRetentionDays,
+    });
+    const config = {
+      key,
+      region: input.region,
+      stage: input.stage,
+      alarmEmail: input.alarmEmail,
+      sizing,
+      tenants: input.tenants,
+    };
+    checkRegion(config);
+    return config;
+  });
+  if (regions.length === 0) throw new Error(`"${REGIONS_CONTEXT_KEY}" in cdk.json lists no region`);
+  const domains = regions.flatMap((r) => r.tenants.flatMap((t) => t.domains));
+  const repeated = domains.find((d, i) => domains.indexOf(d) !== i);
+  if (repeated)
+    throw new Error(`Domain ${repeated} is configured twice; a domain belongs to one tenant in one region`);
+  return regions;
+}
+
+function checkRegion(config: RegionConfig): void {
+  const search = config.sizing.search;
+  const where = `region ${config.key}`;
+  if (config.stage === 'prod' && (search.availabilityZones < 2 || !search.dedicatedMasters)) {
+    throw new Error(`${where}: production needs search zone awareness (2+ zones) and dedicated masters`);
+  }
+  if (search.dataNodes % search.availabilityZones !== 0) {
+    throw new Error(
+      `${where}: ${search.dataNodes} search data nodes cannot spread evenly over ${search.availabilityZones} zones`,
+    );
+  }
+  const ids = config.tenants.map((t) => t.id);
+  const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (repeated) throw new Error(`${where}: tenant ${repeated} is listed twice`);
+}
+
+/** The stack of a region: `Sourcefront-vn`. Deploying one never touches another. */
+export function stackName(config: Pick<RegionConfig, 'key'>): string {
+  return `Sourcefront-${config.key}`;
+}
+
+/** Where the operator stores a tenant's us-east-1 certificate ARN (in the stack's region). */
+export function certificateParameterName(
+  config: Pick<RegionConfig, 'key'>,
+  tenant: Pick<TenantSite, 'id'>,
+): string {
+  return `/sourcefront/${config.key}/tenants/${tenant.id}/certificate-arn`;
+}
+
+/** Stage-dependent defaults: outside dev, data outlives the stack. */
+export function isDev(config: Pick<RegionConfig, 'stage'>): boolean {
+  return config.stage === 'dev';
+}
