@@ -18,6 +18,9 @@ export const errorCatalog = {
   PAYLOAD_TOO_LARGE: 413,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL: 500,
+  FX_RATE_UNAVAILABLE: 503,
+  FX_RATE_STALE: 503,
+  QUANTITY_BELOW_MOQ: 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -14,4 +14,14 @@ export interface BackgroundFunction {
   timeoutSeconds?: number;
 }
 
-export const backgroundFunctions: readonly BackgroundFunction[] = [];
+export const backgroundFunctions: readonly BackgroundFunction[] = [
+  {
+    handler: 'refresh-fx',
+    description:
+      'Reads the ECB and Vietcombank rate documents and stores CNY-based FX rates (latest + history)',
+    // ECB publishes around 16:00 CET on working days; Vietcombank revises during the Hanoi day.
+    trigger: { schedule: 'rate(3 hours)' },
+    access: { table: 'write', search: 'none' },
+    timeoutSeconds: 60,
+  },
+];

@@ -2,8 +2,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client as SearchClient } from '@opensearch-project/opensearch';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
+import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
+import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
+import type { FxProvider } from '../core/fx/rates.ts';
+import { createPriceBooks } from '../core/pricing/books.ts';
+import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
 
@@ -19,6 +24,12 @@ export interface Services {
   search: SearchClient;
   tenantRepository: DynamoTenantRepository;
   tenants: TenantDirectory;
+  /** Latest and historical CNY-based FX rates. */
+  fxRates: DynamoFxRateStore;
+  /** Where the refresh job reads rates from (FX_PROVIDER), in priority order. */
+  fxProviders: readonly FxProvider[];
+  /** A tenant's PriceBook: `priceBooks.forTenant(tenantId, locale)`. */
+  priceBooks: PriceBooks;
 }
 
 let current: Services | undefined;
@@ -32,6 +43,7 @@ export function buildServices(config: Config): Services {
   const dynamo = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = createDocumentClient(dynamo);
   const tenantRepository = new DynamoTenantRepository(db, config.TABLE_NAME);
+  const fxRates = new DynamoFxRateStore(db, config.TABLE_NAME);
   return {
     config,
     dynamo,
@@ -43,5 +55,12 @@ export function buildServices(config: Config): Services {
     }),
     tenantRepository,
     tenants: cachedDirectory(tenantRepository, config.TENANT_CACHE_TTL_MS),
+    fxRates,
+    fxProviders: fxProvidersFor(config.FX_PROVIDER, config.FX_FILE_DIR),
+    priceBooks: createPriceBooks({
+      tenants: { pricingOf: (id) => tenantRepository.byId(id) },
+      rates: fxRates,
+      cacheTtlMs: config.PRICE_CACHE_TTL_MS,
+    }),
   };
 }

@@ -14,6 +14,12 @@ export const configSchema = z.object({
   /** Only locally: DynamoDB Local's address. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   TENANT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Where FX rates come from: the publishers over HTTPS, or their saved copies (offline local runs). */
+  FX_PROVIDER: z.enum(['http', 'file']).default('http'),
+  /** Only with FX_PROVIDER=file: the folder holding the saved documents (default local/fx). */
+  FX_FILE_DIR: z.string().min(1).optional(),
+  /** How long a warm function reuses a tenant's pricing terms and FX rate. */
+  PRICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
 });
 export type Config = z.infer<typeof configSchema>;
 export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];

@@ -1,5 +1,6 @@
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
@@ -24,11 +25,15 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     DYNAMODB_ENDPOINT: servers.dynamodb.endpoint,
     AWS_REGION: process.env.AWS_REGION ?? 'local',
     TENANT_CACHE_TTL_MS: process.env.TENANT_CACHE_TTL_MS ?? '5000',
+    // Offline by default: the saved ECB and Vietcombank documents under local/fx/.
+    FX_PROVIDER: process.env.FX_PROVIDER ?? 'file',
   } satisfies Partial<Record<keyof Config, string>>;
   Object.assign(process.env, env);
   const services = buildServices(loadConfig(process.env));
   await ensureTable(services.dynamo, names.tableName);
   await ensureOffersIndex(services.search, names.offersAlias);
   for (const tenant of demoTenants) await services.tenantRepository.put(tenant);
+  const fx = await refreshRates(services.fxProviders, services.fxRates);
+  if (fx.failures.length > 0) console.warn('FX rates: some providers failed', fx.failures);
   return services;
 }

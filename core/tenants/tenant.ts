@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { supportedLocales } from '../../locales/index.ts';
+import { landedCostTableSchema } from '../landed-cost/table.ts';
+import { isCurrency } from '../money/currencies.ts';
+import { pricingConfigSchema } from '../pricing/config.ts';
 
 /**
  * What a partner sells: every search and offer request is filtered by this on the server,
@@ -17,19 +20,169 @@ export const curationSchema = z.object({
 });
 export type Curation = z.infer<typeof curationSchema>;
 
-/** A partner storefront as the request path needs it: who it is and how it speaks. */
-export const tenantSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
-  name: z.string().min(1).max(80),
-  domains: z.array(z.string().min(1)).min(1),
-  defaultLocale: z.enum(supportedLocales),
-  locales: z.array(z.enum(supportedLocales)).min(1),
-  currency: z.string().regex(/^[A-Z]{3}$/),
-  curation: curationSchema.default({ categories: [], supplierTiers: [], requiredBadges: [], belts: [] }),
+const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
+
+/** The brand a partner site wears; `themeTokens` turns it into CSS custom properties. */
+export const brandSchema = z.object({
+  logoUrl: z.url({ protocol: /^https?$/ }).optional(),
+  colours: z
+    .object({
+      primary: hexColour,
+      accent: hexColour,
+      background: hexColour,
+      text: hexColour,
+    })
+    .default({ primary: '#1f6feb', accent: '#f08c00', background: '#ffffff', text: '#1b1f24' }),
+  /** A CSS font stack; only letters, digits, spaces, commas, quotes and hyphens (no CSS injection). */
+  font: z
+    .string()
+    .regex(/^[\w\s,'"-]{1,120}$/)
+    .default('system-ui, sans-serif'),
 });
+export type Brand = z.infer<typeof brandSchema>;
+
+export const laneKinds = ['air_express', 'air_standard', 'sea_consolidated', 'rail', 'road'] as const;
+
+/** An international shipping option (物流线路), priced by chargeable weight in CNY fen. */
+export const shippingLaneSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{1,30}$/),
+    kind: z.enum(laneKinds),
+    transitDays: z.object({ min: z.int().min(1).max(120), max: z.int().min(1).max(120) }),
+    /** Per shipment, in CNY fen. */
+    baseFen: z.int().min(0).max(100_000_000),
+    /** Per started 100 g of chargeable weight, in CNY fen. */
+    per100gFen: z.int().min(0).max(10_000_000),
+    /** cm³ per kg for volumetric weight: 5000 or 6000 for air, 1000 for sea (1 m³ = 1 t). */
+    volumetricDivisor: z.int().min(100).max(10_000),
+    minChargeableGrams: z.int().min(0).max(1_000_000).default(0),
+  })
+  .refine((l) => l.transitDays.min <= l.transitDays.max, {
+    path: ['transitDays', 'max'],
+    message: 'max below min',
+  });
+export type ShippingLane = z.infer<typeof shippingLaneSchema>;
+
+export const paymentMethods = [
+  'bank_transfer',
+  'card',
+  'vnpay',
+  'momo',
+  'kakaopay',
+  'naverpay',
+  'toss',
+  'fpx',
+  'alipay',
+  'wechat_pay',
+  'paypal',
+] as const;
+
+const localizedLegalText = z.partialRecord(z.enum(supportedLocales), z.string().min(1).max(4000));
+
+/** A partner storefront's full configuration; the request path reads the same record. */
+export const tenantSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/),
+    /** Display name of the brand. */
+    name: z.string().min(1).max(80),
+    domains: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/,
+          ),
+      )
+      .min(1)
+      .max(10),
+    defaultLocale: z.enum(supportedLocales),
+    locales: z.array(z.enum(supportedLocales)).min(1),
+    currency: z.string().refine(isCurrency, { message: 'unknown currency' }),
+    /** ISO 3166-1 alpha-2 country buyers import into (duty and VAT tables are per country). */
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .default('VN'),
+    brand: brandSchema.default({
+      colours: { primary: '#1f6feb', accent: '#f08c00', background: '#ffffff', text: '#1b1f24' },
+      font: 'system-ui, sans-serif',
+    }),
+    pricing: pricingConfigSchema.default({
+      markupBps: 0,
+      rounding: { increment: 1, mode: 'up' },
+      maxRateAgeHours: 96,
+    }),
+    curation: curationSchema.default({ categories: [], supplierTiers: [], requiredBadges: [], belts: [] }),
+    shippingLanes: z.array(shippingLaneSchema).max(20).default([]),
+    paymentMethods: z.array(z.enum(paymentMethods)).max(paymentMethods.length).default([]),
+    contact: z
+      .object({
+        email: z.email().optional(),
+        phone: z
+          .string()
+          .regex(/^\+?[0-9 ()-]{6,20}$/)
+          .optional(),
+        address: z.string().max(300).optional(),
+      })
+      .default({}),
+    legal: z
+      .object({
+        companyName: z.string().max(160).optional(),
+        registrationNumber: z.string().max(60).optional(),
+        terms: localizedLegalText.default({}),
+        privacy: localizedLegalText.default({}),
+      })
+      .default({ terms: {}, privacy: {} }),
+    /** Duty by HS chapter and VAT of `country` for the landed-cost estimate. */
+    landedCost: landedCostTableSchema.optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (!t.locales.includes(t.defaultLocale)) {
+      ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: 'not among locales' });
+    }
+    if (new Set(t.locales).size !== t.locales.length) {
+      ctx.addIssue({ code: 'custom', path: ['locales'], message: 'duplicate locale' });
+    }
+    if (new Set(t.domains).size !== t.domains.length) {
+      ctx.addIssue({ code: 'custom', path: ['domains'], message: 'duplicate domain' });
+    }
+    const laneIds = t.shippingLanes.map((l) => l.id);
+    if (new Set(laneIds).size !== laneIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['shippingLanes'], message: 'duplicate lane id' });
+    }
+    if (t.landedCost && t.landedCost.country !== t.country) {
+      ctx.addIssue({ code: 'custom', path: ['landedCost', 'country'], message: 'must match country' });
+    }
+  });
 export type Tenant = z.infer<typeof tenantSchema>;
 /** A tenant as written by a person or a seed: defaults not yet applied. */
 export type TenantInput = z.input<typeof tenantSchema>;
+
+/** What anyone may read about a site (`GET /api/v1/tenant`). */
+export function publicTenant(t: Tenant) {
+  return {
+    id: t.id,
+    name: t.name,
+    defaultLocale: t.defaultLocale,
+    locales: t.locales,
+    currency: t.currency,
+    theme: themeTokens(t.brand),
+  };
+}
+
+/** The brand as CSS custom properties, ready for a `:root { … }` block. */
+export function themeTokens(brand: Brand) {
+  return {
+    ...(brand.logoUrl && { logoUrl: brand.logoUrl }),
+    tokens: {
+      '--sf-color-primary': brand.colours.primary,
+      '--sf-color-accent': brand.colours.accent,
+      '--sf-color-bg': brand.colours.background,
+      '--sf-color-text': brand.colours.text,
+      '--sf-font-family': brand.font,
+    },
+  };
+}
 
 /** Finds the tenant a request belongs to from its Host; the port is ignored. */
 export interface TenantDirectory {

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FxRate } from '../../core/fx/rates.ts';
+import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => platform?.close());
+
+const rate = (asOf: string, value: string): FxRate => ({
+  base: 'CNY',
+  currency: 'PEN', // published by neither saved document
+  rate: value,
+  asOf,
+  source: 'test',
+});
+
+describe('FX rates in DynamoDB', () => {
+  it('are seeded on start from the saved ECB and Vietcombank documents', async () => {
+    const { fxRates } = platform.services;
+    const vnd = await fxRates.latest('VND');
+    const krw = await fxRates.latest('KRW');
+    expect(vnd).toMatchObject({ rate: '3765.48', source: 'vietcombank (offline copy of 2026-11-20)' });
+    expect(krw).toMatchObject({ rate: '206.4512205505', source: 'ecb (offline copy of 2026-11-20)' });
+  });
+
+  it('keep history newest first, and the latest never moves back to an older rate', async () => {
+    const { fxRates } = platform.services;
+    const fetchedAt = new Date();
+    await fxRates.saveAll([rate('2026-11-19T00:00:00.000Z', '4.5')], fetchedAt);
+    await fxRates.saveAll([rate('2026-11-20T00:00:00.000Z', '4.6')], fetchedAt);
+    const late = await fxRates.saveAll([rate('2026-11-18T00:00:00.000Z', '4.4')], fetchedAt);
+    expect(late).toEqual({ updated: [], unchanged: ['PEN'] });
+    expect((await fxRates.latest('PEN'))?.rate).toBe('4.6');
+    expect((await fxRates.history('PEN', 10)).map((r) => r.rate)).toEqual(['4.6', '4.5', '4.4']);
+  });
+
+  it('price a tenant from the stored rate: vn in VND rounded to 1,000, kr in KRW to 10', async () => {
+    const vn = await platform.services.priceBooks.forTenant('vn', 'vi');
+    const kr = await platform.services.priceBooks.forTenant('kr', 'ko');
+    expect(vn.convert(10_000).amountMinor).toBe(434_000);
+    expect(kr.convert(10_000).amountMinor).toBe(23_130);
+    expect(kr.fx.rate).toBe('206.4512205505');
+  });
+});
