@@ -13,7 +13,8 @@ export interface RouteDefinition {
   method: HttpMethod;
   path: string;
   handler: string;
-  access: { table: Access; search: Access };
+  /** `secrets`: Secrets Manager secrets the handler reads (functions/secrets.ts), e.g. the supply signing key. */
+  access: { table: Access; search: Access; secrets?: readonly string[] };
   /** Lambda memory in MB; 256 unless the handler needs more (search, rendering). */
   memoryMb?: number;
 }

@@ -31,7 +31,10 @@ export function buildApp(options: BuildOptions = {}): { app: App; stacks: Region
         background: options.background,
       }),
   );
-  if (options.nag !== false) Validations.of(app).addPlugins(new nag.AwsSolutionsChecks(app));
+  if (options.nag !== false)
+    Validations.of(app).addPlugins(
+      new nag.AwsSolutionsChecks(app, { writeSuppressionsToCloudFormation: true }),
+    );
   return { app, stacks };
 }
 

@@ -10,7 +10,6 @@ import { Handoff, Secrets } from './constructs/handoff.ts';
 import { Observability } from './constructs/observability.ts';
 import { Search } from './constructs/search.ts';
 import { Storefront } from './constructs/storefront.ts';
-import { acknowledgeRegionFindings } from './nag.ts';
 import { certificateParameterName, isDev, type RegionConfig, stackName } from './regions.ts';
 
 export interface RegionStackProps extends StackProps {
@@ -122,6 +121,5 @@ export class RegionStack extends Stack {
         { name: 'schedule', queue: this.handoff.scheduleDeadLetters },
       ],
     });
-    acknowledgeRegionFindings(this);
   }
 }

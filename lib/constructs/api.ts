@@ -12,6 +12,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteDefinition } from '../../functions/routes.ts';
+import { acknowledge } from '../nag.ts';
 import type { DeployedFunction } from './functions.ts';
 
 export interface ApiProps {
@@ -105,7 +106,18 @@ export class Api extends Construct {
         });
         integrations.set(route.handler, integration);
       }
-      this.httpApi.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration });
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+      });
+      if (created) {
+        acknowledge(
+          created,
+          'APIG4',
+          'Storefront endpoints are public by design (buyers browse without signing in); tenant admin keys and signed supply webhooks are verified by the shared handler middleware, which API Gateway authorizers cannot express per tenant.',
+        );
+      }
     }
   }
 

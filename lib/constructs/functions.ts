@@ -1,3 +1,4 @@
+import type { CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -8,6 +9,7 @@ import { type Config, configKeys, configSchema } from '../../functions/config.ts
 import type { Access, RouteDefinition } from '../../functions/routes.ts';
 import { secretEnvName } from '../../functions/secrets.ts';
 import { handlerEntry, jobEntry } from '../bundling.ts';
+import { acknowledge, nagAttr } from '../nag.ts';
 import { SourcefrontFunction } from './lambda.ts';
 import type { Search } from './search.ts';
 
@@ -86,7 +88,7 @@ export class Functions extends Construct {
     const handlers = new Map<string, { access: FunctionAccess; memoryMb: number; routes: string[] }>();
     for (const route of props.routes) {
       const seen = handlers.get(route.handler);
-      const access = route.access as FunctionAccess;
+      const access: FunctionAccess = route.access;
       handlers.set(route.handler, {
         access: seen
           ? {
@@ -155,6 +157,13 @@ export class Functions extends Construct {
     });
     if (spec.access.table === 'read') props.table.grantReadData(built.role);
     if (spec.access.table === 'write') props.table.grantReadWriteData(built.role);
+    if (spec.access.table !== 'none') {
+      acknowledge(
+        built.role,
+        `IAM5[Resource::${nagAttr(props.table.node.defaultChild as CfnElement)}/index/*]`,
+        "The grant covers the region table's own global secondary indexes (tenant by domain, orders by status, ...), which repositories Query; no other table.",
+      );
+    }
     props.search.grant(built.role, spec.access.search);
     for (const secret of secrets) secret.grantRead(built.role);
     return built.fn;

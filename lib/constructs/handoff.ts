@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import type { BackgroundFunction } from '../../functions/background.ts';
 import type { RouteDefinition } from '../../functions/routes.ts';
 import { SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts';
+import { acknowledge } from '../nag.ts';
 import type { DeployedFunction } from './functions.ts';
 
 export interface SecretsProps {
@@ -31,7 +32,7 @@ export class Secrets extends Construct {
   constructor(scope: Construct, id: string, props: SecretsProps) {
     super(scope, id);
     const listed = [
-      ...props.routes.flatMap((r) => (r.access as { secrets?: readonly string[] }).secrets ?? []),
+      ...props.routes.flatMap((r) => r.access.secrets ?? []),
       ...props.background.flatMap((b) => b.access.secrets ?? []),
     ];
     for (const name of new Set([SUPPLY_SIGNING_KEY, ...listed])) {
@@ -44,6 +45,11 @@ export class Secrets extends Construct {
         generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
         removalPolicy: props.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       });
+      acknowledge(
+        secret,
+        'SMG4',
+        'Rotating a signing key must be coordinated with the China supply side, which verifies with it: rotation is the documented operator procedure (new version, dual verification window), not an automatic Lambda.',
+      );
       this.byName.set(name, secret);
     }
   }
@@ -80,6 +86,13 @@ export class Handoff extends Construct {
     };
     this.deadLetters = new Queue(this, 'DeadLetters', queueProps);
     this.scheduleDeadLetters = new Queue(this, 'ScheduleDeadLetters', queueProps);
+    for (const queue of [this.deadLetters, this.scheduleDeadLetters]) {
+      acknowledge(
+        queue,
+        'SQS3',
+        'This queue is itself a dead-letter queue (stream records or schedule deliveries that failed every retry); it is alarmed on, not redriven further.',
+      );
+    }
 
     for (const job of props.jobs.values()) {
       const trigger = job.definition.trigger;

@@ -53,6 +53,5 @@ export class SourcefrontFunction extends Construct {
       depsLockFilePath: `${projectRoot}/package-lock.json`,
       bundling: cdkBundling(),
     });
-    this.fn.node.addDependency(this.role);
   }
 }

@@ -8,6 +8,7 @@ import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-in
 import type { Access } from '../../functions/routes.ts';
 import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
 import { jobEntry } from '../bundling.ts';
+import { acknowledge, nagArn } from '../nag.ts';
 import type { SearchSizing } from '../regions.ts';
 import { SourcefrontFunction } from './lambda.ts';
 
@@ -71,11 +72,13 @@ export class Search extends Construct {
   readonly domainArn: string;
   private readonly grantees: { role: IRole; level: Exclude<Access, 'none'> }[] = [];
   private readonly alias: string;
+  private readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: SearchProps) {
     super(scope, id);
     const stack = Stack.of(this);
     this.alias = props.offersAlias;
+    this.domainName = props.domainName;
     // The domain's own ARN, built from its name: the access policy cannot reference the domain.
     this.domainArn = stack.formatArn({ service: 'es', resource: 'domain', resourceName: props.domainName });
 
@@ -132,6 +135,16 @@ export class Search extends Construct {
       removalPolicy,
     });
     this.domain.node.addDependency(logsPolicy);
+    acknowledge(
+      this.domain,
+      'OS1',
+      'Public endpoint on purpose: the functions run outside a VPC (no NAT gateways, no ENI cold starts); every request must be SigV4-signed by a role the access policy names, HTTPS only with TLS 1.2.',
+    );
+    acknowledge(
+      this.domain,
+      'OS3',
+      'Access is granted to IAM roles, not IP ranges: the resource policy names exactly the function roles granted search access, with the same read/write split as their own policies; no anonymous principal.',
+    );
     this.endpoint = `https://${this.domain.domainEndpoint}`;
 
     const cfnDomain = this.domain.node.defaultChild as CfnDomain;
@@ -148,7 +161,7 @@ export class Search extends Construct {
       retainLogs: props.retain,
     });
     this.grant(bootstrap.role, 'write');
-    const index = new CustomResource(this, 'OffersIndex', {
+    new CustomResource(this, 'OffersIndex', {
       serviceToken: bootstrap.fn.functionArn,
       resourceType: 'Custom::OffersIndex',
       properties: {
@@ -157,7 +170,6 @@ export class Search extends Construct {
         SchemaVersion: String(OFFERS_INDEX_SCHEMA_VERSION),
       },
     });
-    index.node.addDependency(this.domain, bootstrap);
   }
 
   /** Gives a function role `read` or `write` access, in its own policy and the domain's. */
@@ -167,6 +179,13 @@ export class Search extends Construct {
     for (const statement of statementsFor(level, this.domainArn, this.alias)) {
       role.addToPrincipalPolicy(new PolicyStatement(statement));
     }
+    acknowledge(
+      role,
+      `IAM5[Resource::${nagArn(this, 'es', `domain/${Stack.of(this).resolve(this.domainName)}/*`)}]`,
+      level === 'write'
+        ? 'Writers create the timestamped indices behind the offers alias and bulk-write them, so they need every path of this one domain; no other domain.'
+        : 'Readers GET and HEAD any path of this one domain (alias lookups, cluster health); they may POST only to the offers alias search endpoints.',
+    );
   }
 
   private accessPolicy(): unknown {

@@ -27,6 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.ts';
 import type { TenantSite } from '../regions.ts';
 
 /**
@@ -199,6 +200,16 @@ export class Storefront extends Construct {
           },
         },
       });
+      acknowledge(
+        distribution,
+        'CFR1',
+        'No geo restriction: partner storefronts sell to business buyers wherever they are; sanctions screening happens at checkout, not at the edge.',
+      );
+      acknowledge(
+        distribution,
+        'CFR2',
+        'No WAF web ACL yet: a CloudFront web ACL must live in us-east-1 and is a separate stack (see the operator docs); until then the API stage throttles and the handlers validate every input.',
+      );
       this.distributions.set(site.key, distribution);
       new CfnOutput(this, `SiteDomain-${site.key}`, {
         description: `CNAME target for ${site.tenant?.domains.join(', ') ?? 'the default site'}`,

@@ -1,0 +1,85 @@
+import type { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { BackgroundFunction } from '../../functions/background.ts';
+import type { RouteDefinition } from '../../functions/routes.ts';
+import { buildApp, cdkJsonContext } from '../../lib/build-app.ts';
+import type { RegionStack } from '../../lib/region-stack.ts';
+import { REGIONS_CONTEXT_KEY } from '../../lib/regions.ts';
+
+/** A dev region added next to cdk.json's: single small search node, no tenants, data not retained. */
+export const devRegion = {
+  region: 'eu-central-1',
+  stage: 'dev',
+  alarmEmail: 'ops-dev@sourcefront.example',
+  sizing: { profile: 'dev' },
+  tenants: [],
+} as const;
+
+export interface TestApp {
+  app: App;
+  stacks: Map<string, RegionStack>;
+  template(key: string): Template;
+}
+
+/**
+ * Synthesizes the real app (cdk.json's regions plus `extraRegions`) with no AWS credentials in
+ * the environment, bundling every function with esbuild as a deploy does. Call once per test
+ * file, at module level.
+ */
+export function synthApp(
+  options: {
+    extraRegions?: Record<string, unknown>;
+    routes?: readonly RouteDefinition[];
+    background?: readonly BackgroundFunction[];
+    outdir?: string;
+  } = {},
+): TestApp {
+  for (const name of Object.keys(process.env)) {
+    if (name.startsWith('AWS_ACCESS') || name.startsWith('AWS_SECRET') || name === 'AWS_PROFILE')
+      delete process.env[name];
+  }
+  delete process.env.CDK_DEFAULT_ACCOUNT;
+  const context = cdkJsonContext();
+  const regions = { ...(context[REGIONS_CONTEXT_KEY] as Record<string, unknown>), ...options.extraRegions };
+  const { app, stacks } = buildApp({
+    context: { ...context, [REGIONS_CONTEXT_KEY]: regions },
+    ...(options.outdir && { outdir: options.outdir }),
+    ...(options.routes && { routes: options.routes }),
+    ...(options.background && { background: options.background }),
+    nag: false,
+  });
+  const byKey = new Map(stacks.map((s) => [s.stackName.replace(/^Sourcefront-/, ''), s]));
+  const templates = new Map<string, Template>();
+  return {
+    app,
+    stacks: byKey,
+    template(key) {
+      let template = templates.get(key);
+      if (!template) {
+        const stack = byKey.get(key);
+        if (!stack) throw new Error(`no region ${key}`);
+        template = Template.fromStack(stack);
+        templates.set(key, template);
+      }
+      return template;
+    },
+  };
+}
+
+/** The logical id CloudFormation knows a construct's resource by. */
+export function logicalId(stack: RegionStack, construct: { node: { defaultChild?: unknown } }): string {
+  return stack.getLogicalId(construct.node.defaultChild as never);
+}
+
+/** Every action an IAM role may take, from the inline policies attached to it in the template. */
+export function roleActions(template: Template, roleLogicalId: string): Set<string> {
+  const actions = new Set<string>();
+  for (const policy of Object.values(template.findResources('AWS::IAM::Policy'))) {
+    const roles = (policy.Properties.Roles ?? []) as { Ref?: string }[];
+    if (!roles.some((r) => r.Ref === roleLogicalId)) continue;
+    for (const statement of policy.Properties.PolicyDocument.Statement as { Action: string | string[] }[]) {
+      for (const action of [statement.Action].flat()) actions.add(action);
+    }
+  }
+  return actions;
+}

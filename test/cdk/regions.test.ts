@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { cdkJsonContext } from '../../lib/build-app.ts';
+import { parseRegions, REGIONS_CONTEXT_KEY, stackName } from '../../lib/regions.ts';
+import { devRegion, synthApp } from './kit.ts';
+
+const cdkRegions = cdkJsonContext()[REGIONS_CONTEXT_KEY] as Record<string, Record<string, unknown>>;
+const app = synthApp({ extraRegions: { th: { ...devRegion, region: 'ap-southeast-7' } } });
+const assembly = app.app.synth();
+
+describe('regions from cdk.json context', () => {
+  it('configures vn in ap-southeast-1 and kr in ap-northeast-2, each with stage, domains, alarm e-mail and sizing', () => {
+    const regions = parseRegions(cdkRegions);
+    const byKey = Object.fromEntries(regions.map((r) => [r.key, r]));
+    expect(byKey.vn?.region).toBe('ap-southeast-1');
+    expect(byKey.kr?.region).toBe('ap-northeast-2');
+    for (const region of regions) {
+      expect(region.alarmEmail).toContain('@');
+      expect(region.tenants.flatMap((t) => t.domains).length).toBeGreaterThan(0);
+      expect(region.sizing.search.dataNodes).toBeGreaterThan(0);
+    }
+  });
+
+  it('synthesizes one template per region, and a region added to the context adds a stack with no code change', () => {
+    const names = assembly.stacks.map((s) => s.stackName).sort();
+    expect(names).toEqual([...Object.keys(cdkRegions), 'th'].map((key) => stackName({ key })).sort());
+    const th = assembly.getStackByName('Sourcefront-th');
+    expect(th.environment.region).toBe('ap-southeast-7');
+    expect(Object.keys(th.template.Resources).length).toBeGreaterThan(20);
+  });
+
+  it('puts each stack in its own region with its own name, so deploying one never touches another', () => {
+    for (const [key, config] of Object.entries(cdkRegions)) {
+      const stack = assembly.getStackByName(stackName({ key }));
+      expect(stack.environment.region).toBe(config.region);
+      expect(stack.stackName).toBe(`Sourcefront-${key}`);
+    }
+  });
+
+  it('needs no credentials or lookups: no context was looked up during synth', () => {
+    expect(assembly.manifest.missing ?? []).toEqual([]);
+  });
+
+  it('refuses production sizing without zone awareness or dedicated masters', () => {
+    expect(() =>
+      parseRegions({
+        xx: {
+          ...cdkRegions.vn,
+          sizing: { profile: 'production', search: { availabilityZones: 1, dataNodes: 1 } },
+        },
+      }),
+    ).toThrow(/zone awareness/);
+  });
+
+  it('refuses a domain configured twice and names the bad field of an invalid region', () => {
+    expect(() => parseRegions({ a1: cdkRegions.vn, b1: cdkRegions.vn })).toThrow(/configured twice/);
+    expect(() => parseRegions({ vn: { ...cdkRegions.vn, alarmEmail: 'nobody' } })).toThrow(/vn\.alarmEmail/);
+  });
+});
