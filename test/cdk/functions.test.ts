@@ -1,0 +1,126 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { backgroundFunctions } from '../../functions/background.ts';
+import { configKeys, configSchema } from '../../functions/config.ts';
+import { routes } from '../../functions/routes.ts';
+import { SUPPLY_SIGNING_KEY, secretEnvName } from '../../functions/secrets.ts';
+import { logicalId, roleActions, synthApp } from './kit.ts';
+
+const app = synthApp();
+const template = app.template('vn');
+const vn = app.stacks.get('vn')!;
+const lambdas = template.findResources('AWS::Lambda::Function');
+
+// Custom registries exercise the access mapping with entries the project may not have yet.
+const custom = synthApp({
+  routes: [
+    { method: 'GET', path: '/api/v1/health', handler: 'health', access: { table: 'read', search: 'none' } },
+  ],
+  background: [
+    {
+      handler: 'search-bootstrap',
+      description: 'a writer that signs with the supply key',
+      trigger: { schedule: 'rate(1 hour)' },
+      access: { table: 'write', search: 'write', secrets: [SUPPLY_SIGNING_KEY] },
+      memoryMb: 512,
+      timeoutSeconds: 90,
+    },
+  ],
+});
+const customTemplate = custom.template('vn');
+const customStack = custom.stacks.get('vn')!;
+
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+describe('functions construct: one function per registry entry', () => {
+  it('every route handler and every background function is a function, plus the index bootstrap', () => {
+    const handlers = new Set(routes.map((r) => r.handler));
+    expect([...vn.functions.routeHandlers.keys()].sort()).toEqual([...handlers].sort());
+    expect([...vn.functions.jobs.keys()].sort()).toEqual(backgroundFunctions.map((b) => b.handler).sort());
+    expect(Object.keys(lambdas)).toHaveLength(handlers.size + backgroundFunctions.length + 1);
+  });
+
+  it('every function runs Node.js 24 on arm64, bundled to one ESM file', () => {
+    for (const fn of Object.values(lambdas)) {
+      expect(fn.Properties.Runtime).toBe('nodejs24.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.Handler).toBe('index.handler');
+      expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
+    }
+  });
+
+  it('each function has the environment of the typed config; every required key has a value', () => {
+    const required = configKeys.filter(
+      (k) =>
+        !configSchema.shape[k].safeParse(undefined).success &&
+        k !== 'AWS_REGION' &&
+        k !== 'DYNAMODB_ENDPOINT',
+    );
+    for (const f of vn.functions.all()) {
+      const env = lambdas[logicalId(vn, f.fn)]?.Properties.Environment.Variables;
+      for (const key of required) expect(env, `${f.name} ${key}`).toHaveProperty(key);
+      expect(env.TABLE_NAME).toEqual({ Ref: logicalId(vn, vn.data.table) });
+      expect(env.OPENSEARCH_AUTH).toBe('sigv4');
+      expect(env.OFFERS_ALIAS).toBe('offers');
+      expect(env).not.toHaveProperty('DYNAMODB_ENDPOINT');
+    }
+  });
+
+  it('grants the table exactly per access: readers cannot write, writers can, none gets nothing', () => {
+    for (const f of vn.functions.all()) {
+      const actions = roleActions(template, logicalId(vn, f.fn.role!));
+      if (f.access.table === 'none')
+        expect([...actions].filter((a) => a.startsWith('dynamodb:'))).toEqual([]);
+      if (f.access.table === 'read') {
+        expect(actions).toContain('dynamodb:Query');
+        for (const a of writeActions) expect(actions).not.toContain(a);
+      }
+      if (f.access.table === 'write') for (const a of writeActions) expect(actions).toContain(a);
+      const es = [...actions].filter((a) => a.startsWith('es:'));
+      if (f.access.search === 'none') expect(es).toEqual([]);
+      if (f.access.search === 'read') expect(es).not.toContain('es:ESHttpPut');
+      if (f.access.search === 'write') expect(es).toContain('es:ESHttpPut');
+    }
+  });
+
+  it('maps a read-only route and a writing job with a secret to exactly those grants', () => {
+    const reader = customStack.functions.routeHandlers.get('health')!;
+    const readerActions = roleActions(customTemplate, logicalId(customStack, reader.fn.role!));
+    expect(readerActions).toContain('dynamodb:GetItem');
+    for (const a of writeActions) expect(readerActions).not.toContain(a);
+    expect([...readerActions].some((a) => a.startsWith('es:') || a.startsWith('secretsmanager:'))).toBe(
+      false,
+    );
+
+    const writer = customStack.functions.jobs.get('search-bootstrap')!;
+    const writerActions = roleActions(customTemplate, logicalId(customStack, writer.fn.role!));
+    for (const a of [...writeActions, 'es:ESHttpPut', 'secretsmanager:GetSecretValue'])
+      expect(writerActions).toContain(a);
+    const secret = customStack.secrets.byName.get(SUPPLY_SIGNING_KEY)!;
+    customTemplate.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 512,
+      Timeout: 90,
+      Environment: {
+        Variables: Match.objectLike({
+          [secretEnvName(SUPPLY_SIGNING_KEY)]: { Ref: logicalId(customStack, secret) },
+        }),
+      },
+    });
+  });
+
+  it('each function writes only to its own log group, with a retention', () => {
+    for (const f of vn.functions.all()) {
+      const fn = lambdas[logicalId(vn, f.fn)];
+      expect(fn?.Properties.LoggingConfig.LogGroup).toBeDefined();
+      expect(
+        template.toJSON().Resources[logicalId(vn, f.fn.role!)].Properties.ManagedPolicyArns,
+      ).toBeUndefined();
+    }
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+});
