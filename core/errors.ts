@@ -21,6 +21,13 @@ export const errorCatalog = {
   FX_RATE_UNAVAILABLE: 503,
   FX_RATE_STALE: 503,
   QUANTITY_BELOW_MOQ: 400,
+  TENANT_EXISTS: 409,
+  DOMAIN_TAKEN: 409,
+  QUOTE_NOT_FOUND: 404,
+  QUOTE_EXPIRED: 410,
+  QUOTE_INVALID: 400,
+  QUOTE_LINE_UNAVAILABLE: 400,
+  LANDED_COST_UNAVAILABLE: 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof errorCatalog;

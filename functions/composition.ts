@@ -5,12 +5,21 @@ import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/c
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
+import {
+  cachedSecrets,
+  lambdaExtensionSecrets,
+  localFileSecrets,
+  OPERATOR_API_KEY,
+  type SecretStore,
+} from '../adapters/secrets/secret-store.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import type { FxProvider } from '../core/fx/rates.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
+import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
+import { secretEnvName } from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -30,6 +39,10 @@ export interface Services {
   fxProviders: readonly FxProvider[];
   /** A tenant's PriceBook: `priceBooks.forTenant(tenantId, locale)`. */
   priceBooks: PriceBooks;
+  /** Secrets by name (SECRETS_PROVIDER), cached for five minutes. */
+  secrets: SecretStore;
+  /** What admin authentication reads: tenant key records and the operator key. */
+  adminAuth: AdminAuthPorts;
 }
 
 let current: Services | undefined;
@@ -44,6 +57,12 @@ export function buildServices(config: Config): Services {
   const db = createDocumentClient(dynamo);
   const tenantRepository = new DynamoTenantRepository(db, config.TABLE_NAME);
   const fxRates = new DynamoFxRateStore(db, config.TABLE_NAME);
+  const secrets = cachedSecrets(
+    config.SECRETS_PROVIDER === 'local-files'
+      ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
+      : lambdaExtensionSecrets((name) => process.env[secretEnvName(name)] ?? name),
+    300_000,
+  );
   return {
     config,
     dynamo,
@@ -62,5 +81,10 @@ export function buildServices(config: Config): Services {
       rates: fxRates,
       cacheTtlMs: config.PRICE_CACHE_TTL_MS,
     }),
+    secrets,
+    adminAuth: {
+      findKey: (tenantId, keyId) => tenantRepository.findKey(tenantId, keyId),
+      operatorKey: () => secrets.get(OPERATOR_API_KEY),
+    },
   };
 }

@@ -20,6 +20,12 @@ export const configSchema = z.object({
   FX_FILE_DIR: z.string().min(1).optional(),
   /** How long a warm function reuses a tenant's pricing terms and FX rate. */
   PRICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Where secrets are read: the Lambda Parameters and Secrets extension (AWS) or files (local). */
+  SECRETS_PROVIDER: z.enum(['aws-extension', 'local-files']).default('aws-extension'),
+  /** Only with SECRETS_PROVIDER=local-files: the folder (the local platform uses .local/secrets). */
+  SECRETS_DIR: z.string().min(1).optional(),
+  /** How long a quote stays valid. */
+  QUOTE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
 });
 export type Config = z.infer<typeof configSchema>;
 export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];

@@ -26,6 +26,50 @@ export const routes = [
     handler: 'health',
     access: { table: 'read', search: 'read' },
   },
+  // Partner sites (issue 3): the public tenant, the partner admin API, quotes, landed cost.
+  { method: 'GET', path: '/api/v1/tenant', handler: 'tenant', access: { table: 'read', search: 'none' } },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants',
+    handler: 'admin-tenant-create',
+    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}',
+    handler: 'admin-tenant-get',
+    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/tenants/{tenantId}',
+    handler: 'admin-tenant-update',
+    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/audit',
+    handler: 'admin-tenant-audit',
+    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants/{tenantId}/keys',
+    handler: 'admin-key-create',
+    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/keys',
+    handler: 'admin-key-list',
+    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/tenants/{tenantId}/keys/{keyId}',
+    handler: 'admin-key-revoke',
+    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /** `GET /api/v1/offers/{offerId}`, as API Gateway names a route. */

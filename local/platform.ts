@@ -3,6 +3,7 @@ import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
+import { secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
 
@@ -27,6 +28,9 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     TENANT_CACHE_TTL_MS: process.env.TENANT_CACHE_TTL_MS ?? '5000',
     // Offline by default: the saved ECB and Vietcombank documents under local/fx/.
     FX_PROVIDER: process.env.FX_PROVIDER ?? 'file',
+    // Secrets (operator key, quote signing key) as files under .local/secrets, made on first use.
+    SECRETS_PROVIDER: 'local-files',
+    SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
   } satisfies Partial<Record<keyof Config, string>>;
   Object.assign(process.env, env);
   const services = buildServices(loadConfig(process.env));

@@ -97,12 +97,14 @@ export const tenantSchema = z
       .max(10),
     defaultLocale: z.enum(supportedLocales),
     locales: z.array(z.enum(supportedLocales)).min(1),
-    currency: z.string().refine(isCurrency, { message: 'unknown currency' }),
+    currency: z
+      .string()
+      .refine(isCurrency, { message: 'unknown currency', params: { rule: 'unknown_currency' } }),
     /** ISO 3166-1 alpha-2 country buyers import into (duty and VAT tables are per country). */
     country: z
       .string()
       .regex(/^[A-Z]{2}$/)
-      .default('VN'),
+      .optional(),
     brand: brandSchema.default({
       colours: { primary: '#1f6feb', accent: '#f08c00', background: '#ffffff', text: '#1b1f24' },
       font: 'system-ui, sans-serif',
@@ -138,17 +140,37 @@ export const tenantSchema = z
   })
   .superRefine((t, ctx) => {
     if (!t.locales.includes(t.defaultLocale)) {
-      ctx.addIssue({ code: 'custom', path: ['defaultLocale'], message: 'not among locales' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['defaultLocale'],
+        message: 'not among locales',
+        params: { rule: 'not_among_locales' },
+      });
     }
     if (new Set(t.locales).size !== t.locales.length) {
-      ctx.addIssue({ code: 'custom', path: ['locales'], message: 'duplicate locale' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['locales'],
+        message: 'duplicate locale',
+        params: { rule: 'duplicate' },
+      });
     }
     if (new Set(t.domains).size !== t.domains.length) {
-      ctx.addIssue({ code: 'custom', path: ['domains'], message: 'duplicate domain' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['domains'],
+        message: 'duplicate domain',
+        params: { rule: 'duplicate' },
+      });
     }
     const laneIds = t.shippingLanes.map((l) => l.id);
     if (new Set(laneIds).size !== laneIds.length) {
-      ctx.addIssue({ code: 'custom', path: ['shippingLanes'], message: 'duplicate lane id' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shippingLanes'],
+        message: 'duplicate lane id',
+        params: { rule: 'duplicate' },
+      });
     }
     if (t.landedCost && t.landedCost.country !== t.country) {
       ctx.addIssue({ code: 'custom', path: ['landedCost', 'country'], message: 'must match country' });

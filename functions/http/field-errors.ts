@@ -30,6 +30,11 @@ export function fieldErrorsFrom(error: z.ZodError, prefix?: string): FieldError[
         return { path, rule: 'unrecognized_keys', params: { keys: issue.keys.join(', ') } };
       case 'not_multiple_of':
         return { path, rule: 'not_multiple_of', params: { divisor: Number(issue.divisor) } };
+      case 'custom': {
+        // A schema's own rule, named in the refinement's params (a key of the validation namespace).
+        const rule = issue.params?.rule;
+        return { path, rule: typeof rule === 'string' ? rule : 'invalid' };
+      }
       default:
         return { path, rule: 'invalid' };
     }

@@ -6,6 +6,7 @@ import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
 import type { Services } from '../../functions/composition.ts';
 import { createGateway, listen } from '../../local/gateway.ts';
 import { bootLocalPlatform } from '../../local/platform.ts';
+import { fetchWithHost } from './http.ts';
 
 export interface TestPlatform {
   services: Services;
@@ -44,9 +45,8 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     offersAlias,
     request(path, init = {}) {
       const { host, ...rest } = init;
-      const headers = new Headers(rest.headers);
-      if (host) headers.set('host', host);
-      return fetch(`${baseUrl}${path}`, { ...rest, headers });
+      // fetch() would drop a custom Host header; fetchWithHost sends it as given.
+      return host ? fetchWithHost(`${baseUrl}${path}`, { ...rest, host }) : fetch(`${baseUrl}${path}`, rest);
     },
     async close() {
       gateway.closeAllConnections();

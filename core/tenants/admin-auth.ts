@@ -1,0 +1,50 @@
+import { DomainError } from '../errors.ts';
+import { hashSecret, matchesHash, parseApiKey } from './api-keys.ts';
+
+/** Who is calling the admin API: the platform operator, or one tenant through one of its keys. */
+export type Principal = { kind: 'operator' } | { kind: 'tenant'; tenantId: string; keyId: string };
+
+export interface StoredApiKey {
+  keyId: string;
+  hash: string;
+  revokedAt?: string;
+}
+
+export interface AdminAuthPorts {
+  /** The one record of a tenant key (GetItem by tenant and key id). */
+  findKey(tenantId: string, keyId: string): Promise<StoredApiKey | undefined>;
+  /** The operator key, from Secrets Manager in AWS, from .local/secrets locally. */
+  operatorKey(): Promise<string>;
+}
+
+/** Reads `Authorization: Bearer <key>` (or `x-api-key`) and says who it belongs to; 401 otherwise. */
+export async function authenticate(
+  headers: Record<string, string | undefined>,
+  ports: AdminAuthPorts,
+): Promise<Principal> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+  const presented = bearer ?? headers['x-api-key'];
+  if (!presented) throw new DomainError('UNAUTHORIZED');
+  const parsed = parseApiKey(presented);
+  if (parsed) {
+    const stored = await ports.findKey(parsed.tenantId, parsed.keyId);
+    if (stored && !stored.revokedAt && matchesHash(presented, stored.hash)) {
+      return { kind: 'tenant', tenantId: parsed.tenantId, keyId: parsed.keyId };
+    }
+    throw new DomainError('UNAUTHORIZED');
+  }
+  const operatorKey = await ports.operatorKey();
+  if (operatorKey.length >= 32 && matchesHash(presented, hashSecret(operatorKey)))
+    return { kind: 'operator' };
+  throw new DomainError('UNAUTHORIZED');
+}
+
+/** The operator may act on any tenant; a tenant key only on its own tenant (403 otherwise). */
+export function authorizeTenant(principal: Principal, tenantId: string): void {
+  if (principal.kind === 'operator') return;
+  if (principal.tenantId !== tenantId) throw new DomainError('FORBIDDEN');
+}
+
+export function requireOperator(principal: Principal): void {
+  if (principal.kind !== 'operator') throw new DomainError('FORBIDDEN');
+}
