@@ -14,7 +14,9 @@ describe('api construct: the HTTP API from the route table', () => {
 
     it(`${region.key}: every route of functions/routes.ts, each to its handler's function`, () => {
       const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
-      expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(routes.map((r) => routeKey(r)).sort());
+      expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(
+        routes.map((r) => routeKey(r)).sort(),
+      );
       const integrations = template.findResources('AWS::ApiGatewayV2::Integration');
       for (const route of routes) {
         const apiRoute = apiRoutes.find((r) => r.Properties.RouteKey === routeKey(route))!;
@@ -22,7 +24,9 @@ describe('api construct: the HTTP API from the route table', () => {
         const [integrationId] = Object.keys(integrations).filter((id) => target.includes(id));
         const integration = integrations[integrationId!]!;
         const fn = stack.functions.routeHandlers.get(route.handler)!.fn;
-        expect(integration.Properties.IntegrationUri).toEqual({ 'Fn::GetAtt': [logicalId(stack, fn), 'Arn'] });
+        expect(integration.Properties.IntegrationUri).toEqual({
+          'Fn::GetAtt': [logicalId(stack, fn), 'Arn'],
+        });
         expect(integration.Properties.PayloadFormatVersion).toBe('2.0');
       }
     });

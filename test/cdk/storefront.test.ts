@@ -8,19 +8,27 @@ const certificateArn = 'arn:aws:acm:us-east-1:123456789012:certificate/0b5c1e0e-
 const app = synthApp({
   extraRegions: {
     dv: devRegion,
-    th: { ...devRegion, region: 'ap-southeast-7', tenants: [{ id: 'th', domains: ['a.example.th', 'b.example.th'], certificateArn }] },
+    th: {
+      ...devRegion,
+      region: 'ap-southeast-7',
+      tenants: [{ id: 'th', domains: ['a.example.th', 'b.example.th'], certificateArn }],
+    },
   },
 });
 const vn = app.template('vn');
 const vnStack = app.stacks.get('vn')!;
-const distributionsOf = (key: string) => Object.values(app.template(key).findResources('AWS::CloudFront::Distribution'));
+const distributionsOf = (key: string) =>
+  Object.values(app.template(key).findResources('AWS::CloudFront::Distribution'));
 
 describe('storefront delivery construct', () => {
   it("one distribution per tenant with the tenant's domains and its us-east-1 certificate read from SSM", () => {
     const [distribution] = distributionsOf('vn');
     const config = distribution?.Properties.DistributionConfig;
     expect(config.Aliases).toEqual(['nguonhang.example.vn']);
-    expect(config.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(config.ViewerCertificate).toMatchObject({
+      MinimumProtocolVersion: 'TLSv1.2_2021',
+      SslSupportMethod: 'sni-only',
+    });
     const parameterRef = config.ViewerCertificate.AcmCertificateArn.Ref;
     expect(vn.toJSON().Parameters[parameterRef]).toMatchObject({
       Type: 'AWS::SSM::Parameter::Value<String>',
@@ -31,7 +39,9 @@ describe('storefront delivery construct', () => {
   it('uses a certificate ARN given in the config as it is', () => {
     const [distribution] = distributionsOf('th');
     expect(distribution?.Properties.DistributionConfig.Aliases).toEqual(['a.example.th', 'b.example.th']);
-    expect(distribution?.Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn).toBe(certificateArn);
+    expect(distribution?.Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn).toBe(
+      certificateArn,
+    );
   });
 
   it('a region without tenants gets one distribution on its cloudfront.net name', () => {
@@ -42,9 +52,17 @@ describe('storefront delivery construct', () => {
 
   it('pages and /api/* go to the HTTP API over TLS 1.2 with the viewer host forwarded; /assets/* to the private bucket', () => {
     const config = distributionsOf('vn')[0]?.Properties.DistributionConfig;
-    const origins = config.Origins as { Id: string; CustomOriginConfig?: Record<string, unknown>; S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[];
+    const origins = config.Origins as {
+      Id: string;
+      CustomOriginConfig?: Record<string, unknown>;
+      S3OriginConfig?: unknown;
+      OriginAccessControlId?: unknown;
+    }[];
     const api = origins.find((o) => o.CustomOriginConfig)!;
-    expect(api.CustomOriginConfig).toMatchObject({ OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] });
+    expect(api.CustomOriginConfig).toMatchObject({
+      OriginProtocolPolicy: 'https-only',
+      OriginSSLProtocols: ['TLSv1.2'],
+    });
     const bucket = origins.find((o) => o.S3OriginConfig)!;
     expect(bucket.OriginAccessControlId).toEqual({
       'Fn::GetAtt': [logicalId(vnStack, vnStack.storefront.node.findChild('AssetsAccess')), 'Id'],
@@ -52,7 +70,12 @@ describe('storefront delivery construct', () => {
     expect(config.DefaultCacheBehavior.TargetOriginId).toBe(api.Id);
     expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(config.DefaultCacheBehavior.FunctionAssociations[0].EventType).toBe('viewer-request');
-    const byPath = Object.fromEntries((config.CacheBehaviors as { PathPattern: string; TargetOriginId: string }[]).map((b) => [b.PathPattern, b]));
+    const byPath = Object.fromEntries(
+      (config.CacheBehaviors as { PathPattern: string; TargetOriginId: string }[]).map((b) => [
+        b.PathPattern,
+        b,
+      ]),
+    );
     expect(byPath['/api/*']?.TargetOriginId).toBe(api.Id);
     expect(byPath['/assets/*']?.TargetOriginId).toBe(bucket.Id);
     vn.hasResourceProperties('AWS::CloudFront::Function', {
@@ -71,9 +94,20 @@ describe('storefront delivery construct', () => {
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
     });
     const assetsId = logicalId(vnStack, vnStack.storefront.assets);
-    const policy = Object.values(vn.findResources('AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === assetsId);
-    const statements = policy?.Properties.PolicyDocument.Statement as { Effect: string; Principal: unknown; Condition: unknown; Action: unknown }[];
-    expect(statements.some((s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'))).toBe(true);
+    const policy = Object.values(vn.findResources('AWS::S3::BucketPolicy')).find(
+      (p) => p.Properties.Bucket.Ref === assetsId,
+    );
+    const statements = policy?.Properties.PolicyDocument.Statement as {
+      Effect: string;
+      Principal: unknown;
+      Condition: unknown;
+      Action: unknown;
+    }[];
+    expect(
+      statements.some(
+        (s) => s.Effect === 'Deny' && JSON.stringify(s.Condition).includes('aws:SecureTransport'),
+      ),
+    ).toBe(true);
     const allows = statements.filter((s) => s.Effect === 'Allow');
     expect(allows.length).toBeGreaterThan(0);
     for (const s of allows) {
@@ -87,7 +121,11 @@ describe('storefront delivery construct', () => {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
           ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
-          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true }),
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 63072000,
+            IncludeSubdomains: true,
+            Preload: true,
+          }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
           ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
@@ -103,6 +141,7 @@ describe('storefront delivery construct', () => {
   });
 
   it('logs every distribution to the logs bucket', () => {
-    for (const d of distributionsOf('vn')) expect(d.Properties.DistributionConfig.Logging.Bucket).toBeDefined();
+    for (const d of distributionsOf('vn'))
+      expect(d.Properties.DistributionConfig.Logging.Bucket).toBeDefined();
   });
 });

@@ -1,0 +1,104 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { type BackgroundFunction, backgroundFunctions } from '../../functions/background.ts';
+import { SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts';
+import { streamRetry } from '../../lib/constructs/handoff.ts';
+import { logicalId, synthApp } from './kit.ts';
+
+const streamJob: BackgroundFunction = {
+  handler: 'search-bootstrap',
+  description: 'stream consumer standing in for the dispatcher',
+  trigger: { tableStream: { batchSize: 25 } },
+  access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+};
+const scheduledJob: BackgroundFunction = {
+  handler: 'search-bootstrap',
+  description: 'scheduled sweep',
+  trigger: { schedule: 'rate(5 minutes)' },
+  access: { table: 'write', search: 'none' },
+};
+
+const project = synthApp();
+const stream = synthApp({ background: [streamJob] });
+const scheduled = synthApp({ background: [scheduledJob] });
+
+describe('handoff construct: stream consumers, schedules, the supply signing key', () => {
+  it('wires a tableStream function to the table stream: batch size, bisect, bounded retries, partial failures, SQS DLQ', () => {
+    const stack = stream.stacks.get('vn')!;
+    const template = stream.template('vn');
+    const job = stack.functions.jobs.get('search-bootstrap')!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack, job.fn) },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(stack, stack.data.table), 'StreamArn'] },
+      BatchSize: 25,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: streamRetry.retryAttempts,
+      MaximumRecordAgeInSeconds: streamRetry.maxRecordAgeHours * 3600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.handoff.deadLetters), 'Arn'] } },
+      },
+    });
+    expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['search-bootstrap']);
+  });
+
+  it('runs a schedule function from an EventBridge rule with retries and a dead-letter queue', () => {
+    const stack = scheduled.stacks.get('vn')!;
+    const job = stack.functions.jobs.get('search-bootstrap')!;
+    scheduled.template('vn').hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'rate(5 minutes)',
+      State: 'ENABLED',
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [logicalId(stack, job.fn), 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 3600 },
+          DeadLetterConfig: {
+            Arn: { 'Fn::GetAtt': [logicalId(stack, stack.handoff.scheduleDeadLetters), 'Arn'] },
+          },
+        }),
+      ],
+    });
+  });
+
+  it("wires every entry of the project's background registry by its trigger", () => {
+    const template = project.template('vn');
+    const rules = Object.values(template.findResources('AWS::Events::Rule'));
+    const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping'));
+    const schedules = backgroundFunctions.flatMap((b) =>
+      'schedule' in b.trigger ? [b.trigger.schedule] : [],
+    );
+    const batchSizes = backgroundFunctions.flatMap((b) =>
+      'tableStream' in b.trigger ? [b.trigger.tableStream.batchSize] : [],
+    );
+    expect(rules.map((r) => r.Properties.ScheduleExpression).sort()).toEqual(schedules.sort());
+    expect(mappings.map((m) => m.Properties.BatchSize).sort()).toEqual(batchSizes.sort());
+  });
+
+  it('keeps the supply signing key in Secrets Manager, generated at deploy time, named per region', () => {
+    for (const key of ['vn', 'kr']) {
+      project.template(key).hasResourceProperties('AWS::SecretsManager::Secret', {
+        Name: `sourcefront/${key}/${SUPPLY_SIGNING_KEY}`,
+        GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+      });
+      project.template(key).hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+      expect(
+        JSON.stringify(project.template(key).findResources('AWS::SecretsManager::Secret')),
+      ).not.toContain('"SecretString"');
+    }
+  });
+
+  it('dead-letter queues are encrypted, TLS-only and keep messages 14 days', () => {
+    const template = project.template('vn');
+    const queues = Object.values(template.findResources('AWS::SQS::Queue'));
+    expect(queues).toHaveLength(2);
+    for (const q of queues) {
+      expect(q.Properties).toMatchObject({
+        SqsManagedSseEnabled: true,
+        MessageRetentionPeriod: 14 * 24 * 3600,
+      });
+    }
+    const policies = Object.values(template.findResources('AWS::SQS::QueuePolicy'));
+    expect(JSON.stringify(policies)).toContain('aws:SecureTransport');
+  });
+});
