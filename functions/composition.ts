@@ -5,6 +5,7 @@ import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/c
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
+import { createSearchClient } from '../adapters/opensearch/client.ts';
 import {
   cachedSecrets,
   lambdaExtensionSecrets,
@@ -12,11 +13,10 @@ import {
   OPERATOR_API_KEY,
   type SecretStore,
 } from '../adapters/secrets/secret-store.ts';
-import { createSearchClient } from '../adapters/opensearch/client.ts';
 import type { FxProvider } from '../core/fx/rates.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
-import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
+import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
 import { secretEnvName } from './secrets.ts';
