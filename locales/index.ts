@@ -4,23 +4,80 @@
  * completeness test fails on a key present in one language and missing in another.
  */
 import enErrors from './en/errors.json' with { type: 'json' };
+import enPricing from './en/pricing.json' with { type: 'json' };
+import enQuotes from './en/quotes.json' with { type: 'json' };
+import enStatus from './en/status.json' with { type: 'json' };
+import enTenant from './en/tenant.json' with { type: 'json' };
+import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
+import koPricing from './ko/pricing.json' with { type: 'json' };
+import koQuotes from './ko/quotes.json' with { type: 'json' };
+import koStatus from './ko/status.json' with { type: 'json' };
+import koTenant from './ko/tenant.json' with { type: 'json' };
+import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
+import viPricing from './vi/pricing.json' with { type: 'json' };
+import viQuotes from './vi/quotes.json' with { type: 'json' };
+import viStatus from './vi/status.json' with { type: 'json' };
+import viTenant from './vi/tenant.json' with { type: 'json' };
+import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
+import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
+import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
+import zhStatus from './zh-CN/status.json' with { type: 'json' };
+import zhTenant from './zh-CN/tenant.json' with { type: 'json' };
+import zhUnits from './zh-CN/units.json' with { type: 'json' };
 import zhValidation from './zh-CN/validation.json' with { type: 'json' };
 
 export const supportedLocales = ['en', 'vi', 'ko', 'zh-CN'] as const;
 export type Locale = (typeof supportedLocales)[number];
 
-export const namespaces = ['errors', 'validation'] as const;
+export const namespaces = ['errors', 'validation', 'pricing', 'quotes', 'status', 'tenant', 'units'] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
-  en: { errors: enErrors, validation: enValidation },
-  vi: { errors: viErrors, validation: viValidation },
-  ko: { errors: koErrors, validation: koValidation },
-  'zh-CN': { errors: zhErrors, validation: zhValidation },
-} satisfies Record<Locale, Record<Namespace, Record<string, string>>>;
+  en: {
+    errors: enErrors,
+    validation: enValidation,
+    pricing: enPricing,
+    quotes: enQuotes,
+    status: enStatus,
+    tenant: enTenant,
+    units: enUnits,
+  },
+  vi: {
+    errors: viErrors,
+    validation: viValidation,
+    pricing: viPricing,
+    quotes: viQuotes,
+    status: viStatus,
+    tenant: viTenant,
+    units: viUnits,
+  },
+  ko: {
+    errors: koErrors,
+    validation: koValidation,
+    pricing: koPricing,
+    quotes: koQuotes,
+    status: koStatus,
+    tenant: koTenant,
+    units: koUnits,
+  },
+  'zh-CN': {
+    errors: zhErrors,
+    validation: zhValidation,
+    pricing: zhPricing,
+    quotes: zhQuotes,
+    status: zhStatus,
+    tenant: zhTenant,
+    units: zhUnits,
+  },
+} satisfies Record<Locale, Record<Namespace, ResourceTree>>;
+
+/** A namespace's strings; keys may nest (`status:order.paid`). */
+export interface ResourceTree {
+  [key: string]: string | ResourceTree;
+}

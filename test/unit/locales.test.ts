@@ -11,6 +11,10 @@ function keysOf(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => keysOf(v, prefix ? `${prefix}.${k}` : k));
 }
 
+/** i18next plural keys (`piece_one`, `piece_other`) count as one key whose forms vary by language. */
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const withoutPlural = (key: string) => key.replace(pluralSuffix, '');
+
 function sourceFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
@@ -23,9 +27,26 @@ function sourceFiles(dir: string): string[] {
 describe('locales', () => {
   it('every locale has exactly the keys of every other, in every namespace', () => {
     for (const ns of namespaces) {
-      const reference = keysOf(resources.en[ns]).sort();
+      const reference = [...new Set(keysOf(resources.en[ns]).map(withoutPlural))].sort();
       for (const locale of supportedLocales) {
-        expect(keysOf(resources[locale][ns]).sort(), `${locale}/${ns}.json`).toEqual(reference);
+        const keys = [...new Set(keysOf(resources[locale][ns]).map(withoutPlural))].sort();
+        expect(keys, `${locale}/${ns}.json`).toEqual(reference);
+      }
+    }
+  });
+
+  it('gives every plural key exactly the plural forms its language has (Intl.PluralRules)', () => {
+    for (const ns of namespaces) {
+      for (const locale of supportedLocales) {
+        const forms = new Map<string, string[]>();
+        for (const key of keysOf(resources[locale][ns])) {
+          const match = pluralSuffix.exec(key);
+          if (match) forms.set(withoutPlural(key), [...(forms.get(withoutPlural(key)) ?? []), match[1]!]);
+        }
+        const categories = [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories].sort();
+        for (const [key, found] of forms) {
+          expect(found.sort(), `${locale}/${ns}.json: ${key}`).toEqual(categories);
+        }
       }
     }
   });
