@@ -140,6 +140,20 @@ export class Search extends Construct {
       'OS1',
       'Public endpoint on purpose: the functions run outside a VPC (no NAT gateways, no ENI cold starts); every request must be SigV4-signed by a role the access policy names, HTTPS only with TLS 1.2.',
     );
+    if (!s.dedicatedMasters) {
+      acknowledge(
+        this.domain,
+        'OS4',
+        'Sizing without dedicated masters is for dev and staging only (a single small node); lib/regions.ts refuses a production region without them.',
+      );
+    }
+    if (s.availabilityZones < 2) {
+      acknowledge(
+        this.domain,
+        'OS7',
+        'Sizing without zone awareness is for dev and staging only (a single node cannot span zones); lib/regions.ts refuses a production region without it.',
+      );
+    }
     acknowledge(
       this.domain,
       'OS3',

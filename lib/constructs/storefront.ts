@@ -210,6 +210,13 @@ export class Storefront extends Construct {
         'CFR2',
         'No WAF web ACL yet: a CloudFront web ACL must live in us-east-1 and is a separate stack (see the operator docs); until then the API stage throttles and the handlers validate every input.',
       );
+      if (!site.tenant) {
+        acknowledge(
+          distribution,
+          'CFR4',
+          'Only a region with no tenant domain yet (dev) serves on the default cloudfront.net certificate, whose minimum protocol CloudFront fixes at TLSv1; every tenant distribution uses its own certificate with TLSv1.2_2021.',
+        );
+      }
       this.distributions.set(site.key, distribution);
       new CfnOutput(this, `SiteDomain-${site.key}`, {
         description: `CNAME target for ${site.tenant?.domains.join(', ') ?? 'the default site'}`,
