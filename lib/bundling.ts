@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
 
 /**
  * How every function is bundled, defined once: CDK (lib/constructs/functions.ts) and the bundle
@@ -46,7 +47,7 @@ export function cdkBundling(): BundlingOptions {
 }
 
 /** The same settings as esbuild's build API takes them (platform and bundling as CDK sets them). */
-export function esbuildOptions(entry: string, outfile: string) {
+export function esbuildOptions(entry: string, outfile: string): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -62,7 +63,7 @@ export function esbuildOptions(entry: string, outfile: string) {
     banner: { js: bundleSettings.banner },
     absWorkingDir: projectRoot,
     logLevel: 'warning',
-  } as const;
+  };
 }
 
 /** Entry files: `functions/handlers/<name>.ts` for routes, `functions/jobs/<name>.ts` for the rest. */
