@@ -3,6 +3,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client as SearchClient } from '@opensearch-project/opensearch';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
+import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
+import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
@@ -11,11 +13,13 @@ import {
   lambdaExtensionSecrets,
   localFileSecrets,
   OPERATOR_API_KEY,
+  QUOTE_SIGNING_KEY,
   type SecretStore,
 } from '../adapters/secrets/secret-store.ts';
 import type { FxProvider } from '../core/fx/rates.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
+import { quoteService } from '../core/quotes/quote.ts';
 import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
@@ -43,6 +47,8 @@ export interface Services {
   secrets: SecretStore;
   /** What admin authentication reads: tenant key records and the operator key. */
   adminAuth: AdminAuthPorts;
+  /** Signed quotes: price lines against the catalog, store, verify. */
+  quotes: ReturnType<typeof quoteService>;
 }
 
 let current: Services | undefined;
@@ -57,6 +63,11 @@ export function buildServices(config: Config): Services {
   const db = createDocumentClient(dynamo);
   const tenantRepository = new DynamoTenantRepository(db, config.TABLE_NAME);
   const fxRates = new DynamoFxRateStore(db, config.TABLE_NAME);
+  const priceBooks = createPriceBooks({
+    tenants: { pricingOf: (id) => tenantRepository.byId(id) },
+    rates: fxRates,
+    cacheTtlMs: config.PRICE_CACHE_TTL_MS,
+  });
   const secrets = cachedSecrets(
     config.SECRETS_PROVIDER === 'local-files'
       ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
@@ -76,15 +87,18 @@ export function buildServices(config: Config): Services {
     tenants: cachedDirectory(tenantRepository, config.TENANT_CACHE_TTL_MS),
     fxRates,
     fxProviders: fxProvidersFor(config.FX_PROVIDER, config.FX_FILE_DIR),
-    priceBooks: createPriceBooks({
-      tenants: { pricingOf: (id) => tenantRepository.byId(id) },
-      rates: fxRates,
-      cacheTtlMs: config.PRICE_CACHE_TTL_MS,
-    }),
+    priceBooks,
     secrets,
     adminAuth: {
       findKey: (tenantId, keyId) => tenantRepository.findKey(tenantId, keyId),
       operatorKey: () => secrets.get(OPERATOR_API_KEY),
     },
+    quotes: quoteService({
+      offers: new DynamoOfferRepository(db, config.TABLE_NAME),
+      priceBooks,
+      store: new DynamoQuoteStore(db, config.TABLE_NAME),
+      signingKey: () => secrets.get(QUOTE_SIGNING_KEY),
+      ttlSeconds: config.QUOTE_TTL_SECONDS,
+    }),
   };
 }

@@ -70,6 +70,18 @@ export const routes = [
     handler: 'admin-key-revoke',
     access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
   },
+  {
+    method: 'POST',
+    path: '/api/v1/quotes',
+    handler: 'quote-create',
+    access: { table: 'write', search: 'none', secrets: ['quote-signing-key'] },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/quotes/verify',
+    handler: 'quote-verify',
+    access: { table: 'read', search: 'none', secrets: ['quote-signing-key'] },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /** `GET /api/v1/offers/{offerId}`, as API Gateway names a route. */

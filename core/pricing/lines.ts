@@ -15,6 +15,11 @@ export interface LineToPrice {
   /** Field path reported when the line is refused (e.g. `body.lines.2.quantity`). */
   path: string;
   quantity: number;
+  /**
+   * The quantity that selects the band and meets the MOQ, when it is not the line's own: on
+   * 1688 the MOQ and the tiers count all SKUs of one offer together.
+   */
+  bandQuantity?: number;
   moq: number;
   /** Local ladder in minor units, non-increasing (PriceBook.convertLadder). */
   ladder: readonly PriceTier<number>[];
@@ -36,8 +41,9 @@ export function priceLines(lines: readonly LineToPrice[]): { lines: PricedLine[]
   for (const line of lines) {
     const lowestBand = Math.min(...line.ladder.map((t) => t.minQuantity));
     const minimum = Math.max(line.moq, lowestBand);
-    const unit = unitPriceFor(line.ladder, line.quantity);
-    if (line.quantity < minimum || unit === undefined) {
+    const counted = line.bandQuantity ?? line.quantity;
+    const unit = unitPriceFor(line.ladder, counted);
+    if (counted < minimum || unit === undefined) {
       failures.push({ path: line.path, rule: 'below_moq', params: { minimum } });
       continue;
     }
