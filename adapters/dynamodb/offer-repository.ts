@@ -1,9 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Offer, OfferOverride, Sku } from '../../core/catalog/model.ts';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
-import { batchGetAll, batchWriteAll, inParallel } from './batch.ts';
+import { batchGetAll, batchWriteAll, chunk, inParallel } from './batch.ts';
+
+const MAX_TRANSACTION = 100;
 
 /**
  * Offers in the single table. The catalog is shared by all tenants (supply is global); what a
@@ -12,18 +20,22 @@ import { batchGetAll, batchWriteAll, inParallel } from './batch.ts';
  * Access patterns
  * | pattern                                   | key                                                  |
  * | ----------------------------------------- | ---------------------------------------------------- |
- * | offer by id with its SKUs (one Query)     | pk = OFFER#<offerId>  (sk OFFER, sk SKU#<skuId> …)   |
+ * | offer by id with its SKUs (one Query)     | pk = OFFER#<offerId>  (sk OFFER holds the SKUs)      |
  * | current versions of many offers (import)  | BatchGet pk = OFFER#<id>, sk = OFFER (version only)   |
  * | a tenant's overrides of one offer         | pk = T#<tenantId>, sk = OVERRIDE#OFFER#<offerId>      |
+ * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
  * | translation queue of a locale, oldest 1st | pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<f>  |
  *
- * The offer item (sk OFFER) is the commit point of an import: it is written last, with the
- * condition `version < :new`, so an older or equal version never replaces a newer one. It
- * lists the SKU ids of its version; SKU items of other versions are ignored on read.
+ * An offer and its SKUs are one item: an offer's SKUs are read and replaced together (a
+ * feed line carries them all), one item keeps the version check atomic, and DynamoDB Local
+ * writes items one by one (a few hundred a second), so one item per offer is what makes a
+ * 100k-offer import take minutes rather than most of an hour. The partition is the offer's,
+ * so per-SKU items (stock reservations) can join it later and still come back in the Query.
+ * Writes are conditional on `version < :new`: an older or equal version never replaces a
+ * newer one, even with two imports racing.
  */
 export const offerKeys = {
   offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
-  sku: (offerId: string, skuId: string) => ({ pk: `OFFER#${offerId}`, sk: `SKU#${skuId}` }),
   override: (tenantId: string, offerId: string) => ({ pk: `T#${tenantId}`, sk: `OVERRIDE#OFFER#${offerId}` }),
   translationQueue: (locale: string, queuedAt: string, offerId: string, field: string) => ({
     pk: `TRANSLATE#${locale}`,
@@ -47,32 +59,17 @@ export class DynamoOfferRepository {
     this.tableName = tableName;
   }
 
-  /** The offer with the SKUs of its current version, in one Query. */
+  /** The offer with its SKUs, in one Query of its partition. */
   async get(offerId: string): Promise<Offer | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': offerKeys.offer(offerId).pk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    const head = items.find((i) => i.sk === 'OFFER');
-    if (!head) return undefined;
-    const skuIds = head.skuIds as string[];
-    const skus = new Map(
-      items.filter((i) => String(i.sk).startsWith('SKU#')).map((i) => [(i.sku as Sku).skuId, i.sku as Sku]),
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': offerKeys.offer(offerId).pk },
+      }),
     );
-    return {
-      ...(head.offer as Omit<Offer, 'skus'>),
-      skus: skuIds.map((id) => skus.get(id)).filter((s): s is Sku => s !== undefined),
-    };
+    const head = Items.find((i) => i.sk === 'OFFER');
+    return head ? (head.offer as Offer) : undefined;
   }
 
   /** Current version and SKU ids of each stored offer among `offerIds`. */
@@ -87,53 +84,55 @@ export class DynamoOfferRepository {
   }
 
   /**
-   * Saves offers: first their SKU items (batched), then each offer item conditionally (the
-   * commit point). SKUs a new version dropped are deleted. Returns, per offer id, whether it
-   * was written or lost to a newer or equal version written in the meantime.
+   * Saves offers in transactions of up to 100 conditional puts. When some condition fails
+   * (a newer or equal version was stored in the meantime) DynamoDB cancels the transaction
+   * and names the items; those are marked `conflict` and the rest is written again.
    */
-  async save(
-    offers: { offer: Offer; previousSkuIds?: string[] }[],
-    concurrency = 8,
-  ): Promise<Map<string, SaveOutcome>> {
-    const skuWrites = offers.flatMap(({ offer, previousSkuIds = [] }) => {
-      const keep = new Set(offer.skus.map((s) => s.skuId));
-      return [
-        ...offer.skus.map((sku) => ({
-          PutRequest: { Item: { ...offerKeys.sku(offer.offerId, sku.skuId), version: offer.version, sku } },
-        })),
-        ...previousSkuIds
-          .filter((id) => !keep.has(id))
-          .map((id) => ({ DeleteRequest: { Key: offerKeys.sku(offer.offerId, id) } })),
-      ];
-    });
-    await batchWriteAll(this.db, this.tableName, skuWrites, concurrency);
+  async save(offers: { offer: Offer }[], concurrency = 2): Promise<Map<string, SaveOutcome>> {
     const outcomes = new Map<string, SaveOutcome>();
-    await inParallel(offers, concurrency, async ({ offer }) => {
-      const { skus, ...head } = offer;
-      try {
-        await this.db.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: {
-              ...offerKeys.offer(offer.offerId),
-              offerId: offer.offerId,
-              version: offer.version,
-              listed: offer.listed,
-              skuIds: skus.map((s) => s.skuId),
-              offer: head,
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR #v < :v',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':v': offer.version },
-          }),
-        );
-        outcomes.set(offer.offerId, 'written');
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        outcomes.set(offer.offerId, 'conflict');
+    await inParallel(chunk(offers, MAX_TRANSACTION), concurrency, async (group) => {
+      let pending = group.map((g) => g.offer);
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= 8) throw new Error(`offer transaction still conflicting after ${attempt} attempts`);
+        try {
+          await this.db.send(
+            new TransactWriteCommand({ TransactItems: pending.map((o) => this.putOffer(o)) }),
+          );
+          for (const offer of pending) outcomes.set(offer.offerId, 'written');
+          pending = [];
+        } catch (error) {
+          if (!(error instanceof TransactionCanceledException)) throw error;
+          const reasons = error.CancellationReasons ?? [];
+          const failed = new Set(
+            pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((o) => o.offerId),
+          );
+          for (const id of failed) outcomes.set(id, 'conflict');
+          pending = pending.filter((o) => !failed.has(o.offerId));
+          // Only conflicts with other transactions remain: back off and try again.
+          if (failed.size === 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+        }
       }
     });
     return outcomes;
+  }
+
+  private putOffer(offer: Offer) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...offerKeys.offer(offer.offerId),
+          offerId: offer.offerId,
+          version: offer.version,
+          listed: offer.listed,
+          skuIds: offer.skus.map((s) => s.skuId),
+          offer,
+        },
+        ConditionExpression: 'attribute_not_exists(pk) OR #v < :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': offer.version },
+      },
+    };
   }
 
   /** Queues translations that are missing or made from an older source. */

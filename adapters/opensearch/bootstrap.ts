@@ -10,20 +10,77 @@ export function newIndexName(alias: string, now: Date = new Date()): string {
   return `${alias}-v${OFFERS_INDEX_SCHEMA_VERSION}-${stamp}`;
 }
 
-/** Creates the offers index and points the alias at it, unless the alias already exists. */
-export async function ensureOffersIndex(client: Client, alias: string): Promise<string> {
+/** The schema version an index was created with, from its name (0 when unknown). */
+export function schemaVersionOf(index: string): number {
+  return Number(/-v(\d+)-\d+$/.exec(index)?.[1] ?? 0);
+}
+
+async function indicesBehind(client: Client, alias: string): Promise<string[]> {
   const exists = await client.indices.existsAlias({ name: alias });
-  if (exists.body) {
-    const { body } = await client.indices.getAlias({ name: alias });
-    return Object.keys(body)[0] ?? alias;
-  }
-  const index = newIndexName(alias);
-  await client.indices.create({
-    index,
-    body: { ...offersIndexBody, aliases: { [alias]: { is_write_index: true } } } as never,
-  });
+  if (!exists.body) return [];
+  const { body } = await client.indices.getAlias({ name: alias });
+  return Object.keys(body);
+}
+
+async function createIndex(client: Client, index: string, aliases: Record<string, unknown> = {}) {
+  await client.indices.create({ index, body: { ...offersIndexBody, aliases } as never });
   await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
+}
+
+/**
+ * Creates the offers index and points the alias at it when the alias is absent; when the
+ * index behind it was built from an older schema version, reindexes into a new one.
+ */
+export async function ensureOffersIndex(client: Client, alias: string): Promise<string> {
+  const current = await indicesBehind(client, alias);
+  if (current.length === 0) {
+    const index = newIndexName(alias);
+    await createIndex(client, index, { [alias]: { is_write_index: true } });
+    return index;
+  }
+  const index = current[0]!;
+  if (schemaVersionOf(index) < OFFERS_INDEX_SCHEMA_VERSION) return reindexOffers(client, alias);
   return index;
+}
+
+/**
+ * A full reindex with no downtime: builds a new index from the current definition, copies
+ * every document into it (keeping each offer's external version), then swaps the alias in
+ * one atomic call and deletes the old index. Queries keep hitting the old index until the
+ * swap. Writers should pause during the copy (the import retries, versions keep it safe).
+ */
+export async function reindexOffers(client: Client, alias: string, now: Date = new Date()): Promise<string> {
+  const old = await indicesBehind(client, alias);
+  const target = newIndexName(alias, now);
+  await createIndex(client, target);
+  await client.indices.putSettings({ index: target, body: { index: { refresh_interval: '-1' } } });
+  if (old.length > 0) {
+    await client.reindex({
+      wait_for_completion: true,
+      refresh: true,
+      timeout: '10m',
+      body: {
+        source: { index: old.join(','), size: 1000 },
+        dest: { index: target, version_type: 'external' },
+        conflicts: 'proceed',
+      } as never,
+    });
+  }
+  await client.indices.putSettings({
+    index: target,
+    body: { index: { refresh_interval: offersIndexBody.settings.index.refresh_interval } },
+  });
+  await client.indices.refresh({ index: target });
+  await client.indices.updateAliases({
+    body: {
+      actions: [
+        ...old.map((index) => ({ remove: { index, alias } })),
+        { add: { index: target, alias, is_write_index: true } },
+      ],
+    },
+  });
+  if (old.length > 0) await client.indices.delete({ index: old.join(',') });
+  return target;
 }
 
 /** Deletes every index behind the alias (tests only). */

@@ -10,7 +10,7 @@
  * - ko, zh-CN, ja: cjk_bigram over width-normalised text;
  * - en: the English analyser (stemming, possessives, stop words).
  */
-export const OFFERS_INDEX_SCHEMA_VERSION = 1;
+export const OFFERS_INDEX_SCHEMA_VERSION = 2;
 
 export const textAnalyzerByLocale = {
   'zh-CN': 'cjk_text',
@@ -20,8 +20,15 @@ export const textAnalyzerByLocale = {
   en: 'en_text',
 } as const;
 
+/** Vietnamese also gets a `folded` sub-field holding only the unaccented form, so a query
+ * with or without diacritics analyses to the same terms and ranks the same. */
 const localizedText = Object.fromEntries(
-  Object.entries(textAnalyzerByLocale).map(([locale, analyzer]) => [locale, { type: 'text', analyzer }]),
+  Object.entries(textAnalyzerByLocale).map(([locale, analyzer]) => [
+    locale,
+    locale === 'vi'
+      ? { type: 'text', analyzer, fields: { folded: { type: 'text', analyzer: 'vi_folded' } } }
+      : { type: 'text', analyzer },
+  ]),
 );
 
 export const offersIndexBody = {
@@ -30,6 +37,7 @@ export const offersIndexBody = {
     analysis: {
       filter: {
         vi_folding: { type: 'asciifolding', preserve_original: true },
+        vi_folding_only: { type: 'asciifolding', preserve_original: false },
         cjk_bigrams: { type: 'cjk_bigram', output_unigrams: false },
         en_stemmer: { type: 'stemmer', language: 'english' },
         en_possessive: { type: 'stemmer', language: 'possessive_english' },
@@ -37,6 +45,7 @@ export const offersIndexBody = {
       },
       analyzer: {
         vi_text: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'vi_folding'] },
+        vi_folded: { type: 'custom', tokenizer: 'standard', filter: ['lowercase', 'vi_folding_only'] },
         cjk_text: {
           type: 'custom',
           tokenizer: 'standard',
@@ -68,7 +77,10 @@ export const offersIndexBody = {
       moq: { type: 'integer' },
       image: { type: 'keyword', index: false },
       listed: { type: 'boolean' },
+      createdAt: { type: 'date' },
       updatedAt: { type: 'date' },
+      /** Locales whose title translation was made from an older Chinese source. */
+      staleLocales: { type: 'keyword' },
     },
   },
 } as const;
