@@ -17,6 +17,7 @@ import {
   type SecretStore,
 } from '../adapters/secrets/secret-store.ts';
 import type { FxProvider } from '../core/fx/rates.ts';
+import { landedCostService } from '../core/landed-cost/service.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { quoteService } from '../core/quotes/quote.ts';
@@ -49,6 +50,8 @@ export interface Services {
   adminAuth: AdminAuthPorts;
   /** Signed quotes: price lines against the catalog, store, verify. */
   quotes: ReturnType<typeof quoteService>;
+  /** Landed-cost estimates per shipping lane. */
+  landedCost: ReturnType<typeof landedCostService>;
 }
 
 let current: Services | undefined;
@@ -68,6 +71,7 @@ export function buildServices(config: Config): Services {
     rates: fxRates,
     cacheTtlMs: config.PRICE_CACHE_TTL_MS,
   });
+  const offers = new DynamoOfferRepository(db, config.TABLE_NAME);
   const secrets = cachedSecrets(
     config.SECRETS_PROVIDER === 'local-files'
       ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
@@ -94,11 +98,12 @@ export function buildServices(config: Config): Services {
       operatorKey: () => secrets.get(OPERATOR_API_KEY),
     },
     quotes: quoteService({
-      offers: new DynamoOfferRepository(db, config.TABLE_NAME),
+      offers,
       priceBooks,
       store: new DynamoQuoteStore(db, config.TABLE_NAME),
       signingKey: () => secrets.get(QUOTE_SIGNING_KEY),
       ttlSeconds: config.QUOTE_TTL_SECONDS,
     }),
+    landedCost: landedCostService({ offers, priceBooks }),
   };
 }

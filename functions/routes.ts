@@ -82,6 +82,12 @@ export const routes = [
     handler: 'quote-verify',
     access: { table: 'read', search: 'none', secrets: ['quote-signing-key'] },
   },
+  {
+    method: 'POST',
+    path: '/api/v1/landed-cost',
+    handler: 'landed-cost',
+    access: { table: 'read', search: 'none' },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 /** `GET /api/v1/offers/{offerId}`, as API Gateway names a route. */

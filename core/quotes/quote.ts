@@ -167,6 +167,19 @@ export function priceQuoteLines(
   };
 }
 
+/** Loads the offers a request names and prices its lines with the tenant's PriceBook (nothing stored). */
+export async function priceRequest(
+  deps: Pick<QuoteDeps, 'offers' | 'priceBooks'>,
+  tenant: Tenant,
+  locale: string,
+  request: QuoteRequest,
+) {
+  const book = await deps.priceBooks.forTenant(tenant.id, locale);
+  const ids = [...new Set(request.lines.map((l) => l.offerId))];
+  const offers = new Map(await Promise.all(ids.map(async (id) => [id, await deps.offers.get(id)] as const)));
+  return { book, offers, priced: priceQuoteLines(tenant, offers, request, book) };
+}
+
 export function quoteService(deps: QuoteDeps) {
   const now = deps.now ?? (() => new Date());
   const newId = deps.newId ?? (() => `q_${randomUUID().replaceAll('-', '')}`);
@@ -174,12 +187,7 @@ export function quoteService(deps: QuoteDeps) {
   return {
     /** Prices the lines server-side, freezes rate and prices, signs and stores the quote. */
     async create(tenant: Tenant, locale: string, request: QuoteRequest) {
-      const book = await deps.priceBooks.forTenant(tenant.id, locale);
-      const ids = [...new Set(request.lines.map((l) => l.offerId))];
-      const offers = new Map(
-        await Promise.all(ids.map(async (id) => [id, await deps.offers.get(id)] as const)),
-      );
-      const priced = priceQuoteLines(tenant, offers, request, book);
+      const { book, priced } = await priceRequest(deps, tenant, locale, request);
       const createdAt = now();
       const quote: Quote = {
         v: 1,
