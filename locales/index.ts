@@ -3,6 +3,7 @@
  * reads at cold start). Add a namespace here and in every language folder; the locale
  * completeness test fails on a key present in one language and missing in another.
  */
+import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
@@ -10,6 +11,7 @@ import enStatus from './en/status.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
+import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
@@ -17,6 +19,7 @@ import koStatus from './ko/status.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
+import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
@@ -24,6 +27,7 @@ import viStatus from './vi/status.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
+import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
@@ -35,7 +39,16 @@ import zhValidation from './zh-CN/validation.json' with { type: 'json' };
 export const supportedLocales = ['en', 'vi', 'ko', 'zh-CN'] as const;
 export type Locale = (typeof supportedLocales)[number];
 
-export const namespaces = ['errors', 'validation', 'pricing', 'quotes', 'status', 'tenant', 'units'] as const;
+export const namespaces = [
+  'errors',
+  'validation',
+  'pricing',
+  'quotes',
+  'status',
+  'tenant',
+  'units',
+  'catalog',
+] as const;
 export type Namespace = (typeof namespaces)[number];
 
 export const resources = {
@@ -47,6 +60,7 @@ export const resources = {
     status: enStatus,
     tenant: enTenant,
     units: enUnits,
+    catalog: enCatalog,
   },
   vi: {
     errors: viErrors,
@@ -56,6 +70,7 @@ export const resources = {
     status: viStatus,
     tenant: viTenant,
     units: viUnits,
+    catalog: viCatalog,
   },
   ko: {
     errors: koErrors,
@@ -65,6 +80,7 @@ export const resources = {
     status: koStatus,
     tenant: koTenant,
     units: koUnits,
+    catalog: koCatalog,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -74,6 +90,7 @@ export const resources = {
     status: zhStatus,
     tenant: zhTenant,
     units: zhUnits,
+    catalog: zhCatalog,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -10,7 +10,7 @@
  * - ko, zh-CN, ja: cjk_bigram over width-normalised text;
  * - en: the English analyser (stemming, possessives, stop words).
  */
-export const OFFERS_INDEX_SCHEMA_VERSION = 2;
+export const OFFERS_INDEX_SCHEMA_VERSION = 3;
 
 export const textAnalyzerByLocale = {
   'zh-CN': 'cjk_text',
@@ -75,6 +75,7 @@ export const offersIndexBody = {
       priceMinFen: { type: 'long' },
       priceMaxFen: { type: 'long' },
       moq: { type: 'integer' },
+      unit: { type: 'keyword', index: false },
       image: { type: 'keyword', index: false },
       listed: { type: 'boolean' },
       createdAt: { type: 'date' },

@@ -19,6 +19,7 @@ export interface OfferDocument {
   priceMinFen: number;
   priceMaxFen: number;
   moq: number;
+  unit: string;
   image: string;
   listed: boolean;
   createdAt: string;
@@ -50,6 +51,7 @@ export function toOfferDocument(offer: Offer): OfferDocument {
     priceMinFen: minFen,
     priceMaxFen: maxFen,
     moq: offer.moq,
+    unit: offer.unit,
     image: offer.images[0]!,
     listed: offer.listed,
     createdAt: offer.createdAt,
