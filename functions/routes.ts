@@ -26,8 +26,35 @@ export const routes = [
     handler: 'health',
     access: { table: 'read', search: 'read' },
   },
+  // The catalog (issue 4): search, typeahead and the offer page's API, curated per tenant.
+  {
+    method: 'GET',
+    path: '/api/v1/search',
+    handler: 'search',
+    access: { table: 'read', search: 'read' },
+    memoryMb: 512,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/search/suggest',
+    handler: 'search-suggest',
+    access: { table: 'read', search: 'read' },
+    memoryMb: 512,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/offers/{offerId}',
+    handler: 'offer',
+    access: { table: 'read', search: 'none' },
+  },
   // Partner sites (issue 3): the public tenant, the partner admin API, quotes, landed cost.
   { method: 'GET', path: '/api/v1/tenant', handler: 'tenant', access: { table: 'read', search: 'none' } },
+  {
+    method: 'GET',
+    path: '/theme.css',
+    handler: 'storefront-theme',
+    access: { table: 'read', search: 'none' },
+  },
   {
     method: 'POST',
     path: '/api/v1/admin/tenants',

@@ -37,11 +37,11 @@ export interface RouteInput<Q, B, P> {
   event: HttpEvent;
 }
 
-export interface RouteOutput {
-  status?: number;
-  body: unknown;
-  headers?: Record<string, string>;
-}
+/** A JSON `body`, or a ready `text` (CSS, HTML) sent as-is with the content-type in `headers`. */
+export type RouteOutput = { status?: number; headers?: Record<string, string> } & (
+  | { body: unknown; text?: never }
+  | { text: string; body?: never }
+);
 
 /** Per-request state the middlewares fill in, carried on the Lambda context. */
 export interface RequestState {
@@ -176,6 +176,9 @@ function inputParser(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>): Middlewa
 }
 
 function toResult(output: RouteOutput): HttpResult {
+  if (output.text !== undefined) {
+    return { statusCode: output.status ?? 200, headers: { ...output.headers }, body: output.text };
+  }
   return {
     statusCode: output.status ?? 200,
     headers: { 'content-type': 'application/json; charset=utf-8', ...output.headers },
