@@ -36,6 +36,17 @@ describe('FX rates in DynamoDB', () => {
     expect((await fxRates.history('PEN', 10)).map((r) => r.rate)).toEqual(['4.6', '4.5', '4.4']);
   });
 
+  it('are refreshed by the scheduled job from every provider', async () => {
+    const { handler } = await import('../../functions/jobs/refresh-fx.ts');
+    const before = await platform.services.fxRates.latest('KRW');
+    const report = await handler();
+    expect(report.failures).toBe(0);
+    expect(report.updated).toEqual(expect.arrayContaining(['VND', 'KRW', 'MYR', 'USD']));
+    const after = await platform.services.fxRates.latest('KRW');
+    expect(Date.parse(after!.asOf)).toBeGreaterThan(Date.parse(before!.asOf));
+    expect((await platform.services.fxRates.history('KRW', 5)).length).toBeGreaterThanOrEqual(2);
+  });
+
   it('price a tenant from the stored rate: vn in VND rounded to 1,000, kr in KRW to 10', async () => {
     const vn = await platform.services.priceBooks.forTenant('vn', 'vi');
     const kr = await platform.services.priceBooks.forTenant('kr', 'ko');
