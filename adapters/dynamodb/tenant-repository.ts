@@ -31,6 +31,7 @@ import {
  * | one API key (authentication)       | GetItem pk = T#<id>#TENANT, sk = KEY#<keyId>                |
  * | a tenant's API keys                | Query pk = T#<id>#TENANT, sk begins_with KEY#               |
  * | tenant id by domain (routing)      | GetItem pk = DOMAIN#<host>, sk = DOMAIN                     |
+ * | tenant by <id>.localhost (dev)     | no domain item → GetItem of tenant <id>'s CONFIG            |
  * Domain items hold no tenant data, only the id to route to; every other item is under the
  * tenant's `T#<id>#` prefix. A config change is one transaction: CONFIG (conditioned on the
  * version the writer read), the new VERSION snapshot, its AUDIT record and the domain items
@@ -85,7 +86,11 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
         ProjectionExpression: 'tenantId',
       }),
     );
-    return Item ? this.byId(String(Item.tenantId)) : undefined;
+    if (Item) return this.byId(String(Item.tenantId));
+    // Development hosts: <id>.localhost reaches tenant <id> without a domain entry (browsers
+    // resolve *.localhost to this machine; no public request ever carries such a Host).
+    const local = /^([a-z][a-z0-9-]{1,30})\.localhost$/.exec(normalizeHost(host));
+    return local ? this.byId(local[1]!) : undefined;
   }
 
   /** Creates a tenant at version 1; 409 TENANT_EXISTS or DOMAIN_TAKEN, and nothing written, otherwise. */

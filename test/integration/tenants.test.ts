@@ -100,7 +100,7 @@ describe('the partner admin API', () => {
     const th = {
       id: 'th',
       name: 'Thai Sourcing',
-      domains: ['th.localhost'],
+      domains: ['shop.example.co.th'],
       defaultLocale: 'en',
       locales: ['en'],
       currency: 'THB',
@@ -111,6 +111,8 @@ describe('the partner admin API', () => {
     const res = await platform.request('/api/v1/admin/tenants', json(th, operatorKey));
     expect(res.status).toBe(201);
     expect(await res.json()).toMatchObject({ version: 1, config: { id: 'th', currency: 'THB' } });
+    const viaLocalhost = await platform.request('/api/v1/tenant', { host: 'th.localhost:3000' });
+    expect((await viaLocalhost.json()).currency).toBe('THB');
     const again = await platform.request('/api/v1/admin/tenants', json(th, operatorKey));
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('TENANT_EXISTS');
