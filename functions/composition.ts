@@ -52,6 +52,8 @@ export interface Services {
   quotes: ReturnType<typeof quoteService>;
   /** Landed-cost estimates per shipping lane. */
   landedCost: ReturnType<typeof landedCostService>;
+  /** Catalog offers (with SKUs), tenant overrides and the translation queue. */
+  offers: DynamoOfferRepository;
 }
 
 let current: Services | undefined;
@@ -105,5 +107,6 @@ export function buildServices(config: Config): Services {
       ttlSeconds: config.QUOTE_TTL_SECONDS,
     }),
     landedCost: landedCostService({ offers, priceBooks }),
+    offers,
   };
 }

@@ -22,8 +22,10 @@ export function priceBuckets(book: PriceBook): PriceBucket[] {
   ]
     .filter((e) => e > 0)
     .sort((a, b) => a - b);
-  const ranges: { min?: number; max?: number }[] = [];
-  edges.forEach((edge, i) => ranges.push({ ...(i > 0 && { min: edges[i - 1] }), max: edge - 1 }));
+  const ranges: { min?: number; max?: number }[] = edges.map((edge, i) => ({
+    ...(i > 0 && { min: edges[i - 1] }),
+    max: edge - 1,
+  }));
   if (edges.length > 0) ranges.push({ min: edges[edges.length - 1] });
   return ranges.map((r) => {
     const fen = book.cnyBounds(r.min, r.max);

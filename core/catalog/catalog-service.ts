@@ -1,0 +1,119 @@
+import type { Locale } from '../../locales/index.ts';
+import { DomainError } from '../errors.ts';
+import { translatorFor } from '../i18n/translator.ts';
+import type { PriceBooks } from '../pricing/price-book.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+import type { Offer, OfferOverride } from './model.ts';
+import { offerView } from './offer-view.ts';
+import { buildSearchBody, buildSuggestBody, type SearchParams } from './search-query.ts';
+import { priceBuckets, shapeSearch } from './search-results.ts';
+import { categoriesL1, categoriesL2, parentOf } from './taxonomy.ts';
+
+/** What the catalog's read side needs from the outside. */
+export interface CatalogPorts {
+  priceBooks: PriceBooks;
+  /** Runs a search body against the offers alias and returns the response body. */
+  searchIndex(body: Record<string, unknown>): Promise<unknown>;
+  offers: {
+    get(offerId: string): Promise<Offer | undefined>;
+    getOverride(tenantId: string, offerId: string): Promise<OfferOverride | undefined>;
+    overridesFor(tenantId: string, offerIds: string[]): Promise<Map<string, OfferOverride>>;
+  };
+}
+
+export interface Reader {
+  tenant: Tenant;
+  locale: Locale;
+}
+
+/** Whether an offer is inside a tenant's curation: the same rule the search filter applies. */
+export function withinCuration(offer: Offer, tenant: Tenant): boolean {
+  const c = tenant.curation;
+  if (!offer.listed) return false;
+  if (
+    c.categories.length > 0 &&
+    !c.categories.includes(offer.category) &&
+    !c.categories.includes(parentOf[offer.category])
+  )
+    return false;
+  if (c.supplierTiers.length > 0 && !c.supplierTiers.includes(offer.supplier.tier)) return false;
+  if (!c.requiredBadges.every((b) => (offer.supplier.badges as string[]).includes(b))) return false;
+  if (c.belts.length > 0 && !c.belts.includes(offer.supplier.belt)) return false;
+  return true;
+}
+
+export function catalogService(ports: CatalogPorts) {
+  return {
+    async search(reader: Reader, params: SearchParams) {
+      const book = await ports.priceBooks.forTenant(reader.tenant.id, reader.locale);
+      const buckets = priceBuckets(book);
+      const body = buildSearchBody({
+        params,
+        locale: reader.locale,
+        curation: reader.tenant.curation,
+        priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+        priceBuckets: buckets,
+      });
+      const result = (await ports.searchIndex(body)) as Parameters<typeof shapeSearch>[0];
+      const ids = result.hits.hits.map((h) => h._source.offerId);
+      const overrides = await ports.offers.overridesFor(reader.tenant.id, ids);
+      return shapeSearch(result, {
+        locale: reader.locale,
+        book,
+        t: translatorFor(reader.locale),
+        size: params.size,
+        sort: params.sort,
+        buckets,
+        overrides,
+      });
+    },
+
+    async suggest(reader: Reader, q: string, size: number) {
+      const t = translatorFor(reader.locale);
+      const result = (await ports.searchIndex(
+        buildSuggestBody(q, reader.locale, reader.tenant.curation, size),
+      )) as {
+        hits: { hits: { _source: { title: Partial<Record<Locale, string>> } }[] };
+      };
+      const seen = new Set<string>();
+      const queries: string[] = [];
+      for (const hit of result.hits.hits) {
+        const title = hit._source.title[reader.locale] ?? hit._source.title['zh-CN'];
+        if (!title || seen.has(title.toLowerCase())) continue;
+        seen.add(title.toLowerCase());
+        queries.push(title);
+        if (queries.length >= size) break;
+      }
+      const folded = fold(q);
+      const allowed = reader.tenant.curation.categories;
+      const categories = [...categoriesL1, ...categoriesL2]
+        .filter(
+          (id) =>
+            allowed.length === 0 ||
+            allowed.includes(id) ||
+            ((categoriesL2 as readonly string[]).includes(id) &&
+              allowed.includes(parentOf[id as (typeof categoriesL2)[number]])),
+        )
+        .map((id) => ({ id, name: t(`catalog:category_${id}`) }))
+        .filter((c) => fold(c.name).includes(folded))
+        .slice(0, 5);
+      return { queries, categories };
+    },
+
+    async offer(reader: Reader, offerId: string) {
+      const [offer, override] = await Promise.all([
+        ports.offers.get(offerId),
+        ports.offers.getOverride(reader.tenant.id, offerId),
+      ]);
+      if (!offer || !withinCuration(offer, reader.tenant))
+        throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
+      const book = await ports.priceBooks.forTenant(reader.tenant.id, reader.locale);
+      return offerView(offer, { locale: reader.locale, book, t: translatorFor(reader.locale), override });
+    },
+  };
+}
+
+/** Lowercased, without diacritics (Vietnamese đ included), for matching category names. */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importIntoCatalog } from '../../adapters/catalog-import.ts';
+import type { Reject } from '../../core/catalog/import.ts';
+import { demoTenants } from '../../local/seed/demo-tenants.ts';
+import { fixtureCatalog, fixtureOffer } from '../kit/catalog.ts';
+import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+
+let platform: TestPlatform;
+
+async function* linesOf(values: unknown[]) {
+  for (const v of values) yield typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+async function importLines(values: unknown[]) {
+  const rejects: Reject[] = [];
+  const { db, search } = platform.services;
+  const stats = await importIntoCatalog(
+    { db, tableName: platform.tableName, search, offersAlias: platform.offersAlias },
+    linesOf(values),
+    { onReject: (r) => void rejects.push(r), refresh: true },
+  );
+  return { stats, rejects };
+}
+
+async function get(path: string, host = 'vn.localhost') {
+  const res = await platform.request(path, { host });
+  return { status: res.status, body: await res.json() };
+}
+
+const search = (params: Record<string, string>, host?: string) =>
+  get(`/api/v1/search?${new URLSearchParams(params)}`, host);
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  // A partner that sells apparel only, from factories with 48h shipping.
+  await platform.services.tenantRepository.put({
+    ...demoTenants[0]!,
+    id: 'curated',
+    domains: ['curated.localhost'],
+    curation: { categories: ['apparel'], supplierTiers: [], requiredBadges: ['ship_48h'], belts: [] },
+  });
+  const { stats, rejects } = await importLines(fixtureCatalog.map(fixtureOffer));
+  expect(rejects).toEqual([]);
+  expect(stats.imported).toBe(fixtureCatalog.length);
+});
+afterAll(async () => platform?.close());
+
+describe('search in the buyer’s language', () => {
+  it('finds Vietnamese with or without diacritics, the same offers in the same order, with VND prices', async () => {
+    const plain = await search({ q: 'ao thun nu' });
+    const marked = await search({ q: 'áo thun nữ' });
+    expect(plain.status).toBe(200);
+    const ids = plain.body.hits.map((h: { offerId: string }) => h.offerId);
+    expect(ids.slice(0, 2).sort()).toEqual(['tee-women-cotton', 'tee-women-loose']);
+    expect(marked.body.hits.map((h: { offerId: string }) => h.offerId)).toEqual(ids);
+    const top = plain.body.hits[0];
+    expect(top.title).toMatchObject({ lang: 'vi', stale: false });
+    expect(top.title.text).toMatch(/^Áo thun nữ/);
+    expect(plain.body.currency).toBe('VND');
+    expect(top.price.from.currency).toBe('VND');
+    expect(Number.isInteger(top.price.from.amountMinor)).toBe(true);
+    expect(top.price.from.amountMinor % 1000).toBe(0); // the vn tenant rounds up to 1,000 đồng
+    expect(top.price.from.formatted).toContain('₫');
+    expect(top.badges.map((b: { name: string }) => b.name)).toContain('Giao trong 48 giờ');
+  });
+
+  it('finds Korean by bigrams and answers in Korean with KRW', async () => {
+    const { body } = await search({ q: '티셔츠' }, 'kr.localhost');
+    expect(body.hits.map((h: { offerId: string }) => h.offerId).sort()).toEqual([
+      'tee-women-cotton',
+      'tee-women-loose',
+    ]);
+    expect(body.hits[0].title.text).toMatch(/티셔츠/);
+    expect(body.hits[0].price.from.currency).toBe('KRW');
+    expect(body.hits[0].price.from.formatted).toContain('₩');
+  });
+
+  it('stems English and falls back to the Chinese original', async () => {
+    const en = await search({ q: 'wireless earbud', lang: 'en' });
+    expect(en.body.hits[0].offerId).toBe('earbuds');
+    expect(en.body.hits[0].title.text).toBe('Noise-Cancelling Wireless Bluetooth Earbuds');
+    const zh = await search({ q: '连衣裙' });
+    expect(zh.body.hits.map((h: { offerId: string }) => h.offerId)).toEqual(['dress-chiffon']);
+    expect(zh.body.hits[0].title.lang).toBe('vi');
+  });
+
+  it('browses with an empty query, sorted by price', async () => {
+    const { body } = await search({ sort: 'price_asc', size: '50' });
+    expect(body.total).toBe(fixtureCatalog.length);
+    const prices = body.hits.map(
+      (h: { price: { from: { amountMinor: number } } }) => h.price.from.amountMinor,
+    );
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+  });
+
+  it('suggests titles as the buyer types', async () => {
+    const { status, body } = await get(`/api/v1/search/suggest?q=${encodeURIComponent('tai ng')}`);
+    expect(status).toBe(200);
+    expect(body.queries).toContain('Tai nghe bluetooth không dây chống ồn');
+  });
+
+  it('rejects an unknown sort or a forged cursor with a field error', async () => {
+    const badSort = await search({ sort: 'cheapest' });
+    expect(badSort.status).toBe(400);
+    expect(badSort.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['query.sort']);
+    const page = await search({ sort: 'newest', size: '2' });
+    // A cursor is bound to its sort: replaying it under another sort is refused, not misread.
+    const replayed = await search({ sort: 'price_asc', cursor: page.body.nextCursor });
+    expect(replayed.status).toBe(400);
+    expect(replayed.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['query.cursor']);
+  });
+});
+
+describe('facets', () => {
+  it('each count equals the number of results when filtering by that value', async () => {
+    const base = await search({ size: '50' });
+    const { categories, belts, badges, price } = base.body.facets;
+    expect(categories.length).toBeGreaterThan(0);
+    for (const c of categories) expect((await search({ category: c.id })).body.total, c.id).toBe(c.count);
+    for (const b of belts) expect((await search({ belt: b.id })).body.total, b.id).toBe(b.count);
+    for (const b of badges) expect((await search({ badges: b.id })).body.total, b.id).toBe(b.count);
+    expect(price.length).toBeGreaterThan(1);
+    for (const p of price) {
+      const params: Record<string, string> = {};
+      if (p.min !== undefined) params.priceMin = String(p.min);
+      if (p.max !== undefined) params.priceMax = String(p.max);
+      expect((await search(params)).body.total, p.label).toBe(p.count);
+    }
+    expect(price.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(base.body.total);
+  });
+
+  it('keeps other dimensions’ counts under a filter (facet counts agree under combined filters too)', async () => {
+    const filtered = await search({ badges: 'ship_48h' });
+    for (const c of filtered.body.facets.categories)
+      expect((await search({ badges: 'ship_48h', category: c.id })).body.total).toBe(c.count);
+  });
+});
+
+describe('curation', () => {
+  it('never shows an offer outside the tenant’s curation, whatever the request asks', async () => {
+    const all = await search({ size: '50' }, 'curated.localhost');
+    expect(all.body.hits.map((h: { offerId: string }) => h.offerId).sort()).toEqual([
+      'tee-women-cotton',
+      'tee-women-loose',
+    ]);
+    expect((await search({ q: 'LED' }, 'curated.localhost')).body.total).toBe(0);
+    expect((await search({ category: 'lighting' }, 'curated.localhost')).body.total).toBe(0);
+    const suggest = await get('/api/v1/search/suggest?q=den', 'curated.localhost');
+    expect(suggest.body.queries).toEqual([]);
+  });
+
+  it('answers 404 for an offer outside the curation, 200 inside', async () => {
+    const outside = await get('/api/v1/offers/led-bulb-9w', 'curated.localhost');
+    expect(outside.status).toBe(404);
+    expect(outside.body.error.code).toBe('OFFER_NOT_FOUND');
+    expect((await get('/api/v1/offers/tee-women-cotton', 'curated.localhost')).status).toBe(200);
+    expect((await get('/api/v1/offers/led-bulb-9w')).status).toBe(200);
+  });
+});
+
+describe('pagination', () => {
+  it.each(['relevance', 'price_asc', 'price_desc', 'newest'])(
+    'walks every page once with no duplicates or gaps (%s)',
+    async (sort) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      for (let page = 0; page < 10; page++) {
+        const params: Record<string, string> = { sort, size: '5', ...(cursor && { cursor }) };
+        const { body } = await search(params);
+        seen.push(...body.hits.map((h: { offerId: string }) => h.offerId));
+        cursor = body.nextCursor;
+        if (!cursor) break;
+      }
+      expect(seen).toHaveLength(fixtureCatalog.length);
+      expect(new Set(seen).size).toBe(fixtureCatalog.length);
+    },
+  );
+});
