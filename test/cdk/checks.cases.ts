@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
@@ -8,12 +8,15 @@ import nag from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { devRegion, synthApp } from './kit.ts';
 
-const outdir = mkdtempSync(join(tmpdir(), 'sourcefront-cdk-'));
-const app = synthApp({ extraRegions: { dv: devRegion }, outdir });
+const app = synthApp({ extraRegions: { dv: devRegion } });
 const assembly = app.app.synth();
-const templateFiles = readdirSync(outdir)
-  .filter((f) => f.endsWith('.template.json'))
-  .map((f) => join(outdir, f));
+// Each template as this assembly synthesized it, in a folder of its own for cfn-lint.
+const outdir = mkdtempSync(join(tmpdir(), 'sourcefront-templates-'));
+const templateFiles = assembly.stacks.map((stack) => {
+  const file = join(outdir, `${stack.stackName}.template.json`);
+  writeFileSync(file, JSON.stringify(stack.template, null, 1));
+  return file;
+});
 
 type Statement = { Effect: string; Action?: string | string[]; NotAction?: unknown; Resource?: unknown };
 const readOnly = /^[a-z0-9-]+:(Get|List|Describe|Query|Scan|BatchGet|ConditionCheck|ESHttpGet|ESHttpHead)/;

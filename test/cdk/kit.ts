@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { BackgroundFunction } from '../../functions/background.ts';
@@ -15,6 +18,12 @@ export const devRegion = {
   tenants: [],
 } as const;
 
+/**
+ * One cloud-assembly folder for every app a test process synthesizes: CDK caches bundles per
+ * output folder, so each function is bundled once per process, not once per app.
+ */
+const sharedOutdir = mkdtempSync(join(tmpdir(), 'sourcefront-cdk-'));
+
 export interface TestApp {
   app: App;
   stacks: Map<string, RegionStack>;
@@ -23,15 +32,14 @@ export interface TestApp {
 
 /**
  * Synthesizes the real app (cdk.json's regions plus `extraRegions`) with no AWS credentials in
- * the environment, bundling every function with esbuild as a deploy does. Call once per test
- * file, at module level.
+ * the environment, bundling every function with esbuild as a deploy does. Call once per file,
+ * at module level.
  */
 export function synthApp(
   options: {
     extraRegions?: Record<string, unknown>;
     routes?: readonly RouteDefinition[];
     background?: readonly BackgroundFunction[];
-    outdir?: string;
   } = {},
 ): TestApp {
   for (const name of Object.keys(process.env)) {
@@ -43,7 +51,7 @@ export function synthApp(
   const regions = { ...(context[REGIONS_CONTEXT_KEY] as Record<string, unknown>), ...options.extraRegions };
   const { app, stacks } = buildApp({
     context: { ...context, [REGIONS_CONTEXT_KEY]: regions },
-    ...(options.outdir && { outdir: options.outdir }),
+    outdir: sharedOutdir,
     ...(options.routes && { routes: options.routes }),
     ...(options.background && { background: options.background }),
     nag: false,
