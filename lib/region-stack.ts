@@ -1,8 +1,9 @@
-import { Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { type BackgroundFunction, backgroundFunctions } from '../functions/background.ts';
 import { type RouteDefinition, routes } from '../functions/routes.ts';
+import { SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Functions, functionEnvironment } from './constructs/functions.ts';
@@ -121,5 +122,23 @@ export class RegionStack extends Stack {
         { name: 'schedule', queue: this.handoff.scheduleDeadLetters },
       ],
     });
+
+    // What operators need after a deploy (docs: assets sync, smoke test, secrets).
+    const outputs: Record<string, [string, string]> = {
+      ApiEndpoint: [this.api.httpApi.apiEndpoint, 'HTTP API (CloudFront is the public entry)'],
+      AssetsBucket: [
+        this.storefront.assets.bucketName,
+        'Static assets: aws s3 sync <dir> s3://<bucket>/assets/',
+      ],
+      TableName: [this.data.table.tableName, 'The region table'],
+      SearchEndpoint: [this.search.endpoint, 'OpenSearch domain endpoint (SigV4 only)'],
+      AlarmTopic: [
+        this.observability.topic.topicArn,
+        'Alarm notifications (e-mail subscription must be confirmed)',
+      ],
+      SupplySigningKeySecret: [this.secrets.byName.get(SUPPLY_SIGNING_KEY)!.secretArn, 'Supply signing key'],
+    };
+    for (const [id, [value, description]] of Object.entries(outputs))
+      new CfnOutput(this, id, { value, description });
   }
 }
