@@ -1,6 +1,6 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
 /**
@@ -23,6 +23,8 @@ export const bundleSettings = {
   minify: true,
   treeShaking: true,
   sourcemap: false,
+  // Raw UTF-8 instead of \u escapes: the vi/ko/zh-CN strings take half the bytes.
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*'],
   banner:
@@ -39,6 +41,7 @@ export function cdkBundling(): BundlingOptions {
     format: OutputFormat.ESM,
     minify: bundleSettings.minify,
     sourceMap: bundleSettings.sourcemap,
+    charset: Charset.UTF8,
     mainFields: [...bundleSettings.mainFields],
     externalModules: [...bundleSettings.external],
     banner: bundleSettings.banner,
@@ -58,6 +61,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     minify: bundleSettings.minify,
     treeShaking: bundleSettings.treeShaking,
     sourcemap: bundleSettings.sourcemap,
+    charset: bundleSettings.charset,
     mainFields: [...bundleSettings.mainFields],
     external: [...bundleSettings.external],
     banner: { js: bundleSettings.banner },

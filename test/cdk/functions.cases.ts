@@ -1,10 +1,13 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { backgroundFunctions } from '../../functions/background.ts';
 import { configKeys, configSchema } from '../../functions/config.ts';
 import { routes } from '../../functions/routes.ts';
 import { SUPPLY_SIGNING_KEY, secretEnvName } from '../../functions/secrets.ts';
-import { logicalId, roleActions, synthApp } from './kit.ts';
+import { bundleBudget, bundleSettings } from '../../lib/bundling.ts';
+import { logicalId, roleActions, sharedOutdir, synthApp } from './kit.ts';
 
 const app = synthApp();
 const template = app.template('vn');
@@ -51,6 +54,20 @@ describe('functions construct: one function per registry entry', () => {
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.Handler).toBe('index.handler');
       expect(fn.Properties.Code.S3Key).toMatch(/\.zip$/);
+    }
+  });
+
+  it('each function is a real esbuild bundle made with the shared settings: one minified ESM file with the banner', () => {
+    for (const f of vn.functions.all()) {
+      const s3Key: string = template.toJSON().Resources[logicalId(vn, f.fn)].Properties.Code.S3Key;
+      const dir = join(sharedOutdir, `asset.${s3Key.replace(/\.zip$/, '')}`);
+      expect(readdirSync(dir)).toEqual(['index.mjs']);
+      const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
+      expect(code.startsWith(bundleSettings.banner)).toBe(true);
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000); // minified: long lines
+      expect(code).not.toMatch(/from\s*["']\.\.?\//); // no relative imports left: bundled
+      expect(statSync(join(dir, 'index.mjs')).size).toBeGreaterThan(1000);
+      expect(bundleBudget.maxBytes).toBe(500 * 1024);
     }
   });
 

@@ -22,7 +22,7 @@ export const devRegion = {
  * One cloud-assembly folder for every app a test process synthesizes: CDK caches bundles per
  * output folder, so each function is bundled once per process, not once per app.
  */
-const sharedOutdir = mkdtempSync(join(tmpdir(), 'sourcefront-cdk-'));
+export const sharedOutdir = mkdtempSync(join(tmpdir(), 'sourcefront-cdk-'));
 
 export interface TestApp {
   app: App;
