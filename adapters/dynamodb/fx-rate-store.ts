@@ -63,7 +63,7 @@ export class DynamoFxRateStore implements FxRateStore {
   async saveAll(rates: readonly FxRate[], fetchedAt: Date) {
     const updated: string[] = [];
     const unchanged: string[] = [];
-    for (const raw of rates) {
+    const saveOne = async (raw: FxRate) => {
       const rate = fxRateSchema.parse({ ...raw, asOf: new Date(raw.asOf).toISOString() });
       const attributes = { ...rate, asOfMs: Date.parse(rate.asOf), fetchedAt: fetchedAt.toISOString() };
       await this.db.send(
@@ -83,7 +83,14 @@ export class DynamoFxRateStore implements FxRateStore {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
         unchanged.push(rate.currency);
       }
-    }
-    return { updated, unchanged };
+    };
+    // A few currencies at a time: a refresh is ~30 pairs, each two small writes.
+    const queue = [...rates];
+    await Promise.all(
+      Array.from({ length: Math.min(8, queue.length) }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await saveOne(next);
+      }),
+    );
+    return { updated: updated.sort(), unchanged: unchanged.sort() };
   }
 }
