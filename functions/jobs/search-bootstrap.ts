@@ -33,7 +33,8 @@ export async function handler(event: CustomResourceEvent): Promise<void> {
       const client = createSearchClient({
         endpoint: event.ResourceProperties.Endpoint,
         region: process.env.AWS_REGION ?? 'us-east-1',
-        auth: 'sigv4',
+        // SigV4 in AWS (the function's OPENSEARCH_AUTH); the local node for tests takes none.
+        auth: process.env.OPENSEARCH_AUTH === 'none' ? 'none' : 'sigv4',
       });
       const index = await ensureOffersIndex(client, alias);
       data = { Index: index };
