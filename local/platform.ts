@@ -1,5 +1,6 @@
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../adapters/secrets/secret-store.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
@@ -37,6 +38,8 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
   await ensureTable(services.dynamo, names.tableName);
   await ensureOffersIndex(services.search, names.offersAlias);
   for (const tenant of demoTenants) await services.tenantRepository.put(tenant);
+  // Make the local secrets now, so the operator key can be read before the first admin call.
+  await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
   const fx = await refreshRates(services.fxProviders, services.fxRates);
   if (fx.failures.length > 0) console.warn('FX rates: some providers failed', fx.failures);
   return services;

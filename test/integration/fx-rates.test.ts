@@ -1,4 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundledFxDir, fxSources, httpFxProvider } from '../../adapters/fx/providers.ts';
 import type { FxRate } from '../../core/fx/rates.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
@@ -53,5 +58,32 @@ describe('FX rates in DynamoDB', () => {
     expect(vn.convert(10_000).amountMinor).toBe(434_000);
     expect(kr.convert(10_000).amountMinor).toBe(23_130);
     expect(kr.fx.rate).toBe('206.4512205505');
+  });
+});
+
+describe('the HTTP FX providers', () => {
+  it('read the publishers’ documents over HTTP and fail clearly on an error status', async () => {
+    const server = createServer(async (req, res) => {
+      const file = fxSources.find((s) => req.url === `/${s.file}`)?.file;
+      if (!file) return res.writeHead(503).end('maintenance');
+      res.writeHead(200, { 'content-type': 'text/xml' }).end(await readFile(join(bundledFxDir, file)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const [ecb, vcb] = fxSources.map((s) => httpFxProvider({ ...s, url: `${base}/${s.file}` }));
+      const ecbRates = await ecb!.fetchRates();
+      expect(ecbRates.find((r) => r.currency === 'KRW')).toMatchObject({
+        rate: '206.4512205505',
+        source: 'ecb',
+      });
+      expect(await vcb!.fetchRates()).toEqual([
+        expect.objectContaining({ currency: 'VND', rate: '3765.48' }),
+      ]);
+      const down = httpFxProvider({ ...fxSources[0]!, url: `${base}/gone.xml` });
+      await expect(down.fetchRates()).rejects.toThrow(/ecb: HTTP 503/);
+    } finally {
+      server.close();
+    }
   });
 });
