@@ -90,7 +90,8 @@ export function skuLadderFen(offer: Pick<Offer, 'priceTiers'>, skuPriceFen: numb
 /**
  * Prices quote lines for one tenant with one PriceBook: every line must name an offer the
  * tenant sells and one of its SKUs, within stock; each offer's lines together must reach its
- * MOQ. All problems are reported at once, by field, and nothing is priced when any exists.
+ * MOQ. All problems are reported at once, by field (paths as in the request body, like the
+ * route's own validation), and nothing is priced when any exists.
  */
 export function priceQuoteLines(
   tenant: Pick<Tenant, 'curation'>,
@@ -113,19 +114,23 @@ export function priceQuoteLines(
         belt: offer.supplier.belt,
       });
     if (!offer || !sold) {
-      problems.push({ path: `lines.${i}.offerId`, rule: 'not_offered' });
+      problems.push({ path: `body.lines.${i}.offerId`, rule: 'not_offered' });
       return;
     }
     const sku = offer.skus.find((s) => s.skuId === line.skuId);
     if (!sku) {
-      problems.push({ path: `lines.${i}.skuId`, rule: 'not_offered' });
+      problems.push({ path: `body.lines.${i}.skuId`, rule: 'not_offered' });
       return;
     }
     const key = `${line.offerId}\u0000${line.skuId}`;
-    if (seen.has(key)) problems.push({ path: `lines.${i}`, rule: 'duplicate' });
+    if (seen.has(key)) problems.push({ path: `body.lines.${i}`, rule: 'duplicate' });
     seen.add(key);
     if (line.quantity > sku.stock) {
-      problems.push({ path: `lines.${i}.quantity`, rule: 'exceeds_stock', params: { stock: sku.stock } });
+      problems.push({
+        path: `body.lines.${i}.quantity`,
+        rule: 'exceeds_stock',
+        params: { stock: sku.stock },
+      });
     }
     perOffer.set(line.offerId, (perOffer.get(line.offerId) ?? 0) + line.quantity);
   });
@@ -139,7 +144,7 @@ export function priceQuoteLines(
     request.lines.map((line, i) => {
       const offer = offers.get(line.offerId)!;
       return {
-        path: `lines.${i}.quantity`,
+        path: `body.lines.${i}.quantity`,
         quantity: line.quantity,
         bandQuantity: perOffer.get(line.offerId)!,
         moq: offer.moq,

@@ -97,7 +97,7 @@ describe('POST /api/v1/quotes', () => {
     expect(error.code).toBe('QUANTITY_BELOW_MOQ');
     expect(error.message).toBe('일부 수량이 최소 주문 수량보다 적습니다.');
     expect(error.fields).toEqual([
-      { path: 'lines.0.quantity', rule: 'below_moq', message: '최소 주문 수량 10 이상이어야 합니다.' },
+      { path: 'body.lines.0.quantity', rule: 'below_moq', message: '최소 주문 수량 10 이상이어야 합니다.' },
     ]);
   });
 
@@ -114,10 +114,10 @@ describe('POST /api/v1/quotes', () => {
     const error = (await res.json()).error;
     expect(error.code).toBe('QUOTE_LINE_UNAVAILABLE');
     expect(error.fields.map((f: { path: string; rule: string }) => `${f.path}:${f.rule}`)).toEqual([
-      'lines.0.offerId:not_offered',
-      'lines.1.offerId:not_offered',
-      'lines.2.skuId:not_offered',
-      'lines.3.quantity:exceeds_stock',
+      'body.lines.0.offerId:not_offered',
+      'body.lines.1.offerId:not_offered',
+      'body.lines.2.skuId:not_offered',
+      'body.lines.3.quantity:exceeds_stock',
     ]);
     const withPrice = await post('/api/v1/quotes', 'vn.localhost', {
       lines: [{ ...lines[0], unitPrice: 1 }],

@@ -88,6 +88,18 @@ describe('pricing quote lines against the catalog', () => {
     expect(priced.subtotalMinor).toBe(6 * 55_000 + 6 * 65_000);
   });
 
+  it('refuses the same SKU twice, naming the repeated line', () => {
+    const line = { offerId: offer.offerId, skuId: 'pot-20cm', quantity: 10 };
+    const error = (() => {
+      try {
+        priceQuoteLines({ curation: all }, offers, { lines: [line, line] }, book);
+      } catch (e) {
+        return e as DomainError;
+      }
+    })();
+    expect(error?.fields).toEqual([{ path: 'body.lines.1', rule: 'duplicate' }]);
+  });
+
   it('refuses offers the tenant’s curation excludes', () => {
     const onlyApparel = { ...all, categories: ['apparel'] };
     expect(() =>
