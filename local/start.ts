@@ -5,6 +5,7 @@
  */
 import { createGateway, listen } from './gateway.ts';
 import { bootLocalPlatform } from './platform.ts';
+import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { startLocalServers } from './servers/index.ts';
 import { MissingToolError } from './servers/toolchain.ts';
 import { onShutdown } from './shutdown.ts';
@@ -14,7 +15,10 @@ const port = Number(process.env.PORT ?? 3000);
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
-  await bootLocalPlatform(servers, { tableName: 'sourcefront-local', offersAlias: 'offers' });
+  const services = await bootLocalPlatform(servers, {
+    tableName: 'sourcefront-local',
+    offersAlias: 'offers',
+  });
   const gateway = createGateway();
   const bound = await listen(gateway, port);
   onShutdown(async () => {
@@ -35,6 +39,7 @@ try {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+  seedCatalogOnFirstRun(services).catch((error) => console.error('Seeding the demo catalog failed:', error));
 } catch (error) {
   if (error instanceof MissingToolError) {
     console.error(error.message);

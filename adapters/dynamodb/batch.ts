@@ -17,6 +17,23 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Exponential backoff with full jitter, capped at 2 s. */
 const backoff = (attempt: number) => sleep(Math.random() * Math.min(2000, 25 * 2 ** attempt));
 
+/**
+ * Runs a DynamoDB call, retrying server-side faults (throttling, DynamoDB Local's "timed out
+ * waiting for a lock") with backoff beyond the SDK's own few attempts; client errors throw.
+ */
+export async function retrying<T>(call: () => Promise<T>, attempts = MAX_ATTEMPTS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const fault = (error as { $fault?: string; name?: string }) ?? {};
+      const retryable = fault.$fault === 'server' || fault.name === 'ThrottlingException';
+      if (!retryable || attempt + 1 >= attempts) throw error;
+      await backoff(attempt + 1);
+    }
+  }
+}
+
 async function inParallel<T>(
   items: T[],
   concurrency: number,
@@ -51,8 +68,8 @@ export async function batchWriteAll(
       if (attempt >= MAX_ATTEMPTS)
         throw new Error(`BatchWriteItem: ${pending.length} items still unprocessed`);
       if (attempt > 0) await backoff(attempt);
-      const { UnprocessedItems } = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      const { UnprocessedItems } = await retrying(() =>
+        db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } })),
       );
       pending = UnprocessedItems?.[tableName] ?? [];
     }
@@ -82,7 +99,9 @@ export async function batchGetAll(
           }),
         },
       };
-      const { Responses, UnprocessedKeys } = await db.send(new BatchGetCommand({ RequestItems: request }));
+      const { Responses, UnprocessedKeys } = await retrying(() =>
+        db.send(new BatchGetCommand({ RequestItems: request })),
+      );
       found.push(...(Responses?.[tableName] ?? []));
       pending = (UnprocessedKeys?.[tableName]?.Keys as Key[] | undefined) ?? [];
     }

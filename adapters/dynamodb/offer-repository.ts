@@ -9,7 +9,7 @@ import {
 import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
-import { batchGetAll, batchWriteAll, chunk, inParallel } from './batch.ts';
+import { batchGetAll, batchWriteAll, chunk, inParallel, retrying } from './batch.ts';
 
 const MAX_TRANSACTION = 100;
 
@@ -95,9 +95,8 @@ export class DynamoOfferRepository {
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= 8) throw new Error(`offer transaction still conflicting after ${attempt} attempts`);
         try {
-          await this.db.send(
-            new TransactWriteCommand({ TransactItems: pending.map((o) => this.putOffer(o)) }),
-          );
+          const items = pending.map((o) => this.putOffer(o));
+          await retrying(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
           for (const offer of pending) outcomes.set(offer.offerId, 'written');
           pending = [];
         } catch (error) {

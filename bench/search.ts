@@ -1,0 +1,218 @@
+/**
+ * `npm run bench:search [-- --offers 100000 --rounds 20]`
+ *
+ * 1. Generates offers (seed 42) and imports them through the real import (validation, DynamoDB
+ *    conditional transactions, OpenSearch bulk through the alias) into a table and alias of
+ *    its own on the local servers; reports the ingest rate.
+ * 2. Runs a fixed mix of vi, ko, en and zh searches (with filters, facets and sorts) through
+ *    the local API gateway, and the very same OpenSearch bodies straight against the node,
+ *    one request at a time; prints p50/p95/p99 of both and the API/raw ratio.
+ * 3. Deletes its table and index.
+ * Timings live here, never in tests.
+ */
+import { Agent, request } from 'node:http';
+import { parseArgs } from 'node:util';
+import { importIntoCatalog } from '../adapters/catalog-import.ts';
+import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
+import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { generateOffer } from '../core/catalog/generator/generate.ts';
+import { buildSearchBody, searchParamsSchema } from '../core/catalog/search-query.ts';
+import { priceBuckets } from '../core/catalog/search-results.ts';
+import { createGateway, listen } from '../local/gateway.ts';
+import { bootLocalPlatform } from '../local/platform.ts';
+import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
+import { startLocalServers } from '../local/servers/index.ts';
+import type { Locale } from '../locales/index.ts';
+import { progressBar } from '../scripts/progress.ts';
+
+const { values } = parseArgs({
+  options: {
+    offers: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '20' },
+    seed: { type: 'string', default: '42' },
+    /** Use the shared DynamoDB Local (disk-backed, shared with tests) instead of a private in-memory one. */
+    'shared-dynamodb': { type: 'boolean', default: false },
+    'dynamodb-port': { type: 'string', default: '8011' },
+  },
+});
+const OFFERS = Number(values.offers);
+const ROUNDS = Number(values.rounds);
+const SEED = Number(values.seed);
+
+/** The fixed query mix: what buyers on each site type, plus browsing with filters and sorts. */
+const mix: { host: string; locale: Locale; params: Record<string, string> }[] = [
+  ...[
+    'ao thun nu',
+    'áo thun nữ',
+    'giay the thao',
+    'den led',
+    'tai nghe bluetooth',
+    'ba lo chong nuoc',
+    'noi chien khong dau',
+    'do choi tre em',
+  ].map((q) => ({ host: 'vn.localhost', locale: 'vi' as Locale, params: { q } })),
+  ...['티셔츠', '운동화', '블루투스 이어폰', '요가 매트', '원피스', 'LED 전구'].map((q) => ({
+    host: 'kr.localhost',
+    locale: 'ko' as Locale,
+    params: { q },
+  })),
+  ...["women's t-shirt", 'wireless earbuds', 'led bulb', 'yoga mat', 'backpack', 'air fryer'].map((q) => ({
+    host: 'vn.localhost',
+    locale: 'en' as Locale,
+    params: { q, lang: 'en' },
+  })),
+  ...['连衣裙', '蓝牙耳机', '运动鞋', '收纳箱', '毛绒公仔'].map((q) => ({
+    host: 'vn.localhost',
+    locale: 'vi' as Locale,
+    params: { q },
+  })),
+  { host: 'vn.localhost', locale: 'vi', params: { category: 'apparel' } },
+  { host: 'vn.localhost', locale: 'vi', params: { q: 'ao', priceMax: '200000', sort: 'price_asc' } },
+  {
+    host: 'kr.localhost',
+    locale: 'ko',
+    params: { category: 'electronics', badges: 'ship_48h', sort: 'newest' },
+  },
+  { host: 'kr.localhost', locale: 'ko', params: { q: '가방', belt: 'baigou', moqMax: '10' } },
+];
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const summary = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+};
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+/** GET through the local gateway with a tenant's Host header, on a kept-alive connection. */
+function httpGet(port: number, path: string, host: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function* generated(n: number) {
+  for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
+}
+
+process.env.LOG_LEVEL ??= 'warn';
+const shared = await startLocalServers();
+// DynamoDB Local writes each item (and its stream record) through SQLite under one lock; the
+// shared disk-backed instance is also busy with every test run on this machine. By default
+// the bench starts a private in-memory DynamoDB Local (same binary, same table definition,
+// streams on) so the ingest figure measures the import, not other people's tests.
+const privateDynamo = values['shared-dynamodb']
+  ? undefined
+  : await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
+const servers = { ...shared, dynamodb: privateDynamo ?? shared.dynamodb };
+const stamp = Date.now().toString(36);
+const names = { tableName: `bench-${stamp}`, offersAlias: `bench-offers-${stamp}` };
+const services = await bootLocalPlatform(servers, names);
+const gateway = createGateway();
+const port = await listen(gateway, 0, '127.0.0.1');
+const fmt = new Intl.NumberFormat('en');
+
+try {
+  // 1. Ingest.
+  const bar = progressBar('ingest');
+  const started = Date.now();
+  const stats = await importIntoCatalog(
+    { db: services.db, tableName: names.tableName, search: services.search, offersAlias: names.offersAlias },
+    generated(OFFERS),
+    {
+      onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`),
+      onProgress: (s) => {
+        const done = s.imported + s.updated + s.unchanged;
+        const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
+        bar.update(s.lines / OFFERS, `${fmt.format(done)} offers  ${fmt.format(Math.round(rate))} offers/s`);
+      },
+    },
+  );
+  const ingestSeconds = bar.done();
+  await services.search.indices.refresh({ index: names.offersAlias });
+  const ingestRate = stats.imported / ingestSeconds;
+
+  // 2. Queries: the same bodies at the API and raw.
+  const raw = await Promise.all(
+    mix.map(async (m) => {
+      const tenant = m.host.startsWith('vn') ? 'vn' : 'kr';
+      const t = (await services.tenantRepository.byId(tenant))!;
+      const book = await services.priceBooks.forTenant(tenant, m.locale);
+      const params = searchParamsSchema.parse(m.params);
+      return buildSearchBody({
+        params,
+        locale: m.locale,
+        curation: t.curation,
+        priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+        priceBuckets: priceBuckets(book),
+      });
+    }),
+  );
+  const api: number[] = [];
+  const direct: number[] = [];
+  let hits = 0;
+  const runApi = async (i: number) => {
+    const m = mix[i]!;
+    const t0 = performance.now();
+    const { status, text } = await httpGet(port, `/api/v1/search?${new URLSearchParams(m.params)}`, m.host);
+    const body = JSON.parse(text) as { total: number };
+    if (status !== 200) throw new Error(`search ${JSON.stringify(m.params)} → ${status} ${text}`);
+    hits += body.total > 0 ? 1 : 0;
+    return performance.now() - t0;
+  };
+  const runRaw = async (i: number) => {
+    const t0 = performance.now();
+    await services.search.search({ index: names.offersAlias, body: raw[i] as never });
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < mix.length; i++) {
+    await runApi(i);
+    await runRaw(i);
+  }
+  hits = 0;
+  const queryBar = progressBar('queries');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (let i = 0; i < mix.length; i++) {
+      api.push(await runApi(i));
+      direct.push(await runRaw(i));
+    }
+    queryBar.update((round + 1) / ROUNDS, `${fmt.format(api.length)} API + ${fmt.format(direct.length)} raw`);
+  }
+  queryBar.done();
+
+  const a = summary(api);
+  const r = summary(direct);
+  const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(9);
+  console.log(
+    [
+      '',
+      `DynamoDB Local: ${privateDynamo ? 'private in-memory instance' : 'shared disk-backed instance'}; OpenSearch: the shared local node`,
+      `Search bench: ${fmt.format(stats.imported)} offers, ${mix.length} queries (vi, ko, en, zh, filtered) × ${ROUNDS} rounds, one at a time`,
+      `  ingest        ${fmt.format(Math.round(ingestRate))} offers/s (${ingestSeconds.toFixed(0)} s, ${stats.rejected} rejected)`,
+      `  queries with results  ${hits} of ${api.length}`,
+      '                   p50       p95       p99',
+      `  API          ${ms(a.p50)} ${ms(a.p95)} ${ms(a.p99)}`,
+      `  OpenSearch   ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)}`,
+      `  API/raw      ${(a.p50 / r.p50).toFixed(2).padStart(7)}x  ${(a.p95 / r.p95).toFixed(2).padStart(7)}x  ${(a.p99 / r.p99).toFixed(2).padStart(7)}x`,
+      `  budget: search p95 ≤ 50 ms at the API → ${a.p95 <= 50 ? 'met' : 'NOT met'}; ingest ≥ 2,000 offers/s → ${ingestRate >= 2000 ? 'met' : 'NOT met'}`,
+    ].join('\n'),
+  );
+} finally {
+  agent.destroy();
+  gateway.closeAllConnections();
+  await new Promise((resolve) => gateway.close(resolve));
+  await deleteTable(services.dynamo, names.tableName);
+  await deleteOffersIndex(services.search, names.offersAlias);
+  await privateDynamo?.process?.stop();
+  await shared.stop();
+}
