@@ -75,6 +75,12 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/versions/{version}',
+    handler: 'admin-tenant-version',
+    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
+  },
+  {
+    method: 'GET',
     path: '/api/v1/admin/tenants/{tenantId}/audit',
     handler: 'admin-tenant-audit',
     access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },

@@ -77,6 +77,19 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
     };
   }
 
+  async atVersion(id: string, version: number): Promise<VersionedTenant | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: tenantKeys.version(id, version) }),
+    );
+    if (!Item) return undefined;
+    return {
+      tenant: tenantSchema.parse(Item.tenant),
+      version: Number(Item.version),
+      updatedAt: String(Item.at),
+      updatedBy: String(Item.actor),
+    };
+  }
+
   async byHost(host: string | undefined): Promise<Tenant | undefined> {
     if (!host) return undefined;
     const { Item } = await this.db.send(

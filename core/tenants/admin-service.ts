@@ -29,6 +29,8 @@ export interface ApiKeyRecord extends StoredApiKey {
 /** The tenant store the admin API works on (adapters/dynamodb/tenant-repository.ts). */
 export interface TenantStore {
   versioned(id: string): Promise<VersionedTenant | undefined>;
+  /** The config as it was at `version` (every version is kept). */
+  atVersion(id: string, version: number): Promise<VersionedTenant | undefined>;
   create(input: TenantInput, actor: string): Promise<VersionedTenant>;
   update(input: TenantInput, expectedVersion: number, actor: string): Promise<VersionedTenant>;
   audit(id: string, limit?: number): Promise<AuditRecord[]>;
@@ -68,6 +70,12 @@ export function tenantAdmin(store: TenantStore, now: () => Date = () => new Date
         });
       }
       return store.update(input, expectedVersion, actorOf(principal));
+    },
+    async atVersion(principal: Principal, tenantId: string, version: number) {
+      authorizeTenant(principal, tenantId);
+      const found = await store.atVersion(tenantId, version);
+      if (!found) throw new DomainError('NOT_FOUND');
+      return found;
     },
     async audit(principal: Principal, tenantId: string, limit: number) {
       authorizeTenant(principal, tenantId);

@@ -182,6 +182,14 @@ describe('the partner admin API', () => {
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.code).toBe('CONFLICT');
 
+    const previous = await platform.request(
+      `/api/v1/admin/tenants/vn/versions/${current.version}`,
+      auth(vnKey),
+    );
+    expect((await previous.json()).config.pricing.markupBps).toBe(1500);
+    expect((await platform.request(`/api/v1/admin/tenants/kr/versions/1`, auth(vnKey))).status).toBe(403);
+    expect((await platform.request('/api/v1/admin/tenants/vn/versions/999', auth(vnKey))).status).toBe(404);
+
     const audit = await (await platform.request('/api/v1/admin/tenants/vn/audit', auth(vnKey))).json();
     const keyId = vnKey.split('.')[2];
     expect(audit.records[0]).toMatchObject({
