@@ -63,8 +63,9 @@ export const demoTenants: TenantInput[] = [
       colours: { primary: '#0047a0', accent: '#cd2e3a', background: '#ffffff', text: '#111111' },
       font: "'Pretendard', 'Noto Sans KR', system-ui, sans-serif",
     },
-    // 12 % over the ECB cross rate, rounded up to the next 10 won.
-    pricing: { markupBps: 1200, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 96 },
+    // 12 % over the ECB cross rate, rounded up to the next 10 won. 120 h: the longest ECB gap
+    // (Christmas Eve's rates until the Monday after, ~110 h) never pauses prices.
+    pricing: { markupBps: 1200, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 120 },
     shippingLanes: [
       {
         id: 'air-express',
@@ -108,7 +109,7 @@ export const demoTenants: TenantInput[] = [
       font: "'Noto Sans SC', system-ui, sans-serif",
     },
     // 10 % over the ECB cross rate, rounded up to the next 10 sen.
-    pricing: { markupBps: 1000, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 96 },
+    pricing: { markupBps: 1000, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 120 },
     shippingLanes: [
       {
         id: 'sea-consolidated',
