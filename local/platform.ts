@@ -37,7 +37,7 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
   const services = buildServices(loadConfig(process.env));
   await ensureTable(services.dynamo, names.tableName);
   await ensureOffersIndex(services.search, names.offersAlias);
-  for (const tenant of demoTenants) await services.tenantRepository.put(tenant);
+  for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   // Make the local secrets now, so the operator key can be read before the first admin call.
   await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
   const fx = await refreshRates(services.fxProviders, services.fxRates);

@@ -127,7 +127,13 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
     return this.write(current, tenant, actor);
   }
 
-  /** Seeds: creates the tenant or brings it to `input` (a no-op when already equal). */
+  /** Demo seeds: creates the tenant when absent and otherwise leaves it, with the admin changes made since. */
+  async seed(input: TenantInput): Promise<VersionedTenant> {
+    const tenant = tenantSchema.parse(input);
+    return (await this.versioned(tenant.id)) ?? this.create(tenant, 'seed');
+  }
+
+  /** Creates the tenant or brings it to `input` (a no-op when already equal). */
   async put(input: TenantInput, actor = 'seed'): Promise<VersionedTenant> {
     const tenant = tenantSchema.parse(input);
     const current = await this.versioned(tenant.id);
