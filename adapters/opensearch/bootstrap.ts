@@ -44,6 +44,42 @@ export async function ensureOffersIndex(client: Client, alias: string): Promise<
 }
 
 /**
+ * Copies every document of `source` into `target` in pages ordered by offer id, keeping each
+ * document's external version. (The stock `_reindex` API lives in the reindex module, which
+ * not every distribution carries; this needs only search and bulk.)
+ */
+async function copyDocuments(client: Client, source: string, target: string): Promise<number> {
+  let after: unknown[] | undefined;
+  let copied = 0;
+  for (;;) {
+    const { body } = await client.search({
+      index: source,
+      body: {
+        size: 1000,
+        version: true,
+        sort: [{ offerId: 'asc' }],
+        ...(after && { search_after: after }),
+      } as never,
+    });
+    const hits = body.hits.hits as { _id: string; _version?: number; _source?: unknown; sort?: unknown[] }[];
+    if (hits.length === 0) return copied;
+    const { body: result } = await client.bulk({
+      index: target,
+      body: hits.flatMap((h) => [
+        { index: { _id: h._id, version: h._version ?? 1, version_type: 'external' } },
+        h._source as Record<string, unknown>,
+      ]),
+    });
+    if (result.errors) {
+      const failed = result.items.find((i) => (i.index?.status ?? 200) >= 300 && i.index?.status !== 409);
+      if (failed) throw new Error(`reindex copy failed: ${JSON.stringify(failed.index?.error)}`);
+    }
+    copied += hits.length;
+    after = hits[hits.length - 1]!.sort;
+  }
+}
+
+/**
  * A full reindex with no downtime: builds a new index from the current definition, copies
  * every document into it (keeping each offer's external version), then swaps the alias in
  * one atomic call and deletes the old index. Queries keep hitting the old index until the
@@ -54,18 +90,7 @@ export async function reindexOffers(client: Client, alias: string, now: Date = n
   const target = newIndexName(alias, now);
   await createIndex(client, target);
   await client.indices.putSettings({ index: target, body: { index: { refresh_interval: '-1' } } });
-  if (old.length > 0) {
-    await client.reindex({
-      wait_for_completion: true,
-      refresh: true,
-      timeout: '10m',
-      body: {
-        source: { index: old.join(','), size: 1000 },
-        dest: { index: target, version_type: 'external' },
-        conflicts: 'proceed',
-      } as never,
-    });
-  }
+  if (old.length > 0) await copyDocuments(client, old.join(','), target);
   await client.indices.putSettings({
     index: target,
     body: { index: { refresh_interval: offersIndexBody.settings.index.refresh_interval } },

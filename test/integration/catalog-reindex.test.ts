@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reindexOffers, schemaVersionOf } from '../../adapters/opensearch/bootstrap.ts';
+import { bulkIndexOffers } from '../../adapters/opensearch/offer-indexer.ts';
+import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
+import { offerSchema } from '../../core/catalog/model.ts';
+import { toOfferDocument } from '../../core/catalog/offer-document.ts';
+import { fixtureCatalog, fixtureOffer } from '../kit/catalog.ts';
+import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+
+let platform: TestPlatform;
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  const docs = fixtureCatalog.map((spec) =>
+    toOfferDocument(offerSchema.parse(fixtureOffer({ ...spec, version: 4 }))),
+  );
+  await bulkIndexOffers(platform.services.search, platform.offersAlias, docs, { refresh: true });
+});
+afterAll(async () => platform?.close());
+
+describe('full reindex behind the alias', () => {
+  it('copies every document with its version into a new index and swaps the alias atomically', async () => {
+    const { search } = platform.services;
+    const before = Object.keys((await search.indices.getAlias({ name: platform.offersAlias })).body);
+    const target = await reindexOffers(search, platform.offersAlias, new Date(Date.now() + 60_000));
+    const after = Object.keys((await search.indices.getAlias({ name: platform.offersAlias })).body);
+    expect(after).toEqual([target]);
+    expect(before).not.toContain(target);
+    expect(schemaVersionOf(target)).toBe(OFFERS_INDEX_SCHEMA_VERSION);
+    expect((await search.indices.exists({ index: before[0]! })).body).toBe(false);
+    expect((await search.count({ index: platform.offersAlias })).body.count).toBe(fixtureCatalog.length);
+    // External versions survived: an older version is still refused after the swap.
+    const doc = await search.get({ index: platform.offersAlias, id: fixtureCatalog[0]!.id });
+    expect(doc.body._version).toBe(4);
+    const stale = toOfferDocument(offerSchema.parse(fixtureOffer({ ...fixtureCatalog[0]!, version: 3 })));
+    const outcome = await bulkIndexOffers(search, platform.offersAlias, [stale]);
+    expect(outcome.get(stale.offerId)).toBe('not_newer');
+  });
+
+  it('still answers searches through the alias after the swap', async () => {
+    const res = await platform.request('/api/v1/search?q=ao%20thun%20nu', { host: 'vn.localhost' });
+    expect(res.status).toBe(200);
+    expect((await res.json()).hits.map((h: { offerId: string }) => h.offerId)).toContain('tee-women-cotton');
+  });
+});
