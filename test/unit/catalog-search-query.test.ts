@@ -27,6 +27,7 @@ const body = (query: Record<string, string>, curation = open, locale: 'vi' | 'ko
       { key: '-9999', max: 9999, maxFen: 270 },
       { key: '10000-', min: 10000, minFen: 271 },
     ],
+    // biome-ignore lint/suspicious/noExplicitAny: assertions walk the nested request body
   }) as Record<string, any>;
 
 describe('buildSearchBody (offline)', () => {
@@ -122,6 +123,7 @@ describe('cursors and parameters', () => {
 
 describe('buildSuggestBody (offline)', () => {
   it('prefix-matches the buyer’s language under the curation', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: assertions walk the nested request body
     const b = buildSuggestBody('tai ng', 'vi', curated, 8) as Record<string, any>;
     expect(b.query.bool.must[0].multi_match).toMatchObject({
       type: 'bool_prefix',
