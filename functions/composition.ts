@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client as SearchClient } from '@opensearch-project/opensearch';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
@@ -10,11 +11,11 @@ import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import {
   cachedSecrets,
-  lambdaExtensionSecrets,
   localFileSecrets,
   OPERATOR_API_KEY,
   QUOTE_SIGNING_KEY,
   type SecretStore,
+  secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
 import type { FxProvider } from '../core/fx/rates.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
@@ -77,7 +78,10 @@ export function buildServices(config: Config): Services {
   const secrets = cachedSecrets(
     config.SECRETS_PROVIDER === 'local-files'
       ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
-      : lambdaExtensionSecrets((name) => process.env[secretEnvName(name)] ?? name),
+      : secretsManagerSecrets(
+          new SecretsManagerClient({ region: config.AWS_REGION }),
+          (name) => process.env[secretEnvName(name)] ?? name,
+        ),
     300_000,
   );
   return {

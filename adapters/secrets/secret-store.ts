@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /**
  * Secrets by name (the quote signing key, the operator key). In AWS they live in Secrets
@@ -59,28 +60,20 @@ export function localFileSecrets(dir: string): SecretStore {
 }
 
 /**
- * Secrets Manager through the AWS Parameters and Secrets Lambda Extension (a Lambda layer that
- * serves `GET localhost:2773/secretsmanager/get?secretId=…` with the function's own role and
- * caches for its TTL), so the bundle carries no Secrets Manager SDK. The function needs the
- * layer and `secretsmanager:GetSecretValue` on the named secrets.
+ * Secrets Manager, read with the function's own role (CDK grants GetSecretValue on exactly
+ * the secrets its route lists). `secretIdOf` maps a name to the ARN CDK handed the function.
+ * An SDK client rather than the Parameters and Secrets extension layer: the layer is not
+ * published for arm64 in every region Sourcefront deploys to.
  */
-export function lambdaExtensionSecrets(
+export function secretsManagerSecrets(
+  client: SecretsManagerClient,
   secretIdOf: (name: string) => string,
-  port = Number(process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? 2773),
 ): SecretStore {
   return {
     async get(name) {
-      const secretId = secretIdOf(name);
-      const token = process.env.AWS_SESSION_TOKEN;
-      if (!token) throw new Error('Secrets: AWS_SESSION_TOKEN is not set (not running in Lambda?)');
-      const res = await fetch(
-        `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`,
-        { headers: { 'X-Aws-Parameters-Secrets-Token': token }, signal: AbortSignal.timeout(3_000) },
-      );
-      if (!res.ok) throw new Error(`Secrets: the extension answered HTTP ${res.status} for ${name}`);
-      const body = (await res.json()) as { SecretString?: string };
-      if (!body.SecretString) throw new Error(`Secrets: ${name} has no SecretString`);
-      return body.SecretString.trim();
+      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretIdOf(name) }));
+      if (!SecretString) throw new Error(`Secrets: ${name} has no SecretString`);
+      return SecretString.trim();
     },
   };
 }
