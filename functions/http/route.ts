@@ -111,7 +111,7 @@ function errorMapper(): Middleware {
 function tenantResolver(mode: RouteSpec<z.ZodType, z.ZodType, z.ZodType>['tenant']): Middleware {
   return {
     before: async (request) => {
-      const host = request.event.headers.host ?? request.event.requestContext.domainName;
+      const host = siteHost(request.event);
       const tenant = mode === 'none' ? undefined : await services().tenants.byHost(host);
       if (!tenant && mode === 'required') throw new DomainError('TENANT_NOT_FOUND', { params: { host } });
       request.context.request.tenant = tenant;
@@ -123,6 +123,15 @@ function tenantResolver(mode: RouteSpec<z.ZodType, z.ZodType, z.ZodType>['tenant
       });
     },
   };
+}
+
+/**
+ * The site the visitor asked for. Behind CloudFront, API Gateway sees its own host name, so
+ * the distribution's viewer-request function copies the visitor's Host into
+ * x-forwarded-host (overwriting whatever the visitor sent); locally, Host is the site.
+ */
+export function siteHost(event: HttpEvent): string {
+  return event.headers['x-forwarded-host'] ?? event.headers.host ?? event.requestContext.domainName;
 }
 
 function cookie(event: HttpEvent, name: string): string | undefined {

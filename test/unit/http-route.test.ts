@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../core/errors.ts';
-import { httpRoute, z } from '../../functions/http/route.ts';
+import { httpRoute, siteHost, z } from '../../functions/http/route.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
 
 const createThing = httpRoute(
@@ -100,5 +100,24 @@ describe('the shared HTTP middleware chain', () => {
     expect(res.body.error.code).toBe('INTERNAL');
     expect(JSON.stringify(res.body)).not.toContain('hunter2');
     expect(res.body.error.message).toContain(res.body.error.requestId);
+  });
+});
+
+describe('the site host a request is for', () => {
+  it('is the Host header locally and the forwarded viewer host behind CloudFront', () => {
+    expect(siteHost(httpEvent({ path: '/', headers: { host: 'vn.localhost:3000' } }))).toBe(
+      'vn.localhost:3000',
+    );
+    expect(
+      siteHost(
+        httpEvent({
+          path: '/',
+          headers: {
+            host: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
+            'x-forwarded-host': 'shop.example.vn',
+          },
+        }),
+      ),
+    ).toBe('shop.example.vn');
   });
 });
