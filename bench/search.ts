@@ -73,7 +73,7 @@ const mix: { host: string; locale: Locale; params: Record<string, string> }[] = 
     locale: 'ko',
     params: { category: 'electronics', badges: 'ship_48h', sort: 'newest' },
   },
-  { host: 'kr.localhost', locale: 'ko', params: { q: '가방', belt: 'baigou', moqMax: '10' } },
+  { host: 'kr.localhost', locale: 'ko', params: { q: '백팩', belt: 'baigou', moqMax: '10' } },
 ];
 
 function percentile(sorted: number[], p: number): number {
