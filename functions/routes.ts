@@ -47,6 +47,12 @@ export const routes = [
     handler: 'offer',
     access: { table: 'read', search: 'none' },
   },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/tenants/{tenantId}/offers/{offerId}/overrides',
+    handler: 'admin-offer-override',
+    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
+  },
   // Partner sites (issue 3): the public tenant, the partner admin API, quotes, landed cost.
   { method: 'GET', path: '/api/v1/tenant', handler: 'tenant', access: { table: 'read', search: 'none' } },
   {

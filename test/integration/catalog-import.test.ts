@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
+import { OPERATOR_API_KEY } from '../../adapters/secrets/secret-store.ts';
 import type { Reject } from '../../core/catalog/import.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import { sourceDigest } from '../../core/catalog/translation.ts';
@@ -135,9 +136,27 @@ describe('catalog import', () => {
   });
 
   it('lets a tenant override a translated field for its own site only', async () => {
-    await platform.services.offers.putOverride('vn', 'steel-pot', {
-      fields: { title: { vi: 'Nồi nấu phở inox 304 có nắp' } },
-    });
+    const operatorKey = await platform.services.secrets.get(OPERATOR_API_KEY);
+    const issue = async (tenant: string) => {
+      const res = await platform.request(`/api/v1/admin/tenants/${tenant}/keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${operatorKey}` },
+        body: JSON.stringify({ label: 'catalog' }),
+      });
+      return (await res.json()).key as string;
+    };
+    const [vnKey, krKey] = [await issue('vn'), await issue('kr')];
+    const put = (key: string, body: unknown, offerId = 'steel-pot') =>
+      platform.request(`/api/v1/admin/tenants/vn/offers/${offerId}/overrides`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+        body: JSON.stringify(body),
+      });
+    const override = { fields: { title: { vi: 'Nồi nấu phở inox 304 có nắp' } } };
+    expect((await put(krKey, override)).status).toBe(403);
+    expect((await put(vnKey, { fields: { price: { vi: '1 ₫' } } })).status).toBe(400);
+    expect((await put(vnKey, override, 'no-such-offer')).status).toBe(404);
+    expect((await put(vnKey, override)).status).toBe(200);
     const vn = await get('/api/v1/offers/steel-pot');
     expect(vn.body.title).toMatchObject({ text: 'Nồi nấu phở inox 304 có nắp', overridden: true });
     const vnSearch = await get('/api/v1/search?q=noi%20inox');
