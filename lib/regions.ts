@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The regions Sourcefront runs in, read from cdk.json context (`sourcefront:regions`). One

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Locale } from '../../locales/index.ts';
 import type { Curation } from '../tenants/tenant.ts';
 import { badges, belts, categoriesL1, categoriesL2, isCategory } from './taxonomy.ts';

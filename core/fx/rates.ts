@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCurrency } from '../money/currencies.ts';
 import { divideToDecimal, isDecimal, parseDecimal } from '../money/decimal.ts';
 

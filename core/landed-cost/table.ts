@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const bps = z.int().min(0).max(100_000);
 const hsChapter = z.string().regex(/^\d{2}$/);

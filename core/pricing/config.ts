@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roundingRuleSchema } from './rules.ts';
 
 /** A tenant's pricing terms (part of its versioned config). */

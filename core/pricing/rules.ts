@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { exponentOf } from '../money/currencies.ts';
 import { divRound, type Fraction, parseDecimal } from '../money/decimal.ts';
 import { toSafeMinor } from '../money/money.ts';

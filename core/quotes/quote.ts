@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Offer } from '../catalog/model.ts';
 import { parentOf } from '../catalog/taxonomy.ts';
 import { DomainError, type FieldError } from '../errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { supportedLocales } from '../../locales/index.ts';
 import { landedCostTableSchema } from '../landed-cost/table.ts';
 import { isCurrency } from '../money/currencies.ts';

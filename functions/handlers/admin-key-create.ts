@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import { admin, authorizedBody, noStore } from '../http/admin.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 const keyBody = z.strictObject({ label: z.string().trim().min(1).max(60) });
 

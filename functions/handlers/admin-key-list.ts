@@ -1,5 +1,6 @@
+import * as z from 'zod';
 import { admin, noStore, principalOf } from '../http/admin.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 /** GET /api/v1/admin/tenants/{tenantId}/keys: the tenant's keys without any secret. */
 export const handler = httpRoute(

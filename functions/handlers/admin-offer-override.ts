@@ -1,8 +1,9 @@
+import * as z from 'zod';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { services } from '../composition.ts';
 import { authorizedBody, noStore } from '../http/admin.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 /**
  * PUT /api/v1/admin/tenants/{tenantId}/offers/{offerId}/overrides: the tenant's own wording of

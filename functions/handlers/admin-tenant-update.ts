@@ -1,6 +1,7 @@
+import * as z from 'zod';
 import { tenantSchema } from '../../core/tenants/tenant.ts';
 import { admin, authorizedBody, noStore } from '../http/admin.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 const updateBody = z.strictObject({ expectedVersion: z.int().min(1), config: tenantSchema });
 

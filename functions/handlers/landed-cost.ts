@@ -1,8 +1,9 @@
+import * as z from 'zod';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentLandedCost } from '../../core/landed-cost/present.ts';
 import { quoteRequestSchema } from '../../core/quotes/quote.ts';
 import { services } from '../composition.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 const body = quoteRequestSchema.extend({ laneId: z.string().min(1).max(32).optional() });
 

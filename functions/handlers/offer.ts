@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { catalog } from '../catalog.ts';
 import { httpRoute } from '../http/route.ts';
 

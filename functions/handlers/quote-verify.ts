@@ -1,7 +1,8 @@
+import * as z from 'zod';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentQuote } from '../../core/quotes/present.ts';
 import { services } from '../composition.ts';
-import { httpRoute, z } from '../http/route.ts';
+import { httpRoute } from '../http/route.ts';
 
 /**
  * POST /api/v1/quotes/verify `{token}`: the quote when it is genuine, this site's and unexpired

@@ -1,5 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
-import { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { negotiateLocale } from '../../core/i18n/negotiate.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
@@ -227,5 +227,3 @@ export function httpRoute<
       );
     });
 }
-
-export { z };

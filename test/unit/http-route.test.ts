@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { DomainError } from '../../core/errors.ts';
-import { httpRoute, siteHost, z } from '../../functions/http/route.ts';
+import { httpRoute, siteHost } from '../../functions/http/route.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
 
 const createThing = httpRoute(
