@@ -48,6 +48,12 @@ export const routes = [
     access: { table: 'read', search: 'none' },
   },
   {
+    method: 'GET',
+    path: '/api/v1/categories',
+    handler: 'categories',
+    access: { table: 'read', search: 'none' },
+  },
+  {
     method: 'PUT',
     path: '/api/v1/admin/tenants/{tenantId}/offers/{offerId}/overrides',
     handler: 'admin-offer-override',

@@ -7,7 +7,7 @@ import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
 import { buildSearchBody, buildSuggestBody, type SearchParams } from './search-query.ts';
 import { priceBuckets, shapeSearch } from './search-results.ts';
-import { categoriesL1, categoriesL2, parentOf } from './taxonomy.ts';
+import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.ts';
 
 /** What the catalog's read side needs from the outside. */
 export interface CatalogPorts {
@@ -98,6 +98,23 @@ export function catalogService(ports: CatalogPorts) {
         .filter((c) => fold(c.name).includes(folded))
         .slice(0, 5);
       return { queries, categories };
+    },
+
+    /** The taxonomy as the tenant sells it: level-1 groups with their level-2 categories, localized. */
+    categories(reader: Reader) {
+      const t = translatorFor(reader.locale);
+      const allowed = reader.tenant.curation.categories;
+      return {
+        categories: categoriesL1
+          .map((l1) => ({
+            id: l1,
+            name: t(`catalog:category_${l1}`),
+            children: categoryTree[l1]
+              .filter((l2) => allowed.length === 0 || allowed.includes(l1) || allowed.includes(l2))
+              .map((l2) => ({ id: l2, name: t(`catalog:category_${l2}`) })),
+          }))
+          .filter((group) => group.children.length > 0),
+      };
     },
 
     async offer(reader: Reader, offerId: string) {

@@ -158,6 +158,21 @@ describe('curation', () => {
   });
 });
 
+describe('categories', () => {
+  it('lists the taxonomy in the buyer’s language, only what the tenant sells', async () => {
+    const vn = await get('/api/v1/categories');
+    expect(vn.body.categories).toHaveLength(16);
+    expect(vn.body.categories[2]).toMatchObject({ id: 'apparel', name: 'Quần áo & phụ kiện' });
+    const curated = await get('/api/v1/categories', 'curated.localhost');
+    expect(curated.body.categories.map((c: { id: string }) => c.id)).toEqual(['apparel']);
+    expect(curated.body.categories[0].children.map((c: { name: string }) => c.name)).toEqual([
+      'Thời trang nữ',
+      'Thời trang nam',
+      'Đồ lót & tất',
+    ]);
+  });
+});
+
 describe('pagination', () => {
   it.each(['relevance', 'price_asc', 'price_desc', 'newest'])(
     'walks every page once with no duplicates or gaps (%s)',
