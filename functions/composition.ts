@@ -1,14 +1,12 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Client as SearchClient } from '@opensearch-project/opensearch';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
-import { createSearchClient } from '../adapters/opensearch/client.ts';
 import {
   cachedSecrets,
   localFileSecrets,
@@ -36,7 +34,6 @@ export interface Services {
   config: Config;
   dynamo: DynamoDBClient;
   db: DynamoDBDocumentClient;
-  search: SearchClient;
   tenantRepository: DynamoTenantRepository;
   tenants: TenantDirectory;
   /** Latest and historical CNY-based FX rates. */
@@ -88,11 +85,6 @@ export function buildServices(config: Config): Services {
     config,
     dynamo,
     db,
-    search: createSearchClient({
-      endpoint: config.OPENSEARCH_ENDPOINT,
-      region: config.AWS_REGION,
-      auth: config.OPENSEARCH_AUTH,
-    }),
     tenantRepository,
     tenants: cachedDirectory(tenantRepository, config.TENANT_CACHE_TTL_MS),
     fxRates,

@@ -1,12 +1,17 @@
+import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../adapters/secrets/secret-store.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
+import { searchClientFor } from '../functions/search-client.ts';
 import { secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
+
+/** What local tools (seeding, import, bench, tests) work with: the services plus the search client. */
+export type LocalServices = Services & { search: Client };
 
 export interface PlatformNames {
   tableName: string;
@@ -18,7 +23,7 @@ export interface PlatformNames {
  * gets), creates the table and the offers index from their single definitions, and seeds the
  * demo tenants. Idempotent: safe on every start.
  */
-export async function bootLocalPlatform(servers: LocalServers, names: PlatformNames): Promise<Services> {
+export async function bootLocalPlatform(servers: LocalServers, names: PlatformNames): Promise<LocalServices> {
   const env = {
     TABLE_NAME: names.tableName,
     OFFERS_ALIAS: names.offersAlias,
@@ -34,7 +39,8 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
   } satisfies Partial<Record<keyof Config, string>>;
   Object.assign(process.env, env);
-  const services = buildServices(loadConfig(process.env));
+  const config = loadConfig(process.env);
+  const services: LocalServices = { ...buildServices(config), search: searchClientFor(config) };
   await ensureTable(services.dynamo, names.tableName);
   await ensureOffersIndex(services.search, names.offersAlias);
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);

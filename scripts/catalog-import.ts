@@ -13,6 +13,7 @@ import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { buildServices } from '../functions/composition.ts';
 import { loadConfig } from '../functions/config.ts';
+import { searchClientFor } from '../functions/search-client.ts';
 import { progressBar } from './progress.ts';
 
 const { values, positionals } = parseArgs({
@@ -33,7 +34,7 @@ const config = loadConfig({
   AWS_REGION: 'local',
   ...process.env,
 });
-const services = buildServices(config);
+const services = { ...buildServices(config), search: searchClientFor(config) };
 await ensureTable(services.dynamo, config.TABLE_NAME);
 await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
 

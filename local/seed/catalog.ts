@@ -1,7 +1,7 @@
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
 import { generateOffer } from '../../core/catalog/generator/generate.ts';
 import type { ImportStats } from '../../core/catalog/import.ts';
-import type { Services } from '../../functions/composition.ts';
+import type { LocalServices } from '../platform.ts';
 
 /** Offers `npm start` seeds on first run: enough to browse every category, quick to import. */
 export const DEMO_CATALOG = { offers: 3000, seed: 42 };
@@ -16,7 +16,7 @@ async function* generatedLines(offers: number, seed: number) {
  * catalog fills in while the platform is already answering.
  */
 export async function seedCatalogOnFirstRun(
-  services: Services,
+  services: LocalServices,
   log: (line: string) => void = console.log,
 ): Promise<ImportStats | undefined> {
   const { body } = await services.search.count({ index: services.config.OFFERS_ALIAS });

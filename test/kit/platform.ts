@@ -3,13 +3,12 @@ import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import { deleteTable } from '../../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
-import type { Services } from '../../functions/composition.ts';
 import { createGateway, listen } from '../../local/gateway.ts';
-import { bootLocalPlatform } from '../../local/platform.ts';
+import { bootLocalPlatform, type LocalServices } from '../../local/platform.ts';
 import { fetchWithHost } from './http.ts';
 
 export interface TestPlatform {
-  services: Services;
+  services: LocalServices;
   baseUrl: string;
   tableName: string;
   offersAlias: string;
