@@ -3,9 +3,13 @@
  * DynamoDB Local and OpenSearch, prepares the table, index and demo data, then serves the
  * Lambda handlers behind a local HTTP API gateway. Ctrl-C or SIGTERM stops everything.
  */
+import { join } from 'node:path';
+import { OPERATOR_API_KEY } from '../adapters/secrets/secret-store.ts';
 import { createGateway, listen } from './gateway.ts';
+import { secretsDir } from './paths.ts';
 import { bootLocalPlatform } from './platform.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
+import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
 import { MissingToolError } from './servers/toolchain.ts';
 import { onShutdown } from './shutdown.ts';
@@ -31,7 +35,8 @@ try {
     [
       '',
       `  API gateway     http://localhost:${bound}   (try http://localhost:${bound}/api/v1/health)`,
-      `  Storefronts     http://vn.localhost:${bound}  http://kr.localhost:${bound}`,
+      `  Partner sites   ${demoTenants.map((t) => `http://${t.id}.localhost:${bound}`).join('  ')}`,
+      `  Operator key    ${join(process.env.SECRETS_DIR ?? secretsDir, OPERATOR_API_KEY)}   (admin API: Authorization: Bearer <key>)`,
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
       `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
       '  Data and logs   .local/data, .local/logs',
