@@ -30,8 +30,22 @@ async function createIndex(client: Client, index: string, aliases: Record<string
 /**
  * Creates the offers index and points the alias at it when the alias is absent; when the
  * index behind it was built from an older schema version, reindexes into a new one.
+ * `replicas` (a deployed domain's: 1 across zones, 0 on a single node) is applied to the
+ * index behind the alias; the definition itself says 0, which suits the local node.
  */
-export async function ensureOffersIndex(client: Client, alias: string): Promise<string> {
+export async function ensureOffersIndex(
+  client: Client,
+  alias: string,
+  options: { replicas?: number } = {},
+): Promise<string> {
+  const index = await currentOrNewIndex(client, alias);
+  if (options.replicas !== undefined) {
+    await client.indices.putSettings({ index, body: { index: { number_of_replicas: options.replicas } } });
+  }
+  return index;
+}
+
+async function currentOrNewIndex(client: Client, alias: string): Promise<string> {
   const current = await indicesBehind(client, alias);
   if (current.length === 0) {
     const index = newIndexName(alias);

@@ -18,7 +18,14 @@ export interface CustomResourceEvent {
   RequestId: string;
   LogicalResourceId: string;
   PhysicalResourceId?: string;
-  ResourceProperties: { ServiceToken: string; Alias: string; Endpoint: string; SchemaVersion?: string };
+  ResourceProperties: {
+    ServiceToken: string;
+    Alias: string;
+    Endpoint: string;
+    SchemaVersion?: string;
+    /** Replica count for the index (a string: CloudFormation passes properties as strings). */
+    Replicas?: string;
+  };
 }
 
 const log = createLogger({ service: 'sourcefront', function: 'search-bootstrap' });
@@ -36,7 +43,10 @@ export async function handler(event: CustomResourceEvent): Promise<void> {
         // SigV4 in AWS (the function's OPENSEARCH_AUTH); the local node for tests takes none.
         auth: process.env.OPENSEARCH_AUTH === 'none' ? 'none' : 'sigv4',
       });
-      const index = await ensureOffersIndex(client, alias);
+      const replicas = event.ResourceProperties.Replicas;
+      const index = await ensureOffersIndex(client, alias, {
+        ...(replicas !== undefined && { replicas: Number(replicas) }),
+      });
       data = { Index: index };
       log.info('offers index ready', { alias, index });
     }

@@ -182,6 +182,8 @@ export class Search extends Construct {
         Alias: props.offersAlias,
         Endpoint: this.endpoint,
         SchemaVersion: String(OFFERS_INDEX_SCHEMA_VERSION),
+        // One replica when there is a second data node to hold it (production spans zones).
+        Replicas: String(s.dataNodes > 1 ? 1 : 0),
       },
     });
   }

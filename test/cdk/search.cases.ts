@@ -109,8 +109,13 @@ describe('search construct: the OpenSearch domain', () => {
       ServiceToken: { 'Fn::GetAtt': [logicalId(vn, bootstrap), 'Arn'] },
       Alias: 'offers',
       SchemaVersion: String(OFFERS_INDEX_SCHEMA_VERSION),
+      Replicas: '1',
       Endpoint: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [Match.anyValue(), 'DomainEndpoint'] }]] },
     });
+  });
+
+  it('asks for one index replica across zones and none on a single dev node', () => {
+    dev.hasResourceProperties('Custom::OffersIndex', { Replicas: '0' });
   });
 
   it('keeps the domain when the stack goes, except in dev', () => {

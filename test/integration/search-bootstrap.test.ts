@@ -66,6 +66,17 @@ describe('search-bootstrap custom resource', () => {
     expect(Object.keys(body)).toEqual([(answer.Data as { Index: string }).Index]);
   });
 
+  it('applies the replica count the stack asks for to the index behind the alias', async () => {
+    await handler(event('Update', { Replicas: '1' }));
+    expect(responses.at(-1)).toMatchObject({ Status: 'SUCCESS' });
+    const index = Object.keys((await search.indices.getAlias({ name: alias })).body)[0]!;
+    const { body } = await search.indices.getSettings({ index });
+    expect(body[index]?.settings?.index?.number_of_replicas).toBe('1');
+    await handler(event('Update', { Replicas: '0' }));
+    const after = await search.indices.getSettings({ index });
+    expect(after.body[index]?.settings?.index?.number_of_replicas).toBe('0');
+  });
+
   it('Update keeps the existing index (no reindex on a stack update)', async () => {
     const before = Object.keys((await search.indices.getAlias({ name: alias })).body);
     await handler(event('Update'));
