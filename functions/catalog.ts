@@ -1,7 +1,7 @@
 import { offerSearcher } from '../adapters/opensearch/offer-search.ts';
 import { catalogService } from '../core/catalog/catalog-service.ts';
 import { services } from './composition.ts';
-import { searchClient } from './search-client.ts';
+import { searchTransport } from './search-client.ts';
 
 let current: ReturnType<typeof catalogService> | undefined;
 
@@ -11,7 +11,7 @@ export function catalog(): ReturnType<typeof catalogService> {
     const s = services();
     current = catalogService({
       priceBooks: s.priceBooks,
-      searchIndex: offerSearcher(searchClient(), s.config.OFFERS_ALIAS),
+      searchIndex: offerSearcher(searchTransport(), s.config.OFFERS_ALIAS),
       offers: s.offers,
     });
   }

@@ -1,24 +1,23 @@
-import type { Client } from '@opensearch-project/opensearch';
-import { createSearchClient } from '../adapters/opensearch/client.ts';
+import type { SearchConnection } from '../adapters/opensearch/client.ts';
+import { createSearchTransport, type SearchTransport } from '../adapters/opensearch/transport.ts';
 import { services } from './composition.ts';
 import type { Config } from './config.ts';
 
-let current: Client | undefined;
+let current: SearchTransport | undefined;
 
 /**
- * The OpenSearch client, kept apart from `services()` so that only the functions that search
- * bundle it (it is about half of a bundle's bytes): a handler imports this module only when
- * its route's `access.search` is not `none`. Built once per container.
+ * OpenSearch for the request path, kept apart from `services()` so that only the functions
+ * that search bundle it: a handler imports this module only when its route's `access.search`
+ * is not `none`. The slim transport (no generated client API) keeps those bundles small.
+ * Built once per container.
  */
-export function searchClient(): Client {
-  current ??= searchClientFor(services().config);
+export function searchTransport(): SearchTransport {
+  const { config } = services();
+  current ??= createSearchTransport(connectionOf(config));
   return current;
 }
 
-export function searchClientFor(config: Config): Client {
-  return createSearchClient({
-    endpoint: config.OPENSEARCH_ENDPOINT,
-    region: config.AWS_REGION,
-    auth: config.OPENSEARCH_AUTH,
-  });
+/** Where and how to reach OpenSearch, from the function configuration. */
+export function connectionOf(config: Config): SearchConnection {
+  return { endpoint: config.OPENSEARCH_ENDPOINT, region: config.AWS_REGION, auth: config.OPENSEARCH_AUTH };
 }

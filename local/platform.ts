@@ -1,11 +1,12 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../adapters/secrets/secret-store.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
-import { searchClientFor } from '../functions/search-client.ts';
+import { connectionOf } from '../functions/search-client.ts';
 import { secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
@@ -40,7 +41,10 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
   } satisfies Partial<Record<keyof Config, string>>;
   Object.assign(process.env, env);
   const config = loadConfig(process.env);
-  const services: LocalServices = { ...buildServices(config), search: searchClientFor(config) };
+  const services: LocalServices = {
+    ...buildServices(config),
+    search: createSearchClient(connectionOf(config)),
+  };
   await ensureTable(services.dynamo, names.tableName);
   await ensureOffersIndex(services.search, names.offersAlias);
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);

@@ -11,9 +11,10 @@ import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { buildServices } from '../functions/composition.ts';
 import { loadConfig } from '../functions/config.ts';
-import { searchClientFor } from '../functions/search-client.ts';
+import { connectionOf } from '../functions/search-client.ts';
 import { progressBar } from './progress.ts';
 
 const { values, positionals } = parseArgs({
@@ -34,7 +35,7 @@ const config = loadConfig({
   AWS_REGION: 'local',
   ...process.env,
 });
-const services = { ...buildServices(config), search: searchClientFor(config) };
+const services = { ...buildServices(config), search: createSearchClient(connectionOf(config)) };
 await ensureTable(services.dynamo, config.TABLE_NAME);
 await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
 

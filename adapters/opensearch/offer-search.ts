@@ -1,9 +1,13 @@
-import type { Client } from '@opensearch-project/opensearch';
+import type { SearchTransport } from './transport.ts';
 
 /** Runs a search body (core/catalog/search-query.ts) against the offers alias. */
-export function offerSearcher(client: Client, alias: string) {
+export function offerSearcher(transport: SearchTransport, alias: string) {
   return async (body: Record<string, unknown>): Promise<unknown> => {
-    const response = await client.search({ index: alias, body: body as never });
+    const response = await transport.request({
+      method: 'POST',
+      path: `/${encodeURIComponent(alias)}/_search`,
+      body,
+    });
     return response.body;
   };
 }

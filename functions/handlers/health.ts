@@ -3,7 +3,7 @@ import { searchHealth } from '../../adapters/opensearch/health.ts';
 import { probe, summarizeHealth } from '../../core/health/health.ts';
 import { services } from '../composition.ts';
 import { httpRoute } from '../http/route.ts';
-import { searchClient } from '../search-client.ts';
+import { searchTransport } from '../search-client.ts';
 
 const PROBE_TIMEOUT_MS = 2_500;
 
@@ -12,7 +12,7 @@ export const handler = httpRoute({ name: 'health', tenant: 'none' }, async () =>
   const { dynamo, config } = services();
   const [dynamodb, opensearch] = await Promise.all([
     probe(() => dynamoHealth(dynamo, config.TABLE_NAME), PROBE_TIMEOUT_MS),
-    probe(() => searchHealth(searchClient()), PROBE_TIMEOUT_MS),
+    probe(() => searchHealth(searchTransport()), PROBE_TIMEOUT_MS),
   ]);
   const report = summarizeHealth({ dynamodb, opensearch });
   return {
