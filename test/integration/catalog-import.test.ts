@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importIntoCatalog } from '../../adapters/catalog-import.ts';
 import { OPERATOR_API_KEY } from '../../adapters/secrets/secret-store.ts';
-import type { Reject } from '../../core/catalog/import.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import { sourceDigest } from '../../core/catalog/translation.ts';
-import { fixtureOffer } from '../kit/catalog.ts';
+import { fixtureOffer, importLines } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
 let platform: TestPlatform;
@@ -12,21 +10,6 @@ beforeAll(async () => {
   platform = await startTestPlatform();
 });
 afterAll(async () => platform?.close());
-
-async function* linesOf(values: unknown[]) {
-  for (const v of values) yield typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-async function importLines(values: unknown[]) {
-  const rejects: Reject[] = [];
-  const { db, search } = platform.services;
-  const stats = await importIntoCatalog(
-    { db, tableName: platform.tableName, search, offersAlias: platform.offersAlias },
-    linesOf(values),
-    { onReject: (r) => void rejects.push(r), refresh: true, chunkSize: 3 },
-  );
-  return { stats, rejects };
-}
 
 async function get(path: string, host = 'vn.localhost') {
   const res = await platform.request(path, { host });
@@ -58,20 +41,24 @@ describe('catalog import', () => {
         { minQuantity: 100, unitPriceFen: 200 },
       ],
     };
-    const { stats, rejects } = await importLines([
-      pot(1),
-      '{"offerId": "half a line"',
-      fixtureOffer({
-        id: 'yoga-mat',
-        category: 'fitness',
-        title: ['瑜伽垫', 'Thảm yoga', '요가 매트', 'Yoga mat'],
-        priceFen: 2600,
-      }),
-      { ...pot(1), offerId: 'no-category', category: 'spaceships' },
-      broken,
-      '',
-      { ...pot(1), offerId: 'bad-money', skus: [{ skuId: 'x-1', specs: {}, stock: 1, priceFen: 12.5 }] },
-    ]);
+    const { stats, rejects } = await importLines(
+      platform,
+      [
+        pot(1),
+        '{"offerId": "half a line"',
+        fixtureOffer({
+          id: 'yoga-mat',
+          category: 'fitness',
+          title: ['瑜伽垫', 'Thảm yoga', '요가 매트', 'Yoga mat'],
+          priceFen: 2600,
+        }),
+        { ...pot(1), offerId: 'no-category', category: 'spaceships' },
+        broken,
+        '',
+        { ...pot(1), offerId: 'bad-money', skus: [{ skuId: 'x-1', specs: {}, stock: 1, priceFen: 12.5 }] },
+      ],
+      { chunkSize: 3 },
+    );
     expect(stats).toMatchObject({ imported: 2, rejected: 4 });
     expect(rejects.map((r) => r.line)).toEqual([2, 4, 5, 7]);
     expect(rejects[0]!.reason).toMatch(/invalid JSON/);
@@ -84,15 +71,18 @@ describe('catalog import', () => {
   });
 
   it('is idempotent: the same feed again changes nothing', async () => {
-    const { stats } = await importLines([pot(1)]);
+    const { stats } = await importLines(platform, [pot(1)], { chunkSize: 3 });
     expect(stats).toMatchObject({ imported: 0, updated: 0, unchanged: 1, older: 0 });
   });
 
   it('applies a newer version (price, stock) and never lets an older one overwrite it', async () => {
     const v3 = pot(3, { priceFen: 2200 });
-    expect((await importLines([v3])).stats).toMatchObject({ updated: 1 });
+    expect((await importLines(platform, [v3], { chunkSize: 3 })).stats).toMatchObject({ updated: 1 });
     const older = pot(2, { priceFen: 9900 });
-    expect((await importLines([older])).stats).toMatchObject({ updated: 0, older: 1 });
+    expect((await importLines(platform, [older], { chunkSize: 3 })).stats).toMatchObject({
+      updated: 0,
+      older: 1,
+    });
     const { body } = await get('/api/v1/offers/steel-pot');
     expect(body.version).toBe(3);
     const search = await get('/api/v1/search?q=noi%20inox');
@@ -105,10 +95,10 @@ describe('catalog import', () => {
 
   it('delists through the feed: gone from search, 404 on its page', async () => {
     const gone: OfferInput = { ...pot(4), listed: false };
-    expect((await importLines([gone])).stats).toMatchObject({ updated: 1 });
+    expect((await importLines(platform, [gone], { chunkSize: 3 })).stats).toMatchObject({ updated: 1 });
     expect((await get('/api/v1/search?q=noi%20inox')).body.total).toBe(0);
     expect((await get('/api/v1/offers/steel-pot')).status).toBe(404);
-    await importLines([pot(5)]);
+    await importLines(platform, [pot(5)], { chunkSize: 3 });
     expect((await get('/api/v1/offers/steel-pot')).status).toBe(200);
   });
 
@@ -116,7 +106,10 @@ describe('catalog import', () => {
     const edited = pot(6);
     // The supplier changed the Chinese title; the feed still carries the old translations.
     edited.title = { ...edited.title, source: '加厚304不锈钢汤锅 带盖' };
-    expect((await importLines([edited])).stats).toMatchObject({ updated: 1, translationsQueued: 3 });
+    expect((await importLines(platform, [edited], { chunkSize: 3 })).stats).toMatchObject({
+      updated: 1,
+      translationsQueued: 3,
+    });
     const page = await get('/api/v1/offers/steel-pot');
     expect(page.body.title).toEqual({
       text: 'Nồi inox 304 dày dặn',

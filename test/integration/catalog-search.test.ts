@@ -1,26 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importIntoCatalog } from '../../adapters/catalog-import.ts';
-import type { Reject } from '../../core/catalog/import.ts';
 import { demoTenants } from '../../local/seed/demo-tenants.ts';
-import { fixtureCatalog, fixtureOffer } from '../kit/catalog.ts';
+import { fixtureCatalog, fixtureOffer, importLines } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
 let platform: TestPlatform;
-
-async function* linesOf(values: unknown[]) {
-  for (const v of values) yield typeof v === 'string' ? v : JSON.stringify(v);
-}
-
-async function importLines(values: unknown[]) {
-  const rejects: Reject[] = [];
-  const { db, search } = platform.services;
-  const stats = await importIntoCatalog(
-    { db, tableName: platform.tableName, search, offersAlias: platform.offersAlias },
-    linesOf(values),
-    { onReject: (r) => void rejects.push(r), refresh: true },
-  );
-  return { stats, rejects };
-}
 
 async function get(path: string, host = 'vn.localhost') {
   const res = await platform.request(path, { host });
@@ -39,7 +22,7 @@ beforeAll(async () => {
     domains: ['curated.localhost'],
     curation: { categories: ['apparel'], supplierTiers: [], requiredBadges: ['ship_48h'], belts: [] },
   });
-  const { stats, rejects } = await importLines(fixtureCatalog.map(fixtureOffer));
+  const { stats, rejects } = await importLines(platform, fixtureCatalog.map(fixtureOffer));
   expect(rejects).toEqual([]);
   expect(stats.imported).toBe(fixtureCatalog.length);
 });

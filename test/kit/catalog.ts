@@ -1,6 +1,9 @@
+import { importIntoCatalog } from '../../adapters/catalog-import.ts';
+import type { Reject } from '../../core/catalog/import.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import type { Badge, Belt, CategoryL2, SupplierTier } from '../../core/catalog/taxonomy.ts';
 import { sourceDigest } from '../../core/catalog/translation.ts';
+import type { TestPlatform } from './platform.ts';
 
 /** Localized text whose translations were all made from `zh` (fresh, not stale). */
 export function text(zh: string, vi: string, ko: string, en: string) {
@@ -245,3 +248,23 @@ export const fixtureCatalog: FixtureSpec[] = [
     createdAt: '2025-10-01T00:00:00.000Z',
   },
 ];
+
+async function* linesOf(values: unknown[]) {
+  for (const v of values) yield typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** Imports feed lines (offers or raw strings) into a test platform's catalog, refreshed for search. */
+export async function importLines(
+  platform: TestPlatform,
+  values: unknown[],
+  options: { chunkSize?: number } = {},
+) {
+  const rejects: Reject[] = [];
+  const { db, search } = platform.services;
+  const stats = await importIntoCatalog(
+    { db, tableName: platform.tableName, search, offersAlias: platform.offersAlias },
+    linesOf(values),
+    { onReject: (r) => void rejects.push(r), refresh: true, ...options },
+  );
+  return { stats, rejects };
+}
