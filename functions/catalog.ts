@@ -1,19 +1,13 @@
-import { offerSearcher } from '../adapters/opensearch/offer-search.ts';
-import { catalogService } from '../core/catalog/catalog-service.ts';
+import { catalogPages } from '../core/catalog/catalog-service.ts';
 import { services } from './composition.ts';
-import { searchTransport } from './search-client.ts';
 
-let current: ReturnType<typeof catalogService> | undefined;
+let current: ReturnType<typeof catalogPages> | undefined;
 
-/** The catalog's read side, wired once per container from the shared services. */
-export function catalog(): ReturnType<typeof catalogService> {
+/** Offer pages and the category tree, wired once per container (no search client in these bundles). */
+export function catalog(): ReturnType<typeof catalogPages> {
   if (!current) {
     const s = services();
-    current = catalogService({
-      priceBooks: s.priceBooks,
-      searchIndex: offerSearcher(searchTransport(), s.config.OFFERS_ALIAS),
-      offers: s.offers,
-    });
+    current = catalogPages({ priceBooks: s.priceBooks, offers: s.offers });
   }
   return current;
 }

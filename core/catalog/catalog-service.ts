@@ -9,16 +9,19 @@ import { buildSearchBody, buildSuggestBody, type SearchParams } from './search-q
 import { priceBuckets, shapeSearch } from './search-results.ts';
 import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.ts';
 
-/** What the catalog's read side needs from the outside. */
+/** What the catalog's read side needs from the outside. Offer pages need no search index. */
 export interface CatalogPorts {
   priceBooks: PriceBooks;
-  /** Runs a search body against the offers alias and returns the response body. */
-  searchIndex(body: Record<string, unknown>): Promise<unknown>;
   offers: {
     get(offerId: string): Promise<Offer | undefined>;
     getOverride(tenantId: string, offerId: string): Promise<OfferOverride | undefined>;
     overridesFor(tenantId: string, offerIds: string[]): Promise<Map<string, OfferOverride>>;
   };
+}
+
+export interface CatalogSearchPorts extends CatalogPorts {
+  /** Runs a search body against the offers alias and returns the response body. */
+  searchIndex(body: Record<string, unknown>): Promise<unknown>;
 }
 
 export interface Reader {
@@ -42,7 +45,8 @@ export function withinCuration(offer: Offer, tenant: Tenant): boolean {
   return true;
 }
 
-export function catalogService(ports: CatalogPorts) {
+/** Search and typeahead over the tenant's curated catalog. */
+export function catalogSearch(ports: CatalogSearchPorts) {
   return {
     async search(reader: Reader, params: SearchParams) {
       const book = await ports.priceBooks.forTenant(reader.tenant.id, reader.locale);
@@ -99,7 +103,12 @@ export function catalogService(ports: CatalogPorts) {
         .slice(0, 5);
       return { queries, categories };
     },
+  };
+}
 
+/** Offer pages and the category tree: DynamoDB and prices only. */
+export function catalogPages(ports: CatalogPorts) {
+  return {
     /** The taxonomy as the tenant sells it: level-1 groups with their level-2 categories, localized. */
     categories(reader: Reader) {
       const t = translatorFor(reader.locale);
