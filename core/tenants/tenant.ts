@@ -147,36 +147,30 @@ export const tenantSchema = z
         params: { rule: 'not_among_locales' },
       });
     }
-    if (new Set(t.locales).size !== t.locales.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['locales'],
-        message: 'duplicate locale',
-        params: { rule: 'duplicate' },
-      });
-    }
-    if (new Set(t.domains).size !== t.domains.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['domains'],
-        message: 'duplicate domain',
-        params: { rule: 'duplicate' },
-      });
-    }
-    const laneIds = t.shippingLanes.map((l) => l.id);
-    if (new Set(laneIds).size !== laneIds.length) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['shippingLanes'],
-        message: 'duplicate lane id',
-        params: { rule: 'duplicate' },
-      });
-    }
+    rejectDuplicates(ctx, t.locales, 'locales', 'duplicate locale');
+    rejectDuplicates(ctx, t.domains, 'domains', 'duplicate domain');
+    rejectDuplicates(
+      ctx,
+      t.shippingLanes.map((l) => l.id),
+      'shippingLanes',
+      'duplicate lane id',
+    );
     if (t.landedCost && t.landedCost.country !== t.country) {
       ctx.addIssue({ code: 'custom', path: ['landedCost', 'country'], message: 'must match country' });
     }
   });
 export type Tenant = z.infer<typeof tenantSchema>;
+
+function rejectDuplicates(
+  ctx: z.RefinementCtx,
+  values: readonly string[],
+  path: string,
+  message: string,
+): void {
+  if (new Set(values).size !== values.length) {
+    ctx.addIssue({ code: 'custom', path: [path], message, params: { rule: 'duplicate' } });
+  }
+}
 /** A tenant as written by a person or a seed: defaults not yet applied. */
 export type TenantInput = z.input<typeof tenantSchema>;
 
