@@ -2,6 +2,7 @@ import type { Locale } from '../../locales/index.ts';
 import { DomainError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { PriceBooks } from '../pricing/price-book.ts';
+import { withinCuration } from '../tenants/curation.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
@@ -27,22 +28,6 @@ export interface CatalogSearchPorts extends CatalogPorts {
 export interface Reader {
   tenant: Tenant;
   locale: Locale;
-}
-
-/** Whether an offer is inside a tenant's curation: the same rule the search filter applies. */
-export function withinCuration(offer: Offer, tenant: Tenant): boolean {
-  const c = tenant.curation;
-  if (!offer.listed) return false;
-  if (
-    c.categories.length > 0 &&
-    !c.categories.includes(offer.category) &&
-    !c.categories.includes(parentOf[offer.category])
-  )
-    return false;
-  if (c.supplierTiers.length > 0 && !c.supplierTiers.includes(offer.supplier.tier)) return false;
-  if (!c.requiredBadges.every((b) => (offer.supplier.badges as string[]).includes(b))) return false;
-  if (c.belts.length > 0 && !c.belts.includes(offer.supplier.belt)) return false;
-  return true;
 }
 
 /** Search and typeahead over the tenant's curated catalog. */

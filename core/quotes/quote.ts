@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { Offer } from '../catalog/model.ts';
-import { parentOf } from '../catalog/taxonomy.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import { divRound } from '../money/decimal.ts';
-import { priceLines } from '../pricing/lines.ts';
+import { priceLines, unitPriceFor } from '../pricing/lines.ts';
 import type { PriceBook, PriceBooks, PriceTier } from '../pricing/price-book.ts';
-import { isCurated } from '../tenants/curation.ts';
+import { withinCuration } from '../tenants/curation.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { sign, verify } from './signing.ts';
 
@@ -104,16 +103,7 @@ export function priceQuoteLines(
   const perOffer = new Map<string, number>();
   request.lines.forEach((line, i) => {
     const offer = offers.get(line.offerId);
-    const sold =
-      offer?.listed &&
-      isCurated(tenant.curation, {
-        category: offer.category,
-        categoryGroup: parentOf[offer.category],
-        supplierTier: offer.supplier.tier,
-        badges: offer.supplier.badges,
-        belt: offer.supplier.belt,
-      });
-    if (!offer || !sold) {
+    if (!offer || !withinCuration(offer, tenant)) {
       problems.push({ path: `body.lines.${i}.offerId`, rule: 'not_offered' });
       return;
     }
@@ -159,7 +149,7 @@ export function priceQuoteLines(
     lines: priced.lines.map((p, i) => {
       const line = request.lines[i]!;
       const band = perOffer.get(line.offerId)!;
-      const cnyUnitFen = [...cnyLadders[i]!].reverse().find((t) => band >= t.minQuantity)!.unitPrice;
+      const cnyUnitFen = unitPriceFor(cnyLadders[i]!, band)!;
       return {
         offerId: line.offerId,
         skuId: line.skuId,

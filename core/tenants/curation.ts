@@ -1,3 +1,5 @@
+import type { Offer } from '../catalog/model.ts';
+import { parentOf } from '../catalog/taxonomy.ts';
 import type { Curation } from './tenant.ts';
 
 /** What curation looks at on an offer. */
@@ -27,4 +29,18 @@ export function isCurated(curation: Curation, offer: CuratedFacts): boolean {
   if (supplierTiers.length > 0 && !supplierTiers.includes(offer.supplierTier)) return false;
   if (belts.length > 0 && !belts.includes(offer.belt)) return false;
   return requiredBadges.every((b) => offer.badges.includes(b));
+}
+
+/** Whether a listed offer is one the tenant sells (offer pages, quotes). */
+export function withinCuration(offer: Offer, tenant: { curation: Curation }): boolean {
+  return (
+    offer.listed &&
+    isCurated(tenant.curation, {
+      category: offer.category,
+      categoryGroup: parentOf[offer.category],
+      supplierTier: offer.supplier.tier,
+      badges: offer.supplier.badges,
+      belt: offer.supplier.belt,
+    })
+  );
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { withinCuration } from '../../core/catalog/catalog-service.ts';
 import { feedJsonSchema, parseFeedLine } from '../../core/catalog/feed.ts';
 import { generateOffer, offerIdOf } from '../../core/catalog/generator/generate.ts';
 import { offerSchema, priceRangeFen } from '../../core/catalog/model.ts';
@@ -11,6 +10,7 @@ import { categoriesL2 } from '../../core/catalog/taxonomy.ts';
 import { showText, sourceDigest, staleTranslations } from '../../core/catalog/translation.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { createPriceBook } from '../../core/pricing/book.ts';
+import { withinCuration } from '../../core/tenants/curation.ts';
 import { projectRoot } from '../../local/paths.ts';
 import { fixtureOffer } from '../kit/catalog.ts';
 
