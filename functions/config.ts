@@ -20,7 +20,7 @@ export const configSchema = z.object({
   FX_FILE_DIR: z.string().min(1).optional(),
   /** How long a warm function reuses a tenant's pricing terms and FX rate. */
   PRICE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
-  /** Where secrets are read: the Lambda Parameters and Secrets extension (AWS) or files (local). */
+  /** Where secrets are read: Secrets Manager (AWS) or files (local). */
   SECRETS_PROVIDER: z.enum(['secrets-manager', 'local-files']).default('secrets-manager'),
   /** Only with SECRETS_PROVIDER=local-files: the folder (the local platform uses .local/secrets). */
   SECRETS_DIR: z.string().min(1).optional(),

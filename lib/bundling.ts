@@ -1,7 +1,9 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { projectRoot } from '../local/paths.ts';
+
+export { projectRoot };
 
 /**
  * How every function is bundled, defined once: CDK (lib/constructs/functions.ts) and the bundle
@@ -14,8 +16,6 @@ import type { BuildOptions } from 'esbuild';
  * - the AWS SDK v3 is left out: the Lambda Node.js 24 runtime provides it, and it is the
  *   largest dependency by far.
  */
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-
 export const bundleSettings = {
   target: 'node24',
   platform: 'node',

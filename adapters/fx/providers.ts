@@ -36,16 +36,14 @@ export function httpFxProvider(source: FxSource, timeoutMs = 10_000): FxProvider
 
 /**
  * Reads a saved copy of a publisher's document, for runs without the internet (the local
- * platform ships copies under local/fx/). With `dateAs: 'loaded'` the rates are dated when
- * read and their source says so (`ecb (offline copy of 2026-11-20)`), so an offline demo
- * keeps quoting; with `'published'` they keep the document's own date.
+ * platform ships copies under local/fx/). The rates are dated when read and their source says
+ * so (`ecb (offline copy of 2026-11-20)`), so an offline demo keeps quoting.
  */
-export function fileFxProvider(source: FxSource, dir: string, dateAs: 'published' | 'loaded'): FxProvider {
+export function fileFxProvider(source: FxSource, dir: string): FxProvider {
   return {
     name: `${source.name}-file`,
     async fetchRates() {
       const rates = source.parse(await readFile(join(dir, source.file), 'utf8'));
-      if (dateAs === 'published') return rates;
       const loadedAt = new Date().toISOString();
       return rates.map((r) => ({
         ...r,
@@ -66,5 +64,5 @@ export const bundledFxDir = fileURLToPath(new URL('../../local/fx/', import.meta
 export function fxProvidersFor(kind: 'http' | 'file', dir: string = bundledFxDir): FxProvider[] {
   return kind === 'http'
     ? fxSources.map((s) => httpFxProvider(s))
-    : fxSources.map((s) => fileFxProvider(s, dir, 'loaded'));
+    : fxSources.map((s) => fileFxProvider(s, dir));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
-import { type LocalizedText, type Offer, type OfferOverride, translationLocales } from './model.ts';
+import { type LocalizedText, type Offer, translationLocales } from './model.ts';
 
 /** The digest a translation records of the zh-CN source it was made from. */
 export function sourceDigest(source: string): string {
@@ -61,9 +61,4 @@ export function staleTranslations(offer: Offer): StaleTranslation[] {
     }
   }
   return out;
-}
-
-/** The override of one field path for a tenant, if any. */
-export function overrideOf(override: OfferOverride | undefined, field: string) {
-  return override?.fields[field];
 }

@@ -1,4 +1,4 @@
-import { type Locale, supportedLocales } from '../../locales/index.ts';
+import type { Locale } from '../../locales/index.ts';
 
 /** Parses an Accept-Language header into language tags, best first (RFC 9110 quality values). */
 export function parseAcceptLanguage(header: string | undefined): string[] {
@@ -22,10 +22,6 @@ export function matchLocale<T extends string>(requested: string, available: read
   if (exact) return exact;
   const language = wanted.split('-')[0];
   return available.find((a) => a.toLowerCase().split('-')[0] === language);
-}
-
-export function isLocale(value: string): value is Locale {
-  return (supportedLocales as readonly string[]).includes(value);
 }
 
 /**

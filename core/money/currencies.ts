@@ -23,8 +23,6 @@ export const currencyExponents: Readonly<Record<string, number>> = Object.freeze
   ...Object.fromEntries(exponentFour.map((c) => [c, 4])),
 });
 
-export const currencyCodes = Object.freeze(Object.keys(currencyExponents).sort());
-
 export function isCurrency(code: string): boolean {
   return Object.hasOwn(currencyExponents, code);
 }

@@ -75,7 +75,6 @@ export class Handoff extends Construct {
   readonly deadLetters: Queue;
   readonly scheduleDeadLetters: Queue;
   readonly streamConsumers: DeployedFunction[] = [];
-  readonly scheduled: { job: DeployedFunction; rule: Rule }[] = [];
 
   constructor(scope: Construct, id: string, props: HandoffProps) {
     super(scope, id);
@@ -110,7 +109,7 @@ export class Handoff extends Construct {
         );
         this.streamConsumers.push(job);
       } else {
-        const rule = new Rule(this, `${job.name}-schedule`, {
+        new Rule(this, `${job.name}-schedule`, {
           description: `Runs ${job.name}: ${job.definition.description}`.slice(0, 512),
           schedule: Schedule.expression(trigger.schedule),
           targets: [
@@ -121,7 +120,6 @@ export class Handoff extends Construct {
             }),
           ],
         });
-        this.scheduled.push({ job, rule });
       }
     }
   }
