@@ -14,6 +14,9 @@ import type { LocalServers } from './servers/index.ts';
 /** What local tools (seeding, import, bench, tests) work with: the services plus the search client. */
 export type LocalServices = Services & { search: Client };
 
+/** The table and alias `npm start` and `npm run catalog:import` share. */
+export const localPlatformNames = { tableName: 'sourcefront-local', offersAlias: 'offers' } as const;
+
 export interface PlatformNames {
   tableName: string;
   offersAlias: string;
@@ -40,17 +43,22 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
   } satisfies Partial<Record<keyof Config, string>>;
   Object.assign(process.env, env);
-  const config = loadConfig(process.env);
-  const services: LocalServices = {
-    ...buildServices(config),
-    search: createSearchClient(connectionOf(config)),
-  };
-  await ensureTable(services.dynamo, names.tableName);
-  await ensureOffersIndex(services.search, names.offersAlias);
+  const services = await connectLocal(loadConfig(process.env));
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   // Make the local secrets now, so the operator key can be read before the first admin call.
   await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
   const fx = await refreshRates(services.fxProviders, services.fxRates);
   if (fx.failures.length > 0) console.warn('FX rates: some providers failed', fx.failures);
+  return services;
+}
+
+/** The services plus the full search client, with the table and offers index made sure of. */
+export async function connectLocal(config: Config): Promise<LocalServices> {
+  const services: LocalServices = {
+    ...buildServices(config),
+    search: createSearchClient(connectionOf(config)),
+  };
+  await ensureTable(services.dynamo, config.TABLE_NAME);
+  await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
   return services;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { OPERATOR_API_KEY } from '../adapters/secrets/secret-store.ts';
 import { createGateway, listen } from './gateway.ts';
 import { secretsDir } from './paths.ts';
-import { bootLocalPlatform } from './platform.ts';
+import { bootLocalPlatform, localPlatformNames } from './platform.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
@@ -19,10 +19,7 @@ const port = Number(process.env.PORT ?? 3000);
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
-  const services = await bootLocalPlatform(servers, {
-    tableName: 'sourcefront-local',
-    offersAlias: 'offers',
-  });
+  const services = await bootLocalPlatform(servers, localPlatformNames);
   const gateway = createGateway();
   const bound = await listen(gateway, port);
   onShutdown(async () => {
@@ -44,7 +41,9 @@ try {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  seedCatalogOnFirstRun(services).catch((error) => console.error('Seeding the demo catalog failed:', error));
+  seedCatalogOnFirstRun(services, { siteUrl: `http://vn.localhost:${bound}` }).catch((error) =>
+    console.error('Seeding the demo catalog failed:', error),
+  );
 } catch (error) {
   if (error instanceof MissingToolError) {
     console.error(error.message);

@@ -5,16 +5,13 @@
  * go to the rejects file (default: <feed>.rejects.jsonl) as {"line": n, "reason": "…"}.
  * Exit code 0 when every line imported, 1 when some were rejected, 2 on a usage error.
  */
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
-import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
-import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
-import { createSearchClient } from '../adapters/opensearch/client.ts';
-import { buildServices } from '../functions/composition.ts';
 import { loadConfig } from '../functions/config.ts';
-import { connectionOf } from '../functions/search-client.ts';
+import { connectLocal, localPlatformNames } from '../local/platform.ts';
+import { serverOptionsFromEnv } from '../local/servers/index.ts';
 import { progressBar } from './progress.ts';
 
 const { values, positionals } = parseArgs({
@@ -26,18 +23,27 @@ if (!file) {
   console.error('usage: npm run catalog:import -- <feed.jsonl> [--rejects <file>]');
   process.exit(2);
 }
+if (!existsSync(file)) {
+  console.error(`No feed at ${file} (make one with: npm run catalog:generate -- --offers 1000 --seed 42)`);
+  process.exit(2);
+}
+// The same servers and names as `npm start` (DYNAMODB_PORT / OPENSEARCH_PORT included).
+const ports = serverOptionsFromEnv();
 const config = loadConfig({
-  TABLE_NAME: 'sourcefront-local',
-  OFFERS_ALIAS: 'offers',
-  OPENSEARCH_ENDPOINT: 'http://127.0.0.1:9200',
+  TABLE_NAME: localPlatformNames.tableName,
+  OFFERS_ALIAS: localPlatformNames.offersAlias,
+  OPENSEARCH_ENDPOINT: `http://127.0.0.1:${ports.opensearchPort}`,
   OPENSEARCH_AUTH: 'none',
-  DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000',
+  DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamodbPort}`,
   AWS_REGION: 'local',
   ...process.env,
 });
-const services = { ...buildServices(config), search: createSearchClient(connectionOf(config)) };
-await ensureTable(services.dynamo, config.TABLE_NAME);
-await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
+const services = await connectLocal(config).catch((error: unknown) => {
+  console.error(
+    `The local servers are not reachable (DynamoDB ${config.DYNAMODB_ENDPOINT}, OpenSearch ${config.OPENSEARCH_ENDPOINT}): start them with \`npm start\` or \`npm run servers\` first. (${(error as Error).message})`,
+  );
+  process.exit(2);
+});
 
 const size = statSync(file).size;
 const input = createReadStream(file);

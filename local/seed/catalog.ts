@@ -17,8 +17,9 @@ async function* generatedLines(offers: number, seed: number) {
  */
 export async function seedCatalogOnFirstRun(
   services: LocalServices,
-  log: (line: string) => void = console.log,
+  options: { siteUrl: string; log?: (line: string) => void },
 ): Promise<ImportStats | undefined> {
+  const log = options.log ?? console.log;
   const { body } = await services.search.count({ index: services.config.OFFERS_ALIAS });
   if (body.count > 0) return undefined;
   const started = Date.now();
@@ -34,7 +35,7 @@ export async function seedCatalogOnFirstRun(
     { onReject: (r) => log(`demo catalog line ${r.line} rejected: ${r.reason}`) },
   );
   log(
-    `Demo catalog ready: ${stats.imported} offers in ${((Date.now() - started) / 1000).toFixed(1)} s (try http://vn.localhost:3000/api/v1/search?q=ao%20thun%20nu)`,
+    `Demo catalog ready: ${stats.imported} offers in ${((Date.now() - started) / 1000).toFixed(1)} s (try ${options.siteUrl}/api/v1/search?q=ao%20thun%20nu)`,
   );
   return stats;
 }
