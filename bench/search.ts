@@ -145,9 +145,8 @@ try {
   // 2. Queries: the same bodies at the API and raw.
   const raw = await Promise.all(
     mix.map(async (m) => {
-      const tenant = m.host.startsWith('vn') ? 'vn' : 'kr';
-      const t = (await services.tenantRepository.byId(tenant))!;
-      const book = await services.priceBooks.forTenant(tenant, m.locale);
+      const t = (await services.tenants.byHost(m.host))!;
+      const book = await services.priceBooks.forTenant(t.id, m.locale);
       const params = searchParamsSchema.parse(m.params);
       return buildSearchBody({
         params,
@@ -165,8 +164,8 @@ try {
     const m = mix[i]!;
     const t0 = performance.now();
     const { status, text } = await httpGet(port, `/api/v1/search?${new URLSearchParams(m.params)}`, m.host);
-    const body = JSON.parse(text) as { total: number };
     if (status !== 200) throw new Error(`search ${JSON.stringify(m.params)} → ${status} ${text}`);
+    const body = JSON.parse(text) as { total: number };
     hits += body.total > 0 ? 1 : 0;
     return performance.now() - t0;
   };

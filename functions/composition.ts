@@ -1,5 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
@@ -75,10 +74,7 @@ export function buildServices(config: Config): Services {
   const secrets = cachedSecrets(
     config.SECRETS_PROVIDER === 'local-files'
       ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
-      : secretsManagerSecrets(
-          new SecretsManagerClient({ region: config.AWS_REGION }),
-          (name) => process.env[secretEnvName(name)] ?? name,
-        ),
+      : secretsManagerSecrets(config.AWS_REGION, (name) => process.env[secretEnvName(name)] ?? name),
     300_000,
   );
   return {

@@ -124,8 +124,6 @@ export async function reindexOffers(client: Client, alias: string, now: Date = n
 
 /** Deletes every index behind the alias (tests only). */
 export async function deleteOffersIndex(client: Client, alias: string): Promise<void> {
-  const exists = await client.indices.existsAlias({ name: alias });
-  if (!exists.body) return;
-  const { body } = await client.indices.getAlias({ name: alias });
-  await client.indices.delete({ index: Object.keys(body).join(',') });
+  const indices = await indicesBehind(client, alias);
+  if (indices.length > 0) await client.indices.delete({ index: indices.join(',') });
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 /**
  * Secrets by name (the quote signing key, the operator key). In AWS they live in Secrets
@@ -63,15 +62,21 @@ export function localFileSecrets(dir: string): SecretStore {
  * Secrets Manager, read with the function's own role (CDK grants GetSecretValue on exactly
  * the secrets its route lists). `secretIdOf` maps a name to the ARN CDK handed the function.
  * An SDK client rather than the Parameters and Secrets extension layer: the layer is not
- * published for arm64 in every region Sourcefront deploys to.
+ * published for arm64 in every region Sourcefront deploys to. The SDK module is loaded on the
+ * first read, so functions that read no secret do not pay for it at cold start.
  */
-export function secretsManagerSecrets(
-  client: SecretsManagerClient,
-  secretIdOf: (name: string) => string,
-): SecretStore {
+export function secretsManagerSecrets(region: string, secretIdOf: (name: string) => string): SecretStore {
+  let reader: Promise<(secretId: string) => Promise<string | undefined>> | undefined;
+  const load = async () => {
+    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+    const client = new SecretsManagerClient({ region });
+    return async (secretId: string) =>
+      (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+  };
   return {
     async get(name) {
-      const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretIdOf(name) }));
+      reader ??= load();
+      const SecretString = await (await reader)(secretIdOf(name));
       if (!SecretString) throw new Error(`Secrets: ${name} has no SecretString`);
       return SecretString.trim();
     },
