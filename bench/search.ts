@@ -146,7 +146,7 @@ try {
   const raw = await Promise.all(
     mix.map(async (m) => {
       const t = (await services.tenants.byHost(m.host))!;
-      const book = await services.priceBooks.forTenant(t.id, m.locale);
+      const book = await services.priceBooks.forTenant(t, m.locale);
       const params = searchParamsSchema.parse(m.params);
       return buildSearchBody({
         params,

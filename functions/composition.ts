@@ -39,7 +39,7 @@ export interface Services {
   fxRates: DynamoFxRateStore;
   /** Where the refresh job reads rates from (FX_PROVIDER), in priority order. */
   fxProviders: readonly FxProvider[];
-  /** A tenant's PriceBook: `priceBooks.forTenant(tenantId, locale)`. */
+  /** A tenant's PriceBook: `priceBooks.forTenant(tenant, locale)`. */
   priceBooks: PriceBooks;
   /** Secrets by name (SECRETS_PROVIDER), cached for five minutes. */
   secrets: SecretStore;
@@ -66,7 +66,6 @@ export function buildServices(config: Config): Services {
   const tenantRepository = new DynamoTenantRepository(db, config.TABLE_NAME);
   const fxRates = new DynamoFxRateStore(db, config.TABLE_NAME);
   const priceBooks = createPriceBooks({
-    tenants: { pricingOf: (id) => tenantRepository.byId(id) },
     rates: fxRates,
     cacheTtlMs: config.PRICE_CACHE_TTL_MS,
   });

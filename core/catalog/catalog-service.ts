@@ -34,7 +34,7 @@ export interface Reader {
 export function catalogSearch(ports: CatalogSearchPorts) {
   return {
     async search(reader: Reader, params: SearchParams) {
-      const book = await ports.priceBooks.forTenant(reader.tenant.id, reader.locale);
+      const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
       const buckets = priceBuckets(book);
       const body = buildSearchBody({
         params,
@@ -118,7 +118,7 @@ export function catalogPages(ports: CatalogPorts) {
       ]);
       if (!offer || !withinCuration(offer, reader.tenant))
         throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
-      const book = await ports.priceBooks.forTenant(reader.tenant.id, reader.locale);
+      const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
       return offerView(offer, { locale: reader.locale, book, t: translatorFor(reader.locale), override });
     },
   };

@@ -10,17 +10,13 @@ export interface TenantPricing {
   pricing: PricingConfig;
 }
 
-export interface TenantPricingSource {
-  pricingOf(tenantId: string): Promise<TenantPricing | undefined>;
-}
-
 /**
- * The PriceBooks service: a tenant's terms plus the latest rate of its currency, refused when
- * the rate is older than the tenant allows. Tenant terms and rates are cached for `cacheTtlMs`
- * (a warm function reads the store at most that often; the refresh job runs a few times a day).
+ * The PriceBooks service: the tenant's terms (as the request resolved them, so a quote records
+ * the very markup it was priced with) plus the latest rate of its currency, refused when the
+ * rate is older than the tenant allows. Rates are cached for `cacheTtlMs` (a warm function
+ * reads the store at most that often; the refresh job runs a few times a day).
  */
 export function createPriceBooks(deps: {
-  tenants: TenantPricingSource;
   rates: Pick<FxRateStore, 'latest'>;
   now?: () => Date;
   cacheTtlMs?: number;
@@ -28,16 +24,6 @@ export function createPriceBooks(deps: {
   const now = deps.now ?? (() => new Date());
   const ttl = deps.cacheTtlMs ?? 60_000;
   const cache = new Map<string, { rate: FxRate | undefined; expires: number }>();
-  const tenantCache = new Map<string, { tenant: TenantPricing | undefined; expires: number }>();
-
-  async function pricingOf(tenantId: string): Promise<TenantPricing | undefined> {
-    const at = now().getTime();
-    const hit = tenantCache.get(tenantId);
-    if (hit && hit.expires > at) return hit.tenant;
-    const tenant = await deps.tenants.pricingOf(tenantId);
-    tenantCache.set(tenantId, { tenant, expires: at + ttl });
-    return tenant;
-  }
 
   async function latest(currency: string): Promise<FxRate | undefined> {
     if (currency === BASE_CURRENCY) {
@@ -52,9 +38,7 @@ export function createPriceBooks(deps: {
   }
 
   return {
-    async forTenant(tenantId: string, locale: string): Promise<PriceBook> {
-      const tenant = await pricingOf(tenantId);
-      if (!tenant) throw new DomainError('TENANT_NOT_FOUND', { params: { host: tenantId } });
+    async forTenant(tenant: TenantPricing, locale: string): Promise<PriceBook> {
       const rate = await latest(tenant.currency);
       if (!rate) throw new DomainError('FX_RATE_UNAVAILABLE', { params: { currency: tenant.currency } });
       if (isStale(rate, tenant.pricing.maxRateAgeHours, now())) {

@@ -1,3 +1,5 @@
+import type { PricingConfig } from './config.ts';
+
 /**
  * The contract between pricing (tenants issue) and everything that shows a price (catalog
  * search, offer pages, quotes). A PriceBook converts CNY amounts into one tenant's currency
@@ -41,5 +43,5 @@ export interface PriceBook {
 /** Gives the PriceBook of a tenant with its currency's latest FX rate; throws a localized
  * DomainError when the rate is older than the tenant's limit. */
 export interface PriceBooks {
-  forTenant(tenantId: string, locale: string): Promise<PriceBook>;
+  forTenant(tenant: { currency: string; pricing: PricingConfig }, locale: string): Promise<PriceBook>;
 }

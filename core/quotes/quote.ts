@@ -169,7 +169,7 @@ export async function priceRequest(
   locale: string,
   request: QuoteRequest,
 ) {
-  const book = await deps.priceBooks.forTenant(tenant.id, locale);
+  const book = await deps.priceBooks.forTenant(tenant, locale);
   const ids = [...new Set(request.lines.map((l) => l.offerId))];
   const offers = new Map(await Promise.all(ids.map(async (id) => [id, await deps.offers.get(id)] as const)));
   return { book, offers, priced: priceQuoteLines(tenant, offers, request, book) };

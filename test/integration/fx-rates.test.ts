@@ -53,8 +53,9 @@ describe('FX rates in DynamoDB', () => {
   });
 
   it('price a tenant from the stored rate: vn in VND rounded to 1,000, kr in KRW to 10', async () => {
-    const vn = await platform.services.priceBooks.forTenant('vn', 'vi');
-    const kr = await platform.services.priceBooks.forTenant('kr', 'ko');
+    const { priceBooks, tenantRepository } = platform.services;
+    const vn = await priceBooks.forTenant((await tenantRepository.byId('vn'))!, 'vi');
+    const kr = await priceBooks.forTenant((await tenantRepository.byId('kr'))!, 'ko');
     expect(vn.convert(10_000).amountMinor).toBe(434_000);
     expect(kr.convert(10_000).amountMinor).toBe(23_130);
     expect(kr.fx.rate).toBe('206.4512205505');

@@ -95,39 +95,28 @@ describe('refresh and staleness', () => {
 });
 
 describe('PriceBooks', () => {
-  const tenants = {
-    pricingOf: async (id: string) =>
-      id === 'vn'
-        ? {
-            currency: 'VND',
-            pricing: {
-              markupBps: 1500,
-              rounding: { increment: 1000, mode: 'up' as const },
-              maxRateAgeHours: 48,
-            },
-          }
-        : undefined,
+  const vn = {
+    currency: 'VND',
+    pricing: { markupBps: 1500, rounding: { increment: 1000, mode: 'up' as const }, maxRateAgeHours: 48 },
   };
   const vnd = { ...rate('VND', 'vietcombank', '2026-11-20T09:30:12.000Z'), rate: '3765.48' };
 
   it('gives a tenant its book with the latest rate', async () => {
     const books = createPriceBooks({
-      tenants,
       rates: { latest: async () => vnd },
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    const book = await books.forTenant('vn', 'vi');
+    const book = await books.forTenant(vn, 'vi');
     expect(book.fx).toEqual({ rate: '3765.48', asOf: vnd.asOf, source: 'vietcombank' });
     expect(book.convert(10_000).amountMinor).toBe(434_000);
   });
 
   it('refuses to price from a rate older than the tenant allows, with a localized message', async () => {
     const books = createPriceBooks({
-      tenants,
       rates: { latest: async () => vnd },
       now: () => new Date('2026-11-23T00:00:00Z'),
     });
-    const error = await books.forTenant('vn', 'vi').catch((e: unknown) => e);
+    const error = await books.forTenant(vn, 'vi').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe('FX_RATE_STALE');
     const message = translatorFor('vi')('errors:FX_RATE_STALE', (error as DomainError).params);
@@ -137,7 +126,7 @@ describe('PriceBooks', () => {
   });
 
   it('refuses when no rate was ever loaded', async () => {
-    const books = createPriceBooks({ tenants, rates: { latest: async () => undefined } });
-    await expect(books.forTenant('vn', 'en')).rejects.toMatchObject({ code: 'FX_RATE_UNAVAILABLE' });
+    const books = createPriceBooks({ rates: { latest: async () => undefined } });
+    await expect(books.forTenant(vn, 'en')).rejects.toMatchObject({ code: 'FX_RATE_UNAVAILABLE' });
   });
 });
