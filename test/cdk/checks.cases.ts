@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -130,10 +130,7 @@ describe('security and template checks over every region', () => {
   it('cfn-lint runs for real: a broken template is reported as an error', () => {
     const [command, ...args] = cfnLint();
     const broken = join(outdir, 'broken.yaml');
-    execFileSync('sh', [
-      '-c',
-      `printf 'Resources:\\n  T:\\n    Type: AWS::SQS::Queue\\n    Properties:\\n      Nope: 1\\n' > ${broken}`,
-    ]);
+    writeFileSync(broken, 'Resources:\n  T:\n    Type: AWS::SQS::Queue\n    Properties:\n      Nope: 1\n');
     const run = spawnSync(command!, [...args, '--format', 'json', '--', broken], { encoding: 'utf8' });
     const findings = JSON.parse(run.stdout) as { Level: string }[];
     expect(findings.some((f) => f.Level === 'Error')).toBe(true);
