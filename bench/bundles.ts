@@ -12,8 +12,8 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { backgroundFunctions } from '../functions/background.ts';
-import { routes } from '../functions/routes.ts';
-import { bundleBudget, esbuildOptions, handlerEntry, jobEntry, projectRoot } from '../lib/bundling.ts';
+import { functionEntry, jobEntry, routeFunctions } from '../functions/functions.ts';
+import { bundleBudget, esbuildOptions, projectRoot } from '../lib/bundling.ts';
 
 const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 5;
@@ -38,11 +38,7 @@ interface Entry {
 }
 
 const entries: Entry[] = [
-  ...[...new Set(routes.map((r) => r.handler))].map((name) => ({
-    name,
-    kind: 'route' as const,
-    entry: handlerEntry(name),
-  })),
+  ...routeFunctions().map((f) => ({ name: f.fn, kind: 'route' as const, entry: functionEntry(f.fn) })),
   ...backgroundFunctions.map((b) => ({ name: b.handler, kind: 'job' as const, entry: jobEntry(b.handler) })),
   { name: 'search-bootstrap', kind: 'job', entry: jobEntry('search-bootstrap') },
 ];

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 import { projectRoot } from '../local/paths.ts';
@@ -68,12 +67,4 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     absWorkingDir: projectRoot,
     logLevel: 'warning',
   };
-}
-
-/** Entry files: `functions/handlers/<name>.ts` for routes, `functions/jobs/<name>.ts` for the rest. */
-export function handlerEntry(name: string): string {
-  return join(projectRoot, 'functions', 'handlers', `${name}.ts`);
-}
-export function jobEntry(name: string): string {
-  return join(projectRoot, 'functions', 'jobs', `${name}.ts`);
 }

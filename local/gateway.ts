@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { DomainError } from '../core/errors.ts';
 import { negotiateLocale } from '../core/i18n/negotiate.ts';
+import { functionEntry, functionMemoryMb } from '../functions/functions.ts';
 import { errorResponse } from '../functions/http/error-response.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from '../functions/http/types.ts';
 import { type RouteDefinition, routeKey, routes } from '../functions/routes.ts';
 import { supportedLocales } from '../locales/index.ts';
-import { projectRoot } from './paths.ts';
 import { compileRoutes } from './route-matcher.ts';
 
 type Handler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>;
@@ -16,15 +15,14 @@ type Handler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>
 const LAMBDA_TIMEOUT_MS = 29_000;
 const MAX_BODY_BYTES = 6 * 1024 * 1024; // Lambda's synchronous payload limit.
 
-/** Loads each handler module once, as a warm Lambda container would keep it. */
-function handlerLoader() {
+/** Loads each function's module (functions/apps/<fn>.ts) once, as a warm Lambda container keeps it. */
+function functionLoader() {
   const loaded = new Map<string, Promise<Handler>>();
   return (route: RouteDefinition): Promise<Handler> => {
-    let handler = loaded.get(route.handler);
+    let handler = loaded.get(route.fn);
     if (!handler) {
-      const file = join(projectRoot, 'functions', 'handlers', `${route.handler}.ts`);
-      handler = import(file).then((m: { handler: Handler }) => m.handler);
-      loaded.set(route.handler, handler);
+      handler = import(functionEntry(route.fn)).then((m: { handler: Handler }) => m.handler);
+      loaded.set(route.fn, handler);
     }
     return handler;
   };
@@ -146,7 +144,7 @@ function gatewayError(
  */
 export function createGateway(routeTable: readonly RouteDefinition[] = routes): Server {
   const router = compileRoutes(routeTable);
-  const load = handlerLoader();
+  const load = functionLoader();
   return createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -159,7 +157,7 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
         res,
         await handler(
           toHttpApiEvent(req, body, match),
-          lambdaContext(`local-${match.route.handler}`, match.route.memoryMb),
+          lambdaContext(`local-${match.route.fn}`, functionMemoryMb(match.route.fn)),
         ),
       );
     } catch (error) {

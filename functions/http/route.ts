@@ -5,6 +5,7 @@ import { negotiateLocale } from '../../core/i18n/negotiate.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import { type Locale, supportedLocales } from '../../locales/index.ts';
 import { services } from '../composition.ts';
+import type { RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { fieldErrorsFrom } from './field-errors.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -206,8 +207,8 @@ export function httpRoute<
 >(
   spec: RouteSpec<Q, B, P>,
   run: (input: RouteInput<z.output<Q>, z.output<B>, z.output<P>>) => Promise<RouteOutput>,
-) {
-  return middy<HttpEvent, HttpResult, Error, StatefulContext>()
+): RouteHandler {
+  const chain = middy<HttpEvent, HttpResult, Error, StatefulContext>()
     .use(requestScope(spec.name))
     .use(errorMapper())
     .use(tenantResolver(spec.tenant))
@@ -226,4 +227,6 @@ export function httpRoute<
         }),
       );
     });
+  // The request state on the context is filled in by requestScope: callers pass Lambda's context.
+  return chain as unknown as RouteHandler;
 }

@@ -94,17 +94,17 @@ export class Api extends Construct {
 
     const integrations = new Map<string, HttpLambdaIntegration>();
     for (const route of props.routes) {
-      const deployed = props.handlers.get(route.handler);
+      const deployed = props.handlers.get(route.fn);
       if (!deployed)
         throw new Error(
-          `Route ${route.method} ${route.path} names handler ${route.handler}, which has no function`,
+          `Route ${route.method} ${route.path} names function ${route.fn}, which was not created`,
         );
-      let integration = integrations.get(route.handler);
+      let integration = integrations.get(route.fn);
       if (!integration) {
-        integration = new HttpLambdaIntegration(`${route.handler}-integration`, deployed.fn, {
+        integration = new HttpLambdaIntegration(`${route.fn}-integration`, deployed.fn, {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
         });
-        integrations.set(route.handler, integration);
+        integrations.set(route.fn, integration);
       }
       const [created] = this.httpApi.addRoutes({
         path: route.path,

@@ -6,9 +6,9 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { BackgroundFunction } from '../../functions/background.ts';
 import { type Config, configKeys, configSchema } from '../../functions/config.ts';
-import type { Access, RouteDefinition } from '../../functions/routes.ts';
+import { type FunctionAccess, functionEntry, jobEntry, routeFunctions } from '../../functions/functions.ts';
+import type { RouteDefinition } from '../../functions/routes.ts';
 import { secretEnvName } from '../../functions/secrets.ts';
-import { handlerEntry, jobEntry } from '../bundling.ts';
 import { acknowledge, nagAttr } from '../nag.ts';
 import { SourcefrontFunction } from './lambda.ts';
 import type { Search } from './search.ts';
@@ -44,12 +44,6 @@ export function functionEnvironment(values: {
   return env as Record<string, string>;
 }
 
-export interface FunctionAccess {
-  table: Access;
-  search: Access;
-  secrets?: readonly string[];
-}
-
 export interface DeployedFunction {
   name: string;
   kind: 'route' | 'job';
@@ -68,48 +62,29 @@ export interface FunctionsProps {
   retainLogs: boolean;
 }
 
-const order: Record<Access, number> = { none: 0, read: 1, write: 2 };
-const widest = (a: Access, b: Access): Access => (order[a] >= order[b] ? a : b);
-
 /**
- * One function per route handler (functions/handlers/<handler>.ts) and per background function
- * (functions/jobs/<handler>.ts), read from the registries at synth time. Each gets exactly the
- * access its entry lists: table read or read/write, search read or write, the named secrets.
+ * One function per bounded context of the route table (functions/apps/<fn>.ts) and per
+ * background function (functions/jobs/<handler>.ts), read from the registries at synth time.
+ * A route function gets the union of its routes' access, a job exactly its entry's: table read
+ * or read/write, search read or write, the named secrets.
  */
 export class Functions extends Construct {
-  /** Route handlers by handler name. */
+  /** Route functions by function name (the routes' `fn`). */
   readonly routeHandlers = new Map<string, DeployedFunction>();
   /** Background functions by handler name. */
   readonly jobs = new Map<string, DeployedFunction & { definition: BackgroundFunction }>();
 
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
-    // Several routes may share one handler module: one function, the widest access they list.
-    const handlers = new Map<string, { access: FunctionAccess; memoryMb: number; routes: string[] }>();
-    for (const route of props.routes) {
-      const seen = handlers.get(route.handler);
-      const access: FunctionAccess = route.access;
-      handlers.set(route.handler, {
-        access: seen
-          ? {
-              table: widest(seen.access.table, access.table),
-              search: widest(seen.access.search, access.search),
-              secrets: [...new Set([...(seen.access.secrets ?? []), ...(access.secrets ?? [])])],
-            }
-          : access,
-        memoryMb: Math.max(seen?.memoryMb ?? 0, route.memoryMb ?? 256),
-        routes: [...(seen?.routes ?? []), `${route.method} ${route.path}`],
-      });
-    }
-    for (const [name, spec] of handlers) {
-      const fn = this.create(`Route-${name}`, props, {
-        entry: handlerEntry(name),
-        description: `Sourcefront route ${spec.routes.join(', ')}`.slice(0, 256),
+    for (const spec of routeFunctions(props.routes)) {
+      const fn = this.create(`Route-${spec.fn}`, props, {
+        entry: functionEntry(spec.fn),
+        description: `Sourcefront ${spec.fn}: ${spec.routeKeys.join(', ')}`.slice(0, 256),
         memoryMb: spec.memoryMb,
         timeoutSeconds: 29,
         access: spec.access,
       });
-      this.routeHandlers.set(name, { name, kind: 'route', fn, access: spec.access });
+      this.routeHandlers.set(spec.fn, { name: spec.fn, kind: 'route', fn, access: spec.access });
     }
     for (const job of props.background) {
       const fn = this.create(`Job-${job.handler}`, props, {

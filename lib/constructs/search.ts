@@ -5,9 +5,9 @@ import { LogGroup, ResourcePolicy, type RetentionDays } from 'aws-cdk-lib/aws-lo
 import { type CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
+import { jobEntry } from '../../functions/functions.ts';
 import type { Access } from '../../functions/routes.ts';
 import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
-import { jobEntry } from '../bundling.ts';
 import { acknowledge, nagArn } from '../nag.ts';
 import type { SearchSizing } from '../regions.ts';
 import { SourcefrontFunction } from './lambda.ts';

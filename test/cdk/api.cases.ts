@@ -12,7 +12,7 @@ describe('api construct: the HTTP API from the route table', () => {
     const template = app.template(region.key);
     const stack = app.stacks.get(region.key)!;
 
-    it(`${region.key}: every route of functions/routes.ts, each to its handler's function`, () => {
+    it(`${region.key}: every route of functions/routes.ts, each to its bounded context's function`, () => {
       const apiRoutes = Object.values(template.findResources('AWS::ApiGatewayV2::Route'));
       expect(apiRoutes.map((r) => r.Properties.RouteKey).sort()).toEqual(
         routes.map((r) => routeKey(r)).sort(),
@@ -23,7 +23,7 @@ describe('api construct: the HTTP API from the route table', () => {
         const target = JSON.stringify(apiRoute.Properties.Target);
         const [integrationId] = Object.keys(integrations).filter((id) => target.includes(id));
         const integration = integrations[integrationId!]!;
-        const fn = stack.functions.routeHandlers.get(route.handler)!.fn;
+        const fn = stack.functions.routeHandlers.get(route.fn)!.fn;
         expect(integration.Properties.IntegrationUri).toEqual({
           'Fn::GetAtt': [logicalId(stack, fn), 'Arn'],
         });

@@ -17,7 +17,13 @@ const lambdas = template.findResources('AWS::Lambda::Function');
 // Custom registries exercise the access mapping with entries the project may not have yet.
 const custom = synthApp({
   routes: [
-    { method: 'GET', path: '/api/v1/health', handler: 'health', access: { table: 'read', search: 'none' } },
+    {
+      method: 'GET',
+      path: '/api/v1/health',
+      handler: 'health',
+      fn: 'catalog',
+      access: { table: 'read', search: 'none' },
+    },
   ],
   background: [
     {
@@ -41,8 +47,8 @@ const writeActions = [
 ];
 
 describe('functions construct: one function per registry entry', () => {
-  it('every route handler and every background function is a function, plus the index bootstrap', () => {
-    const handlers = new Set(routes.map((r) => r.handler));
+  it('every bounded context of the route table and every background function is a function, plus the index bootstrap', () => {
+    const handlers = new Set(routes.map((r) => r.fn));
     expect([...vn.functions.routeHandlers.keys()].sort()).toEqual([...handlers].sort());
     expect([...vn.functions.jobs.keys()].sort()).toEqual(backgroundFunctions.map((b) => b.handler).sort());
     expect(Object.keys(lambdas)).toHaveLength(handlers.size + backgroundFunctions.length + 1);
@@ -107,7 +113,7 @@ describe('functions construct: one function per registry entry', () => {
   });
 
   it('maps a read-only route and a writing job with a secret to exactly those grants', () => {
-    const reader = customStack.functions.routeHandlers.get('health')!;
+    const reader = customStack.functions.routeHandlers.get('catalog')!;
     const readerActions = roleActions(customTemplate, logicalId(customStack, reader.fn.role!));
     expect(readerActions).toContain('dynamodb:GetItem');
     for (const a of writeActions) expect(readerActions).not.toContain(a);

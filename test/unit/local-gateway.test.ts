@@ -7,10 +7,10 @@ import { compileRoutes } from '../../local/route-matcher.ts';
 
 const none = { table: 'none', search: 'none' } as const;
 const table: RouteDefinition[] = [
-  { method: 'GET', path: '/api/v1/offers/{offerId}', handler: 'offer', access: none },
-  { method: 'GET', path: '/api/v1/offers/featured', handler: 'featured', access: none },
-  { method: 'POST', path: '/api/v1/quotes', handler: 'quote', access: none },
-  { method: 'GET', path: '/assets/{proxy+}', handler: 'assets', access: none },
+  { method: 'GET', path: '/api/v1/offers/{offerId}', handler: 'offer', fn: 'catalog', access: none },
+  { method: 'GET', path: '/api/v1/offers/featured', handler: 'featured', fn: 'catalog', access: none },
+  { method: 'POST', path: '/api/v1/quotes', handler: 'quote', fn: 'catalog', access: none },
+  { method: 'GET', path: '/assets/{proxy+}', handler: 'assets', fn: 'catalog', access: none },
 ];
 
 describe('local route matching, as API Gateway does it', () => {

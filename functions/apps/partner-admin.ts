@@ -1,0 +1,24 @@
+/** The partner admin API: tenants, their versions and audit, keys, offer overrides. */
+
+import { handler as keyCreate } from '../handlers/admin-key-create.ts';
+import { handler as keyList } from '../handlers/admin-key-list.ts';
+import { handler as keyRevoke } from '../handlers/admin-key-revoke.ts';
+import { handler as offerOverride } from '../handlers/admin-offer-override.ts';
+import { handler as tenantAudit } from '../handlers/admin-tenant-audit.ts';
+import { handler as tenantCreate } from '../handlers/admin-tenant-create.ts';
+import { handler as tenantGet } from '../handlers/admin-tenant-get.ts';
+import { handler as tenantUpdate } from '../handlers/admin-tenant-update.ts';
+import { handler as tenantVersion } from '../handlers/admin-tenant-version.ts';
+import { functionHandler } from '../http/dispatch.ts';
+
+export const handler = functionHandler('partner-admin', {
+  'admin-key-create': keyCreate,
+  'admin-key-list': keyList,
+  'admin-key-revoke': keyRevoke,
+  'admin-offer-override': offerOverride,
+  'admin-tenant-audit': tenantAudit,
+  'admin-tenant-create': tenantCreate,
+  'admin-tenant-get': tenantGet,
+  'admin-tenant-update': tenantUpdate,
+  'admin-tenant-version': tenantVersion,
+});

@@ -1,0 +1,34 @@
+import { DomainError } from '../../core/errors.ts';
+import { negotiateLocale } from '../../core/i18n/negotiate.ts';
+import { supportedLocales } from '../../locales/index.ts';
+import { type FunctionName, routeKey, routes } from '../routes.ts';
+import { errorResponse } from './error-response.ts';
+import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
+
+export type RouteHandler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>;
+
+/**
+ * The Lambda handler of one bounded context (functions/apps/<fn>.ts): API Gateway names the
+ * matched route in `event.routeKey`, and each route runs its own middy chain. The table decides
+ * which routes a function serves; a route of this function without a handler fails at cold
+ * start, not on the first request.
+ */
+export function functionHandler(fn: FunctionName, handlers: Record<string, RouteHandler>): RouteHandler {
+  const byKey = new Map<string, RouteHandler>();
+  for (const route of routes.filter((r) => r.fn === fn)) {
+    const handler = handlers[route.handler];
+    if (!handler)
+      throw new Error(`Function ${fn} serves ${routeKey(route)} but has no handler ${route.handler}`);
+    byKey.set(routeKey(route), handler);
+  }
+  return async (event, context) => {
+    const handler = byKey.get(event.routeKey);
+    if (handler) return handler(event, context);
+    const locale = negotiateLocale({
+      acceptLanguage: event.headers?.['accept-language'],
+      available: supportedLocales,
+      fallback: 'en',
+    });
+    return errorResponse(new DomainError('ROUTE_NOT_FOUND'), locale, context.awsRequestId);
+  };
+}
