@@ -9,8 +9,6 @@ import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import {
   cachedSecrets,
   localFileSecrets,
-  OPERATOR_API_KEY,
-  QUOTE_SIGNING_KEY,
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
@@ -22,7 +20,7 @@ import { quoteService } from '../core/quotes/quote.ts';
 import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { secretEnvName } from './secrets.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local

@@ -6,6 +6,13 @@ import * as z from 'zod';
  * them before loading handlers; a missing one fails fast with its name.
  */
 export const configSchema = z.object({
+  /** Where this runs: `local` (npm start, tests) or a deployed stage. `<id>.localhost` hosts route only locally and in dev. */
+  STAGE: z.enum(['local', 'dev', 'staging', 'prod']).default('local'),
+  /**
+   * `required` behind CloudFront: a request without the origin-verify header CloudFront adds
+   * (functions/secrets.ts) is refused, and the site is taken only from what CloudFront forwards.
+   */
+  ORIGIN_VERIFY: z.enum(['off', 'required']).default('off'),
   TABLE_NAME: z.string().min(3),
   OFFERS_ALIAS: z.string().min(1),
   OPENSEARCH_ENDPOINT: z.url(),

@@ -4,7 +4,12 @@
  * passes its ARN to the functions that list it in the variable named here; locally the
  * platform keeps secrets under `.local/`.
  */
+export const OPERATOR_API_KEY = 'operator-api-key';
+export const QUOTE_SIGNING_KEY = 'quote-signing-key';
 export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
+/** The value CloudFront adds as `x-origin-verify` to every origin request: only CloudFront reaches the API. */
+export const ORIGIN_VERIFY_KEY = 'origin-verify-key';
+export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';
 
 /** `supply-signing-key` → `SECRET_SUPPLY_SIGNING_KEY_ARN`. */
 export function secretEnvName(name: string): string {

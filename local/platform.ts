@@ -2,7 +2,7 @@ import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../adapters/secrets/secret-store.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../functions/secrets.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';

@@ -4,7 +4,7 @@
  * Lambda handlers behind a local HTTP API gateway. Ctrl-C or SIGTERM stops everything.
  */
 import { join } from 'node:path';
-import { OPERATOR_API_KEY } from '../adapters/secrets/secret-store.ts';
+import { OPERATOR_API_KEY } from '../functions/secrets.ts';
 import { createGateway, listen } from './gateway.ts';
 import { secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';

@@ -9,9 +9,6 @@ import { join } from 'node:path';
  * the variable). Locally they are files in
  * `.local/secrets/` (git-ignored), generated on first use.
  */
-export const OPERATOR_API_KEY = 'operator-api-key';
-export const QUOTE_SIGNING_KEY = 'quote-signing-key';
-
 export interface SecretStore {
   get(name: string): Promise<string>;
 }
