@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_API_KEY } from '../../adapters/secrets/secret-store.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import { sourceDigest } from '../../core/catalog/translation.ts';
+import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
 import { fixtureOffer, importLines } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 

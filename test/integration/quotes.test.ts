@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../../adapters/dynamodb/quote-store.ts';
-import { QUOTE_SIGNING_KEY } from '../../adapters/secrets/secret-store.ts';
 import { quoteService } from '../../core/quotes/quote.ts';
+import { QUOTE_SIGNING_KEY } from '../../functions/secrets.ts';
 import { testOffer } from '../kit/offers.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 

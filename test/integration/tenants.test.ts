@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATOR_API_KEY } from '../../adapters/secrets/secret-store.ts';
+import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
 let platform: TestPlatform;
