@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../locales/index.ts';
+import { statusOf } from './status.ts';
 import type { HttpResult } from './types.ts';
 
 /**
@@ -26,7 +27,7 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
     },
   };
   return {
-    statusCode: domain.status,
+    statusCode: statusOf(domain.code),
     headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': locale },
     body: JSON.stringify(body),
   };
