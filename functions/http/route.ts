@@ -153,7 +153,8 @@ function tenantResolver(route: RouteDefinition, deps: () => Services): Middlewar
 
 function validate(schema: z.ZodType | undefined, value: unknown, part: string) {
   if (!schema) return { value, fields: [] };
-  const result = schema.safeParse(value);
+  // reportInput: a wrong type is told apart from a missing field (zod leaves `input` out otherwise).
+  const result = schema.safeParse(value, { reportInput: true });
   return result.success
     ? { value: result.data, fields: [] }
     : { value: undefined, fields: fieldErrorsFrom(result.error, part) };
