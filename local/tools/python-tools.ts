@@ -156,14 +156,15 @@ export async function ensurePythonTools(options: PythonToolsOptions = {}): Promi
   if (await stampMatches(dir, digest)) return { dir, installed: false };
 
   // The lock is a folder beside the venv (proper-lockfile: atomic mkdir, refreshed while
-  // held, taken over when its holder died). A first install takes a minute or two.
+  // held, taken over when its holder died). A first install takes a minute or two; waiters
+  // give up after ten.
   await mkdir(join(dir, '..'), { recursive: true });
   const release = await lockfile.lock(dir, {
     realpath: false,
     lockfilePath: `${dir}.lock`,
     stale: 30_000,
     update: 5_000,
-    retries: { retries: 1_200, factor: 1, minTimeout: 250, maxTimeout: 250 },
+    retries: { retries: 2_400, factor: 1, minTimeout: 250, maxTimeout: 250 },
   });
   try {
     if (await stampMatches(dir, digest)) return { dir, installed: false };

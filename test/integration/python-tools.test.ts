@@ -41,7 +41,7 @@ describe('the pinned Python tools', () => {
     expect(`schemathesis==${/version (\S+)/.exec(stVersion)?.[1]}`).toBe(
       /^schemathesis==\S+/m.exec(requirements)?.[0],
     );
-  });
+  }, 600_000); // on a fresh machine this call (or the CDK test's, which it then waits for) installs them
 
   it('install once when three processes ask at the same time, then answer from the stamp until the requirements change', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'sourcefront-pytools-'));
@@ -60,7 +60,7 @@ describe('the pinned Python tools', () => {
     // a pin without its hash.
     writeFileSync(requirementsFile, 'mdurl==0.1.2\n');
     await expect(ensurePythonTools(quiet)).rejects.toThrow(/hash/i);
-  });
+  }, 180_000);
 
   it('say in one sentence what to install when Python 3 is missing', async () => {
     const scratch = mkdtempSync(join(tmpdir(), 'sourcefront-pytools-'));
