@@ -40,6 +40,12 @@ const synthetic = synthApp({
   functionEntry: (fn) => (wave.includes(fn) ? syntheticEntry : functionEntry(fn)),
 });
 
+// The same 60 routes laid out as before issue 13, one function per route.
+const perRoute = synthApp({
+  routes: syntheticRoutes.map((r, i) => ({ ...r, fn: `route-${i}` as unknown as FunctionName })),
+  functionEntry: () => syntheticEntry,
+});
+
 describe('resource budget per region stack', () => {
   it(`every region stack has at most ${REGION_BUDGET} resources (counts printed)`, () => {
     const counts = Object.fromEntries(regions.map((r) => [r.key, resourceCount(current, r.key)]));
@@ -58,5 +64,18 @@ describe('resource budget per region stack', () => {
     const counts = Object.fromEntries(regions.map((r) => [r.key, resourceCount(synthetic, r.key)]));
     console.log(`resources per region stack with the synthetic 60-route table: ${JSON.stringify(counts)}`);
     for (const [key, count] of Object.entries(counts)) expect(count, key).toBeLessThan(CLOUDFORMATION_LIMIT);
+  });
+
+  it('the count is what CloudFormation refuses: the same 60 routes with one function each cannot even synthesize', () => {
+    let refusal = '';
+    try {
+      perRoute.template('vn');
+    } catch (error) {
+      refusal = (error as Error).message;
+    }
+    console.log(`one function per synthetic route: ${refusal.slice(0, 90)}`);
+    expect(refusal).toMatch(
+      /Number of resources in stack 'Sourcefront-vn': \d+ is greater than allowed maximum of 500/,
+    );
   });
 });
