@@ -79,6 +79,8 @@ describe('edge: only CloudFront reaches the API, and the tenant comes from what 
             },
           },
         ]);
+        // The origin is the API's execute-api name, which therefore stays enabled.
+        expect(JSON.stringify(api)).toContain(logicalId(stack, stack.api.httpApi));
         // Assets come from S3, which never sees the value.
         for (const other of origins.filter((o) => o !== api))
           expect(other.OriginCustomHeaders).toBeUndefined();
@@ -90,6 +92,11 @@ describe('edge: only CloudFront reaches the API, and the tenant comes from what 
           ]);
         }
       }
+    });
+
+    it(`${region.key}: the API keeps its execute-api endpoint, which is CloudFront's origin`, () => {
+      const [api] = Object.values(template.findResources('AWS::ApiGatewayV2::Api'));
+      expect(api?.Properties.DisableExecuteApiEndpoint).not.toBe(true);
     });
 
     it(`${region.key}: every route function requires the header, knows its stage and may read the secret; jobs do not serve HTTP`, () => {
