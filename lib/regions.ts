@@ -146,6 +146,12 @@ export function parseRegions(context: unknown): RegionConfig[] {
   return regions;
 }
 
+/**
+ * CloudFormation resolves at most 60 dynamic references per template; each tenant distribution
+ * holds one (its origin-verify header) and the web ACL's cross-region reference one more.
+ */
+export const MAX_TENANTS_PER_REGION = 58;
+
 function checkRegion(config: RegionConfig): void {
   const search = config.sizing.search;
   const where = `region ${config.key}`;
@@ -155,6 +161,11 @@ function checkRegion(config: RegionConfig): void {
   if (search.dataNodes % search.availabilityZones !== 0) {
     throw new Error(
       `${where}: ${search.dataNodes} search data nodes cannot spread evenly over ${search.availabilityZones} zones`,
+    );
+  }
+  if (config.tenants.length > MAX_TENANTS_PER_REGION) {
+    throw new Error(
+      `${where}: ${config.tenants.length} tenants, but a region stack holds at most ${MAX_TENANTS_PER_REGION} tenant distributions (CloudFormation's 60 dynamic references per template)`,
     );
   }
   const ids = config.tenants.map((t) => t.id);

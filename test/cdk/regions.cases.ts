@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cdkJsonContext } from '../../lib/build-app.ts';
-import { edgeStackName, parseRegions, REGIONS_CONTEXT_KEY, stackName } from '../../lib/regions.ts';
+import {
+  edgeStackName,
+  MAX_TENANTS_PER_REGION,
+  parseRegions,
+  REGIONS_CONTEXT_KEY,
+  stackName,
+} from '../../lib/regions.ts';
 import { devRegion, synthApp } from './kit.ts';
 
 const cdkRegions = cdkJsonContext()[REGIONS_CONTEXT_KEY] as Record<string, Record<string, unknown>>;
@@ -56,6 +62,17 @@ describe('regions from cdk.json context', () => {
         },
       }),
     ).toThrow(/zone awareness/);
+  });
+
+  it('refuses more tenants than one region stack can give an origin-verify header (60 dynamic references)', () => {
+    const tenants = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `t${i}x`, domains: [`shop${i}.example.vn`] }));
+    expect(parseRegions({ vn: { ...cdkRegions.vn, tenants: tenants(MAX_TENANTS_PER_REGION) } })).toHaveLength(
+      1,
+    );
+    expect(() =>
+      parseRegions({ vn: { ...cdkRegions.vn, tenants: tenants(MAX_TENANTS_PER_REGION + 1) } }),
+    ).toThrow(/at most 58 tenant distributions/);
   });
 
   it('refuses a domain configured twice and names the bad field of an invalid region', () => {
