@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { backgroundFunctions } from '../functions/background.ts';
 import { functionEntry, jobEntry, routeFunctions } from '../functions/functions.ts';
 import { bundleBudget, esbuildOptions, projectRoot } from '../lib/bundling.ts';
@@ -25,7 +26,7 @@ const lambdaLikeEnv = {
   AWS_REGION: 'ap-southeast-1',
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
   TABLE_NAME: 'sourcefront-bench',
-  OFFERS_ALIAS: 'offers',
+  OFFERS_ALIAS,
   OPENSEARCH_ENDPOINT: 'https://search.bench.invalid',
   OPENSEARCH_AUTH: 'sigv4',
   LOG_LEVEL: 'warn',

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { type BackgroundFunction, backgroundFunctions } from '../functions/background.ts';
 import { type RouteDefinition, routes } from '../functions/routes.ts';
 import { SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
@@ -19,9 +20,6 @@ export interface RegionStackProps extends StackProps {
   routes?: readonly RouteDefinition[];
   background?: readonly BackgroundFunction[];
 }
-
-/** Name of the offers alias in every region (the local platform uses the same). */
-export const OFFERS_ALIAS = 'offers';
 
 /** CloudWatch Logs accepts only these retention values; pick the nearest not below. */
 function retention(days: number): RetentionDays {

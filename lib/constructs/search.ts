@@ -4,10 +4,10 @@ import { type IRole, PolicyDocument, PolicyStatement, ServicePrincipal } from 'a
 import { LogGroup, ResourcePolicy, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
 import { Construct } from 'constructs';
+import { OPENSEARCH_VERSION } from '../../adapters/opensearch/engine.ts';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { jobEntry } from '../../functions/functions.ts';
 import type { Access } from '../../functions/routes.ts';
-import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
 import { acknowledge, nagArn } from '../nag.ts';
 import type { SearchSizing } from '../regions.ts';
 import { SourcefrontFunction } from './lambda.ts';

@@ -1,9 +1,9 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { OPENSEARCH_VERSION } from '../../adapters/opensearch/engine.ts';
 import { searchHealth } from '../../adapters/opensearch/health.ts';
 import { createSearchTransport } from '../../adapters/opensearch/transport.ts';
-import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
 
 describe('the slim OpenSearch transport of the search functions', () => {
   it('talks to the real node', async () => {
