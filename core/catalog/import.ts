@@ -1,6 +1,5 @@
 import { parseFeedLine } from './feed.ts';
 import type { Offer } from './model.ts';
-import { type OfferDocument, toOfferDocument } from './offer-document.ts';
 import { type StaleTranslation, staleTranslations } from './translation.ts';
 
 /**
@@ -14,8 +13,9 @@ export interface OfferStore {
   enqueueTranslations(items: (StaleTranslation & { offerId: string })[]): Promise<void>;
 }
 
+/** Where searchable offers go: keeps an offer only when its version is newer than the one it has. */
 export interface OfferIndex {
-  index(docs: OfferDocument[]): Promise<unknown>;
+  index(offers: Offer[]): Promise<unknown>;
 }
 
 export interface ImportStats {
@@ -143,6 +143,6 @@ async function importChunk(offers: Offer[], options: ImportOptions, stats: Impor
   }
   // Unchanged offers are sent too: the index ignores them when already current (external
   // versions) and catches up when an earlier run stopped between the table and the index.
-  const docs = [...written.map((w) => w.offer), ...unchanged].map(toOfferDocument);
-  if (docs.length > 0) await options.index.index(docs);
+  const toIndex = [...written.map((w) => w.offer), ...unchanged];
+  if (toIndex.length > 0) await options.index.index(toIndex);
 }
