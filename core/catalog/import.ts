@@ -43,6 +43,8 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Chunks in flight at once. */
   parallelChunks?: number;
+  /** Stops reading lines when aborted; the chunks already started finish in both stores. */
+  signal?: AbortSignal;
 }
 
 export const emptyStats = (): ImportStats => ({
@@ -77,8 +79,8 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
 
   let lineNumber = 0;
   for await (const raw of lines) {
+    if (failure || options.signal?.aborted) break;
     lineNumber++;
-    if (failure) break;
     const line = raw.trim();
     if (line === '') continue;
     stats.lines++;
@@ -95,6 +97,7 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
       while (inFlight.size >= parallel) await Promise.race(inFlight);
     }
   }
+  // Lines already read are finished even when aborted: every line counted is written.
   if (chunk.length > 0 && !failure) launch(chunk);
   await Promise.all(inFlight);
   if (failure) throw failure;
