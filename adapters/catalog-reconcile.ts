@@ -1,5 +1,4 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { Client } from '@opensearch-project/opensearch';
 import type { Offer } from '../core/catalog/model.ts';
 import { type ReconcileOptions, type ReconcileStats, reconcileIndex } from '../core/catalog/reconcile.ts';
 import type { CatalogTargets } from './catalog-import.ts';

@@ -39,7 +39,7 @@ const dslKeys = [
 const dslKey = new RegExp(`(^|[\\s{,(])['"]?(${dslKeys.join('|')})['"]?\\s*:`, 'm');
 
 /** What is wrong with one file's text, as `reason` strings (empty when clean). */
-export function coreViolations(text: string): string[] {
+function coreViolations(text: string): string[] {
   const found: string[] = [];
   for (const match of text.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)) {
     const specifier = match[1]!;
