@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sdkRetryPolicy } from '../sdk-retry.ts';
 
 /**
  * Secrets by name (the quote signing key, the operator key). In AWS they live in Secrets
@@ -66,7 +67,7 @@ export function secretsManagerSecrets(region: string, secretIdOf: (name: string)
   let reader: Promise<(secretId: string) => Promise<string | undefined>> | undefined;
   const load = async () => {
     const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-    const client = new SecretsManagerClient({ region });
+    const client = new SecretsManagerClient({ region, ...sdkRetryPolicy });
     return async (secretId: string) =>
       (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   };
