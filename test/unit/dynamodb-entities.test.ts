@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -109,6 +109,22 @@ describe('entity modules: every DynamoDB key of tenant data starts with T#<tenan
       const params = { ...entity.example, tenantId: 'vn#x' };
       expect(entity.lookupKey(params)).toBeUndefined();
       expect(() => entity.key(params)).toThrow(DomainError);
+    }
+  });
+});
+
+describe('repositories take their keys from the entity modules', () => {
+  it('no repository writes a key literal of its own (the old-layout migration in bootstrap.ts aside)', () => {
+    const adapters = join(import.meta.dirname, '../../adapters/dynamodb');
+    const code = (file: string) =>
+      readFileSync(join(adapters, file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+    const files = readdirSync(adapters).filter((f) => f.endsWith('.ts') && f !== 'bootstrap.ts');
+    expect(files).toContain('tenant-repository.ts');
+    for (const file of files) {
+      expect(code(file), file).not.toMatch(/\b(pk|sk)\s*:\s*[`'"]/);
+      expect(code(file), file).not.toMatch(/[`'"](T|OFFER|DOMAIN|FX|TRANSLATE)#/);
     }
   });
 });
