@@ -15,7 +15,7 @@ export function createDynamoClient(connection: DynamoConnection): DynamoDBClient
   return new DynamoDBClient({
     region: connection.region,
     ...(connection.endpoint && { endpoint: connection.endpoint, credentials: localCredentials }),
-    ...sdkRetryPolicy,
+    ...sdkRetryPolicy(connection.endpoint),
   });
 }
 

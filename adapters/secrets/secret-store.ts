@@ -67,7 +67,7 @@ export function secretsManagerSecrets(region: string, secretIdOf: (name: string)
   let reader: Promise<(secretId: string) => Promise<string | undefined>> | undefined;
   const load = async () => {
     const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
-    const client = new SecretsManagerClient({ region, ...sdkRetryPolicy });
+    const client = new SecretsManagerClient({ region, ...sdkRetryPolicy() });
     return async (secretId: string) =>
       (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   };
