@@ -2,19 +2,16 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
-import { idempotencyStores } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
-import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import {
   cachedSecrets,
   localFileSecrets,
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
-import type { FxProvider } from '../core/fx/rates.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
@@ -39,8 +36,6 @@ export interface Services {
   tenants: TenantDirectory;
   /** Latest and historical CNY-based FX rates. */
   fxRates: DynamoFxRateStore;
-  /** Where the refresh job reads rates from (FX_PROVIDER), in priority order. */
-  fxProviders: readonly FxProvider[];
   /** A tenant's PriceBook: `priceBooks.forTenant(tenant, locale)`. */
   priceBooks: PriceBooks;
   /** Secrets by name (SECRETS_PROVIDER), cached for five minutes. */
@@ -57,8 +52,6 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
-  /** Powertools' idempotency records of a site (or of the platform, for operator calls). */
-  idempotencyStore: ReturnType<typeof idempotencyStores>;
 }
 
 /**
@@ -106,7 +99,6 @@ export function buildServices(config: Config): Services {
     tenantRepository,
     tenants: cachedDirectory(tenantRepository, config.TENANT_CACHE_TTL_MS),
     fxRates,
-    fxProviders: fxProvidersFor(config.FX_PROVIDER, config.FX_FILE_DIR),
     priceBooks,
     secrets,
     tenantAdmin: tenantAdmin(tenantRepository),
@@ -125,6 +117,5 @@ export function buildServices(config: Config): Services {
     landedCost: landedCostService({ offers, priceBooks }),
     offers,
     rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
-    idempotencyStore: idempotencyStores(dynamo, config.TABLE_NAME),
   };
 }

@@ -9,6 +9,7 @@ import type { HttpEvent, HttpResult, LambdaContext } from '../functions/http/typ
 import { type RouteDefinition, routeKey, routes } from '../functions/routes.ts';
 import { supportedLocales } from '../locales/index.ts';
 import { compileRoutes } from './route-matcher.ts';
+import { listenHostFromEnv } from './servers/index.ts';
 
 type Handler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>;
 
@@ -175,12 +176,8 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
   });
 }
 
-/** Loopback unless asked otherwise (LISTEN_HOST=0.0.0.0 to serve the local network). */
-export async function listen(
-  server: Server,
-  port: number,
-  host = process.env.LISTEN_HOST ?? '127.0.0.1',
-): Promise<number> {
+/** Loopback unless asked otherwise (LOCAL_LISTEN_ALL=1 serves every interface, like the servers). */
+export async function listen(server: Server, port: number, host = listenHostFromEnv()): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

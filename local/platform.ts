@@ -1,5 +1,6 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
+import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
@@ -49,7 +50,10 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   // Make the local secrets now, so the operator key can be read before the first admin call.
   await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
-  const fx = await refreshRates(services.fxProviders, services.fxRates);
+  const fx = await refreshRates(
+    fxProvidersFor(services.config.FX_PROVIDER, services.config.FX_FILE_DIR),
+    services.fxRates,
+  );
   if (fx.failures.length > 0) console.warn('FX rates: some providers failed', fx.failures);
   return services;
 }

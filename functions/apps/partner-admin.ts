@@ -10,15 +10,20 @@ import { handler as tenantGet } from '../handlers/admin-tenant-get.ts';
 import { handler as tenantUpdate } from '../handlers/admin-tenant-update.ts';
 import { handler as tenantVersion } from '../handlers/admin-tenant-version.ts';
 import { functionHandler } from '../http/dispatch.ts';
+import { idempotency } from '../http/idempotency.ts';
 
-export const handler = functionHandler('partner-admin', {
-  'admin-key-create': keyCreate,
-  'admin-key-list': keyList,
-  'admin-key-revoke': keyRevoke,
-  'admin-offer-override': offerOverride,
-  'admin-tenant-audit': tenantAudit,
-  'admin-tenant-create': tenantCreate,
-  'admin-tenant-get': tenantGet,
-  'admin-tenant-update': tenantUpdate,
-  'admin-tenant-version': tenantVersion,
-});
+export const handler = functionHandler(
+  'partner-admin',
+  {
+    'admin-key-create': keyCreate,
+    'admin-key-list': keyList,
+    'admin-key-revoke': keyRevoke,
+    'admin-offer-override': offerOverride,
+    'admin-tenant-audit': tenantAudit,
+    'admin-tenant-create': tenantCreate,
+    'admin-tenant-get': tenantGet,
+    'admin-tenant-update': tenantUpdate,
+    'admin-tenant-version': tenantVersion,
+  },
+  { idempotency },
+);

@@ -3,9 +3,17 @@ import { negotiateLocale } from '../../core/i18n/negotiate.ts';
 import { supportedLocales } from '../../locales/index.ts';
 import { type FunctionName, routeKey, routes } from '../routes.ts';
 import { errorResponse } from './error-response.ts';
+import type { Idempotency } from './idempotency.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
 
 export type RouteHandler = (event: HttpEvent, context: LambdaContext) => Promise<HttpResult>;
+
+/** What a function's routes may need beyond the shared chain, given by the function's entry. */
+export interface Capabilities {
+  /** Powertools' idempotency (functions/http/idempotency.ts), for functions with idempotent routes. */
+  idempotency?: Idempotency;
+}
+export type ContextWithCapabilities = LambdaContext & { capabilities?: Capabilities };
 
 /**
  * The Lambda handler of one bounded context (functions/apps/<fn>.ts): API Gateway names the
@@ -13,17 +21,26 @@ export type RouteHandler = (event: HttpEvent, context: LambdaContext) => Promise
  * which routes a function serves; a route of this function without a handler fails at cold
  * start, not on the first request.
  */
-export function functionHandler(fn: FunctionName, handlers: Record<string, RouteHandler>): RouteHandler {
+export function functionHandler(
+  fn: FunctionName,
+  handlers: Record<string, RouteHandler>,
+  capabilities: Capabilities = {},
+): RouteHandler {
   const byKey = new Map<string, RouteHandler>();
   for (const route of routes.filter((r) => r.fn === fn)) {
     const handler = handlers[route.handler];
     if (!handler)
       throw new Error(`Function ${fn} serves ${routeKey(route)} but has no handler ${route.handler}`);
+    if ((route as { idempotent?: boolean }).idempotent && !capabilities.idempotency) {
+      throw new Error(
+        `Function ${fn} serves the idempotent ${routeKey(route)} but was not given idempotency`,
+      );
+    }
     byKey.set(routeKey(route), handler);
   }
   return async (event, context) => {
     const handler = byKey.get(event.routeKey);
-    if (handler) return handler(event, context);
+    if (handler) return handler(event, Object.assign(context, { capabilities }));
     const locale = negotiateLocale({
       acceptLanguage: event.headers?.['accept-language'],
       available: supportedLocales,

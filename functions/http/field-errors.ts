@@ -32,8 +32,10 @@ export function fieldErrorsFrom(error: z.ZodError, prefix?: string): FieldError[
         return { path, rule: 'not_multiple_of', params: { divisor: Number(issue.divisor) } };
       case 'custom': {
         // A schema's own rule, named in the refinement's params (a key of the validation namespace).
-        const rule = issue.params?.rule;
-        return { path, rule: typeof rule === 'string' ? rule : 'invalid' };
+        const { rule, ...values } = (issue.params ?? {}) as Record<string, unknown>;
+        return typeof rule === 'string'
+          ? { path, rule, ...(Object.keys(values).length > 0 && { params: values }) }
+          : { path, rule: 'invalid' };
       }
       default:
         return { path, rule: 'invalid' };

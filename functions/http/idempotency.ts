@@ -4,6 +4,8 @@ import {
   IdempotencyValidationError,
   makeIdempotent,
 } from '@aws-lambda-powertools/idempotency';
+import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { idempotencyStores } from '../../adapters/dynamodb/idempotency-store.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
@@ -12,6 +14,14 @@ import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,128}$/;
 /** How long a key is remembered: a client retrying a day later still gets the first answer. */
 const REMEMBER_SECONDS = 24 * 3600;
+
+/**
+ * Only functions with idempotent routes bundle Powertools' idempotency: their entry hands this
+ * module to functionHandler (functions/apps/<fn>.ts), which fails at cold start when a route
+ * needs it and it was not given.
+ */
+export const idempotency = { keyOf: idempotencyKeyOf, run: runIdempotent };
+export type Idempotency = typeof idempotency;
 
 /** The `Idempotency-Key` an idempotent route requires: 400 when it is missing or malformed. */
 export function idempotencyKeyOf(event: HttpEvent): string {
@@ -26,6 +36,19 @@ export function idempotencyKeyOf(event: HttpEvent): string {
   }
   return key;
 }
+
+/** The persistence layers of a container's services, built on first use (one per scope). */
+const storesOf = new WeakMap<Services, (tenantId: string | undefined) => DynamoDBPersistenceLayer>();
+function storeFor(services: Services, scope: string | undefined) {
+  let stores = storesOf.get(services);
+  if (!stores) {
+    stores = idempotencyStores(services.dynamo, services.config.TABLE_NAME);
+    storesOf.set(services, stores);
+  }
+  return stores(scope);
+}
+
+export type IdempotencyRunner = typeof runIdempotent;
 
 /**
  * Powertools' idempotency around one request: the first call with a key records it in progress
@@ -53,7 +76,7 @@ export async function runIdempotent(
   });
   config.registerLambdaContext(call.context);
   const run = makeIdempotent(async (_request: { key: string; request: unknown }) => call.respond(), {
-    persistenceStore: services.idempotencyStore(call.scope),
+    persistenceStore: storeFor(services, call.scope),
     config,
     keyPrefix: call.route.handler,
   });

@@ -9,10 +9,9 @@ import { type Services, services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { type Route, type RouteId, routes } from '../routes.ts';
 import { authenticateCaller, enforceRateLimit } from './auth.ts';
-import type { RouteHandler } from './dispatch.ts';
+import type { ContextWithCapabilities, RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { fieldErrorsFrom } from './field-errors.ts';
-import { idempotencyKeyOf, runIdempotent } from './idempotency.ts';
 import { verifyOrigin } from './origin.ts';
 import { readCookie, siteHost } from './request.ts';
 import { type RequestLogger, recordRequest, requestLogger } from './telemetry.ts';
@@ -274,7 +273,10 @@ export function routeHandler<R extends RouteDefinition>(
     .use(authorizer(route, deps))
     .handler(async (event, context) => {
       const state = context.request;
-      const key = route.idempotent ? idempotencyKeyOf(event) : undefined;
+      const idempotency = (context as ContextWithCapabilities).capabilities?.idempotency;
+      if (route.idempotent && !idempotency)
+        throw new Error(`${route.handler} is idempotent but its function has no idempotency`);
+      const key = route.idempotent ? idempotency?.keyOf(event) : undefined;
       const respond = async () => {
         const { query, body } = parseQueryAndBody(route, event);
         const input = {
@@ -292,8 +294,8 @@ export function routeHandler<R extends RouteDefinition>(
         } as RouteInput<R>;
         return toResult(await run(input));
       };
-      if (key === undefined) return respond();
-      return runIdempotent(deps(), {
+      if (key === undefined || !idempotency) return respond();
+      return idempotency.run(deps(), {
         scope:
           state.tenant?.id ?? (state.principal?.kind === 'tenant' ? state.principal.tenantId : undefined),
         route,

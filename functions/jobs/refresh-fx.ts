@@ -1,3 +1,4 @@
+import { fxProvidersFor } from '../../adapters/fx/providers.ts';
 import { refreshRates } from '../../core/fx/refresh.ts';
 import { services } from '../composition.ts';
 import { jobLogger } from '../http/telemetry.ts';
@@ -10,7 +11,9 @@ const log = jobLogger('refresh-fx');
  * Prices keep using the last stored rate until it passes a tenant's staleness limit.
  */
 export async function handler(): Promise<{ updated: string[]; unchanged: string[]; failures: number }> {
-  const { fxProviders, fxRates } = services();
+  const { config, fxRates } = services();
+  // Built here, not in the shared composition: only this job carries the XML parser.
+  const fxProviders = fxProvidersFor(config.FX_PROVIDER, config.FX_FILE_DIR);
   const report = await refreshRates(fxProviders, fxRates);
   for (const failure of report.failures) log.error('fx provider failed', failure);
   if (report.failures.length === fxProviders.length) throw new Error('Every FX provider failed');
