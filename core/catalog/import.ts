@@ -78,7 +78,7 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
   };
 
   let lineNumber = 0;
-  for await (const raw of lines) {
+  for await (const raw of untilAborted(lines, options.signal)) {
     if (failure || options.signal?.aborted) break;
     lineNumber++;
     const line = raw.trim();
@@ -102,6 +102,24 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
   await Promise.all(inFlight);
   if (failure) throw failure;
   return stats;
+}
+
+/** The lines until the signal aborts, even while waiting for the next one (a silent pipe). */
+async function* untilAborted(lines: AsyncIterable<string>, signal?: AbortSignal): AsyncIterable<string> {
+  const iterator = lines[Symbol.asyncIterator]();
+  const aborted = new Promise<IteratorResult<string>>((resolve) => {
+    if (signal?.aborted) resolve({ done: true, value: undefined });
+    signal?.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true });
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    void iterator.return?.();
+  }
 }
 
 /** Within a chunk, the highest version of each offer id wins; the others count as older. */

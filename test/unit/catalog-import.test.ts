@@ -111,6 +111,26 @@ describe('importFeed (offline)', () => {
     expect(toOfferDocument(ports.indexed[0]!).staleLocales.sort()).toEqual(['en', 'ko', 'vi']);
   });
 
+  it('stops reading when aborted and finishes every line it read, in the store and the index', async () => {
+    const ports = recordingPorts();
+    const stop = new AbortController();
+    async function* endless() {
+      for (let i = 0; ; i++) {
+        if (i === 5) stop.abort(); // Ctrl-C while the sixth line is being read
+        yield line(`pot-${i}`, 1);
+      }
+    }
+    const stats = await importFeed(endless(), {
+      ...ports,
+      chunkSize: 2,
+      signal: stop.signal,
+      onReject: () => {},
+    });
+    expect(stats).toMatchObject({ lines: 5, imported: 5 });
+    expect([...ports.stored.keys()].sort()).toEqual(['pot-0', 'pot-1', 'pot-2', 'pot-3', 'pot-4']);
+    expect(ports.indexed.map((o) => o.offerId).sort()).toEqual(['pot-0', 'pot-1', 'pot-2', 'pot-3', 'pot-4']);
+  });
+
   it('stops and reports the failure when a store write fails', async () => {
     const ports = recordingPorts();
     ports.store.save = async () => {
