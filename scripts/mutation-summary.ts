@@ -17,7 +17,7 @@ const areas = [
   {
     area: 'search query',
     target: 80,
-    files: (f: string) => f === 'core/catalog/search-query.ts' || f.startsWith('adapters/opensearch/query'),
+    files: (f: string) => f === 'core/catalog/search-query.ts' || f === 'adapters/opensearch/offer-query.ts',
   },
 ];
 
