@@ -21,7 +21,9 @@ export default {
     'core/money/**/*.ts',
     'core/pricing/**/*.ts',
     'core/quotes/**/*.ts',
+    // The search query builder: the buyer's parameters and cursors in core, the OpenSearch body in the adapter.
     'core/catalog/search-query.ts',
+    'adapters/opensearch/offer-query.ts',
   ],
   coverageAnalysis: 'perTest',
   disableTypeChecks: true,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DomainError } from '../../core/errors.ts';
 import type { FxRate } from '../../core/fx/rates.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { createPriceBook } from '../../core/pricing/book.ts';
@@ -167,7 +168,7 @@ describe('PriceBooks: the latest rate, cached briefly', () => {
     const books = createPriceBooks({ rates: { latest: async () => undefined } });
     const error = await books.forTenant(tenant('KRW'), 'ko').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FX_RATE_UNAVAILABLE', params: { currency: 'KRW' } });
-    expect(translatorFor('en')('errors:FX_RATE_UNAVAILABLE', (error as { params: object }).params)).toBe(
+    expect(translatorFor('en')('errors:FX_RATE_UNAVAILABLE', (error as DomainError).params)).toBe(
       'Prices in KRW cannot be shown yet: no exchange rate has been loaded.',
     );
   });
