@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     // Access logs of passing requests would drown the report; warnings and errors still show.
-    env: { LOG_LEVEL: 'warn' },
+    // (EMF metric lines too: Powertools Metrics are off in tests.)
+    env: { LOG_LEVEL: 'warn', POWERTOOLS_METRICS_DISABLED: 'true' },
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {

@@ -1,37 +1,42 @@
 /**
- * Every error a person can see has a stable code (for clients and support), an HTTP status
- * and a message in each locale under `errors:<code>` (locales/<lng>/errors.json). Domain code
- * throws `DomainError`; one mapper at the HTTP edge turns it into a response. A code not in
- * this catalog cannot be thrown, and the locale test fails when one lacks a message.
+ * Every error a person can see has a stable code (for clients and support) and a message in
+ * each locale under `errors:<code>` (locales/<lng>/errors.json; the locale test fails when one
+ * lacks a message). Domain code throws `DomainError(code)` with the fields it concerns; it
+ * knows no HTTP: the edge (functions/http/status.ts) maps each code to a status, once.
  */
-export const errorCatalog = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  TENANT_NOT_FOUND: 404,
-  CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-  FX_RATE_UNAVAILABLE: 503,
-  FX_RATE_STALE: 503,
-  QUANTITY_BELOW_MOQ: 400,
-  TENANT_EXISTS: 409,
-  DOMAIN_TAKEN: 409,
-  QUOTE_NOT_FOUND: 404,
-  OFFER_NOT_FOUND: 404,
-  QUOTE_EXPIRED: 410,
-  QUOTE_INVALID: 400,
-  QUOTE_LINE_UNAVAILABLE: 400,
-  LANDED_COST_UNAVAILABLE: 400,
-} as const satisfies Record<string, number>;
+export const errorCodes = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'ROUTE_NOT_FOUND',
+  'METHOD_NOT_ALLOWED',
+  'TENANT_NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'TOO_MANY_REQUESTS',
+  'IDEMPOTENCY_KEY_REQUIRED',
+  'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_IN_PROGRESS',
+  'SERVICE_UNAVAILABLE',
+  'SEARCH_UNAVAILABLE',
+  'INTERNAL',
+  'FX_RATE_UNAVAILABLE',
+  'FX_RATE_STALE',
+  'QUANTITY_BELOW_MOQ',
+  'TENANT_EXISTS',
+  'DOMAIN_TAKEN',
+  'QUOTE_NOT_FOUND',
+  'OFFER_NOT_FOUND',
+  'QUOTE_EXPIRED',
+  'QUOTE_INVALID',
+  'QUOTE_LINE_UNAVAILABLE',
+  'LANDED_COST_UNAVAILABLE',
+] as const;
 
-export type ErrorCode = keyof typeof errorCatalog;
+export type ErrorCode = (typeof errorCodes)[number];
 
 /** One failing field of a request: its path (`lines.0.quantity`), a rule code and the rule's values. */
 export interface FieldError {
@@ -42,7 +47,6 @@ export interface FieldError {
 
 export class DomainError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
   /** Interpolation values for the localized message (never secrets or internals). */
   readonly params: Record<string, unknown>;
   readonly fields: FieldError[];
@@ -54,7 +58,6 @@ export class DomainError extends Error {
     super(code, { cause: options.cause });
     this.name = 'DomainError';
     this.code = code;
-    this.status = errorCatalog[code];
     this.params = options.params ?? {};
     this.fields = options.fields ?? [];
   }

@@ -2,8 +2,10 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
+import { idempotencyStores } from '../adapters/dynamodb/idempotency-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
+import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import {
@@ -17,7 +19,9 @@ import { landedCostService } from '../core/landed-cost/service.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { quoteService } from '../core/quotes/quote.ts';
+import type { RateLimiter } from '../core/security/rate-limits.ts';
 import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
+import { tenantAdmin } from '../core/tenants/admin-service.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
@@ -43,19 +47,40 @@ export interface Services {
   secrets: SecretStore;
   /** What admin authentication reads: tenant key records and the operator key. */
   adminAuth: AdminAuthPorts;
+  /** The partner admin API's rules over the tenant store. */
+  tenantAdmin: ReturnType<typeof tenantAdmin>;
   /** Signed quotes: price lines against the catalog, store, verify. */
   quotes: ReturnType<typeof quoteService>;
   /** Landed-cost estimates per shipping lane. */
   landedCost: ReturnType<typeof landedCostService>;
   /** Catalog offers (with SKUs), tenant overrides and the translation queue. */
   offers: DynamoOfferRepository;
+  /** Fixed-window counters: failed sign-ins, per-route limits. */
+  rateLimits: RateLimiter;
+  /** Powertools' idempotency records of a site (or of the platform, for operator calls). */
+  idempotencyStore: ReturnType<typeof idempotencyStores>;
 }
+
+/**
+ * Secrets are re-read at most this often: a rotated operator key stops working, and a new one
+ * starts, within a minute.
+ */
+export const SECRET_CACHE_TTL_MS = 60_000;
 
 let current: Services | undefined;
 
+/** The services of this container: in Lambda built from the environment on first use. */
 export function services(): Services {
   current ??= buildServices(loadConfig());
   return current;
+}
+
+/**
+ * The local platform composes its services from its own configuration (not from environment
+ * variables it would have to write) and hands them to the handlers it serves with this.
+ */
+export function provideServices(built: Services): void {
+  current = built;
 }
 
 export function buildServices(config: Config): Services {
@@ -72,7 +97,7 @@ export function buildServices(config: Config): Services {
     config.SECRETS_PROVIDER === 'local-files'
       ? localFileSecrets(config.SECRETS_DIR ?? '.local/secrets')
       : secretsManagerSecrets(config.AWS_REGION, (name) => process.env[secretEnvName(name)] ?? name),
-    300_000,
+    SECRET_CACHE_TTL_MS,
   );
   return {
     config,
@@ -84,6 +109,7 @@ export function buildServices(config: Config): Services {
     fxProviders: fxProvidersFor(config.FX_PROVIDER, config.FX_FILE_DIR),
     priceBooks,
     secrets,
+    tenantAdmin: tenantAdmin(tenantRepository),
     adminAuth: {
       findKey: (tenantId, keyId) => tenantRepository.findKey(tenantId, keyId),
       operatorKey: () => secrets.get(OPERATOR_API_KEY),
@@ -93,9 +119,12 @@ export function buildServices(config: Config): Services {
       priceBooks,
       store: new DynamoQuoteStore(db, config.TABLE_NAME),
       signingKey: () => secrets.get(QUOTE_SIGNING_KEY),
+      verifyingKeys: () => secrets.versions(QUOTE_SIGNING_KEY),
       ttlSeconds: config.QUOTE_TTL_SECONDS,
     }),
     landedCost: landedCostService({ offers, priceBooks }),
     offers,
+    rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    idempotencyStore: idempotencyStores(dynamo, config.TABLE_NAME),
   };
 }

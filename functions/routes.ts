@@ -1,172 +1,328 @@
 /**
- * The route table: every HTTP endpoint, defined once. The local gateway dispatches from it and
- * CDK (lib/constructs/api.ts) creates one HTTP API route per entry, integrated with the Lambda
- * of the entry's `fn`, so what runs locally is what deploys.
- *
- * `fn` names the bounded context's function, `functions/apps/<fn>.ts`, which routes inside by
- * the event's routeKey; `handler` names the module `functions/handlers/<handler>.ts` serving
- * the route. `access` lists what the route may touch: a function is granted the union of its
- * routes' access and no more.
+ * The route table: every HTTP endpoint, defined once, as the contract (functions/contract.ts)
+ * that the middlewares enforce (auth, tenant, idempotency, schemas), the OpenAPI document
+ * describes, the local gateway dispatches and CDK deploys (one HTTP API route per entry,
+ * integrated with the Lambda of its `fn`).
  */
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-export type Access = 'none' | 'read' | 'write';
+import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
+import type { RouteDefinition } from './contract.ts';
+import * as req from './schemas/requests.ts';
+import * as view from './schemas/views.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
 
-/** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
-export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront'] as const;
-export type FunctionName = (typeof functionNames)[number];
+export type { Access, FunctionName, HttpMethod, RouteDefinition } from './contract.ts';
+export { functionNames, routeKey } from './contract.ts';
 
-export interface RouteDefinition {
-  method: HttpMethod;
-  path: string;
-  handler: string;
-  fn: FunctionName;
-  /** `secrets`: Secrets Manager secrets the handler reads (functions/secrets.ts), e.g. the supply signing key. */
-  access: { table: Access; search: Access; secrets?: readonly string[] };
-  /** Lambda memory in MB; 256 unless the handler needs more (search, rendering). */
-  memoryMb?: number;
-}
+const readTable = { table: 'read', search: 'none' } as const;
+const adminRead = { table: 'read', search: 'none', secrets: [OPERATOR_API_KEY] } as const;
+const adminWrite = { table: 'write', search: 'none', secrets: [OPERATOR_API_KEY] } as const;
 
 export const routes = [
+  // Platform
   {
     method: 'GET',
     path: '/api/v1/health',
-    handler: 'health',
     fn: 'catalog',
+    handler: 'health',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'none',
+    summary: 'Liveness for load balancers and uptime checks: ok, or 503 degraded (cached briefly)',
+    response: { status: 200, body: view.healthView },
+    errors: ['SERVICE_UNAVAILABLE'],
     access: { table: 'read', search: 'read' },
   },
-  // The catalog (issue 4): search, typeahead and the offer page's API, curated per tenant.
+  {
+    method: 'GET',
+    path: '/api/v1/health/details',
+    fn: 'catalog',
+    handler: 'health-details',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'Each component (DynamoDB, OpenSearch) with its latency, version or failure reason',
+    response: { status: 200, body: view.healthDetailsView },
+    errors: ['SERVICE_UNAVAILABLE'],
+    access: { table: 'read', search: 'read', secrets: [OPERATOR_API_KEY] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/openapi.json',
+    fn: 'catalog',
+    handler: 'openapi',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'none',
+    summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
+    response: { status: 200, contentType: 'application/json' },
+    access: { table: 'none', search: 'none' },
+  },
+  // The catalog: search, typeahead and offer pages, curated per tenant.
   {
     method: 'GET',
     path: '/api/v1/search',
-    handler: 'search',
     fn: 'catalog',
+    handler: 'search',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: "Offers of the site's curated catalog in the buyer's language and the site's currency",
+    request: { query: searchParamsSchema },
+    response: { status: 200, body: view.searchView },
+    errors: ['SEARCH_UNAVAILABLE', 'FX_RATE_STALE', 'FX_RATE_UNAVAILABLE'],
     access: { table: 'read', search: 'read' },
     memoryMb: 512,
   },
   {
     method: 'GET',
     path: '/api/v1/search/suggest',
-    handler: 'search-suggest',
     fn: 'catalog',
+    handler: 'search-suggest',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: 'Typeahead: queries and categories for what the buyer has typed so far',
+    request: { query: suggestParamsSchema },
+    response: { status: 200, body: view.suggestView },
+    errors: ['SEARCH_UNAVAILABLE'],
     access: { table: 'read', search: 'read' },
     memoryMb: 512,
   },
   {
     method: 'GET',
     path: '/api/v1/offers/{offerId}',
-    handler: 'offer',
     fn: 'catalog',
-    access: { table: 'read', search: 'none' },
+    handler: 'offer',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: 'One offer: SKUs, tier ladder in local currency, supplier card (404 outside curation)',
+    request: { params: req.offerParams },
+    response: { status: 200, body: view.offerView },
+    errors: ['OFFER_NOT_FOUND', 'FX_RATE_STALE', 'FX_RATE_UNAVAILABLE'],
+    access: readTable,
   },
   {
     method: 'GET',
     path: '/api/v1/categories',
-    handler: 'categories',
     fn: 'catalog',
-    access: { table: 'read', search: 'none' },
+    handler: 'categories',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: "The two-level category tree within the site's curation, localized",
+    response: { status: 200, body: view.categoriesView },
+    access: readTable,
   },
-  {
-    method: 'PUT',
-    path: '/api/v1/admin/tenants/{tenantId}/offers/{offerId}/overrides',
-    handler: 'admin-offer-override',
-    fn: 'partner-admin',
-    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
-  },
-  // Partner sites (issue 3): the public tenant, the partner admin API, quotes, landed cost.
   {
     method: 'GET',
     path: '/api/v1/tenant',
-    handler: 'tenant',
     fn: 'catalog',
-    access: { table: 'read', search: 'none' },
+    handler: 'tenant',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: 'The public face of the site the Host belongs to: name, locales, currency, theme',
+    response: { status: 200, body: view.publicTenantView },
+    access: readTable,
   },
+  // Storefront
   {
     method: 'GET',
     path: '/theme.css',
-    handler: 'storefront-theme',
     fn: 'storefront',
-    access: { table: 'read', search: 'none' },
+    handler: 'storefront-theme',
+    kind: 'page',
+    auth: 'public',
+    tenant: 'required',
+    summary: "The site's brand as CSS custom properties",
+    response: { status: 200, contentType: 'text/css' },
+    access: readTable,
   },
-  {
-    method: 'POST',
-    path: '/api/v1/admin/tenants',
-    handler: 'admin-tenant-create',
-    fn: 'partner-admin',
-    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/tenants/{tenantId}',
-    handler: 'admin-tenant-get',
-    fn: 'partner-admin',
-    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'PUT',
-    path: '/api/v1/admin/tenants/{tenantId}',
-    handler: 'admin-tenant-update',
-    fn: 'partner-admin',
-    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/tenants/{tenantId}/versions/{version}',
-    handler: 'admin-tenant-version',
-    fn: 'partner-admin',
-    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/tenants/{tenantId}/audit',
-    handler: 'admin-tenant-audit',
-    fn: 'partner-admin',
-    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'POST',
-    path: '/api/v1/admin/tenants/{tenantId}/keys',
-    handler: 'admin-key-create',
-    fn: 'partner-admin',
-    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'GET',
-    path: '/api/v1/admin/tenants/{tenantId}/keys',
-    handler: 'admin-key-list',
-    fn: 'partner-admin',
-    access: { table: 'read', search: 'none', secrets: ['operator-api-key'] },
-  },
-  {
-    method: 'DELETE',
-    path: '/api/v1/admin/tenants/{tenantId}/keys/{keyId}',
-    handler: 'admin-key-revoke',
-    fn: 'partner-admin',
-    access: { table: 'write', search: 'none', secrets: ['operator-api-key'] },
-  },
+  // Checkout: quotes and landed cost.
   {
     method: 'POST',
     path: '/api/v1/quotes',
-    handler: 'quote-create',
     fn: 'checkout',
-    access: { table: 'write', search: 'none', secrets: ['quote-signing-key'] },
+    handler: 'quote-create',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: 'Prices lines on the server and freezes rate and prices in a signed quote (15 minutes)',
+    request: { body: req.quoteRequestSchema },
+    response: { status: 201, body: view.quoteView },
+    rateLimit: { limit: 60, windowSeconds: 60 },
+    errors: [
+      'QUOTE_LINE_UNAVAILABLE',
+      'QUANTITY_BELOW_MOQ',
+      'FX_RATE_STALE',
+      'FX_RATE_UNAVAILABLE',
+      'TOO_MANY_REQUESTS',
+    ],
+    access: { table: 'write', search: 'none', secrets: [QUOTE_SIGNING_KEY] },
   },
   {
     method: 'POST',
     path: '/api/v1/quotes/verify',
-    handler: 'quote-verify',
     fn: 'checkout',
-    access: { table: 'read', search: 'none', secrets: ['quote-signing-key'] },
+    handler: 'quote-verify',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: "Checks a quote token's signature, site and expiry, and shows what it froze",
+    request: { body: req.quoteVerifyBody },
+    response: { status: 200, body: view.quoteVerifyView },
+    errors: ['QUOTE_INVALID', 'QUOTE_EXPIRED', 'QUOTE_NOT_FOUND'],
+    access: { table: 'read', search: 'none', secrets: [QUOTE_SIGNING_KEY] },
   },
   {
     method: 'POST',
     path: '/api/v1/landed-cost',
-    handler: 'landed-cost',
     fn: 'checkout',
-    access: { table: 'read', search: 'none' },
+    handler: 'landed-cost',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary: 'Goods + freight + duty + VAT per shipping lane, each with its rate and table date',
+    request: { body: req.landedCostBody },
+    response: { status: 200, body: view.landedCostView },
+    errors: [
+      'QUOTE_LINE_UNAVAILABLE',
+      'QUANTITY_BELOW_MOQ',
+      'LANDED_COST_UNAVAILABLE',
+      'FX_RATE_STALE',
+      'FX_RATE_UNAVAILABLE',
+    ],
+    access: readTable,
+  },
+  // The partner admin API.
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants',
+    fn: 'partner-admin',
+    handler: 'admin-tenant-create',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    idempotent: true,
+    summary: 'Creates a partner site at config version 1',
+    request: { body: req.tenantSchema },
+    response: { status: 201, body: view.createdTenantView },
+    errors: ['TENANT_EXISTS', 'DOMAIN_TAKEN'],
+    access: adminWrite,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}',
+    fn: 'partner-admin',
+    handler: 'admin-tenant-get',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: "The site's current config and version (the ETag)",
+    request: { params: req.tenantParams },
+    response: { status: 200, body: view.versionedTenantView },
+    errors: ['NOT_FOUND'],
+    access: adminRead,
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/tenants/{tenantId}',
+    fn: 'partner-admin',
+    handler: 'admin-tenant-update',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'Replaces the config when expectedVersion is still current; every change is audited',
+    request: { params: req.tenantParams, body: req.tenantUpdateBody },
+    response: { status: 200, body: view.versionedTenantView },
+    errors: ['NOT_FOUND', 'CONFLICT', 'DOMAIN_TAKEN'],
+    access: adminWrite,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/versions/{version}',
+    fn: 'partner-admin',
+    handler: 'admin-tenant-version',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'The config as it was at one version',
+    request: { params: req.tenantVersionParams },
+    response: { status: 200, body: view.versionedTenantView },
+    errors: ['NOT_FOUND'],
+    access: adminRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/audit',
+    fn: 'partner-admin',
+    handler: 'admin-tenant-audit',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'Who changed what and when, newest first',
+    request: { params: req.tenantParams, query: req.auditQuery },
+    response: { status: 200, body: view.auditView },
+    errors: ['NOT_FOUND'],
+    access: adminRead,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants/{tenantId}/keys',
+    fn: 'partner-admin',
+    handler: 'admin-key-create',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'A new API key for the site, shown in this answer only (only its hash is stored)',
+    request: { params: req.tenantParams, body: req.keyCreateBody },
+    response: { status: 201, body: view.createdKeyView },
+    errors: ['NOT_FOUND'],
+    access: adminWrite,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/keys',
+    fn: 'partner-admin',
+    handler: 'admin-key-list',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: "The site's keys without their secrets",
+    request: { params: req.tenantParams },
+    response: { status: 200, body: view.keyListView },
+    access: adminRead,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/admin/tenants/{tenantId}/keys/{keyId}',
+    fn: 'partner-admin',
+    handler: 'admin-key-revoke',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'Revokes a key at once; revoking it again answers the same',
+    request: { params: req.tenantKeyParams },
+    response: { status: 200, body: view.revokedKeyView },
+    errors: ['NOT_FOUND'],
+    access: adminWrite,
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/tenants/{tenantId}/offers/{offerId}/overrides',
+    fn: 'partner-admin',
+    handler: 'admin-offer-override',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: "The site's own wording of an offer's translated fields, on this site only",
+    request: { params: req.tenantOfferParams, body: req.offerOverrideSchema },
+    response: { status: 200, body: view.overrideView },
+    errors: ['OFFER_NOT_FOUND'],
+    access: adminWrite,
   },
 ] as const satisfies readonly RouteDefinition[];
 
-/** `GET /api/v1/offers/{offerId}`, as API Gateway names a route. */
-export function routeKey(route: RouteDefinition): string {
-  return `${route.method} ${route.path}`;
-}
+export type Route = (typeof routes)[number];
+export type RouteId = Route['handler'];

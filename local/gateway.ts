@@ -128,14 +128,18 @@ function send(res: ServerResponse, result: HttpResult): void {
 
 function gatewayError(
   req: IncomingMessage,
-  code: 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'INTERNAL',
+  code: 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'VALIDATION_FAILED' | 'INTERNAL',
 ) {
   const locale = negotiateLocale({
     acceptLanguage: req.headers['accept-language'],
     available: supportedLocales,
     fallback: 'en',
   });
-  return errorResponse(new DomainError(code), locale, randomUUID());
+  const fields =
+    code === 'VALIDATION_FAILED'
+      ? [{ path: 'path', rule: 'invalid_format', params: { format: 'percent-encoding' } }]
+      : [];
+  return errorResponse(new DomainError(code, { fields }), locale, randomUUID());
 }
 
 /**
@@ -151,6 +155,7 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
       const match = router.match(req.method ?? 'GET', path);
       if (match === undefined) return send(res, gatewayError(req, 'ROUTE_NOT_FOUND'));
       if (match === 'methodNotAllowed') return send(res, gatewayError(req, 'METHOD_NOT_ALLOWED'));
+      if (match === 'malformed') return send(res, gatewayError(req, 'VALIDATION_FAILED'));
       const body = await readBody(req);
       const handler = await load(match.route);
       send(
@@ -170,7 +175,12 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
   });
 }
 
-export async function listen(server: Server, port: number, host = '0.0.0.0'): Promise<number> {
+/** Loopback unless asked otherwise (LISTEN_HOST=0.0.0.0 to serve the local network). */
+export async function listen(
+  server: Server,
+  port: number,
+  host = process.env.LISTEN_HOST ?? '127.0.0.1',
+): Promise<number> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

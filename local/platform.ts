@@ -3,7 +3,7 @@ import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
-import { buildServices, type Services } from '../functions/composition.ts';
+import { buildServices, provideServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
 import { connectionOf } from '../functions/search-client.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../functions/secrets.ts';
@@ -28,7 +28,7 @@ export interface PlatformNames {
  * demo tenants. Idempotent: safe on every start.
  */
 export async function bootLocalPlatform(servers: LocalServers, names: PlatformNames): Promise<LocalServices> {
-  const env = {
+  const settings = {
     TABLE_NAME: names.tableName,
     OFFERS_ALIAS: names.offersAlias,
     OPENSEARCH_ENDPOINT: servers.opensearch.endpoint,
@@ -42,8 +42,9 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     SECRETS_PROVIDER: 'local-files',
     SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
   } satisfies Partial<Record<keyof Config, string>>;
-  Object.assign(process.env, env);
-  const services = await connectLocal(loadConfig(process.env));
+  const services = await connectLocal(loadConfig({ ...process.env, ...settings }));
+  // The handlers behind the local gateway use these services, as a Lambda container uses its own.
+  provideServices(services);
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   // Make the local secrets now, so the operator key can be read before the first admin call.
   await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);

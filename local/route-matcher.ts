@@ -1,19 +1,30 @@
 import type { RouteDefinition } from '../functions/routes.ts';
 
-export interface RouteMatch {
-  route: RouteDefinition;
+/** What matching needs of a route. */
+type Matchable = Pick<RouteDefinition, 'method' | 'path'>;
+
+export interface RouteMatch<R extends Matchable = RouteDefinition> {
+  route: R;
   pathParameters: Record<string, string>;
 }
 
-interface CompiledRoute {
-  route: RouteDefinition;
+interface CompiledRoute<R> {
+  route: R;
   pattern: RegExp;
   names: string[];
 }
 
+function decodeSegment(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Matches paths the way API Gateway HTTP APIs do: `{name}` is one segment, `{name+}` the rest. */
-export function compileRoutes(routes: readonly RouteDefinition[]) {
-  const compiled: CompiledRoute[] = routes.map((route) => {
+export function compileRoutes<R extends Matchable>(routes: readonly R[]) {
+  const compiled: CompiledRoute<R>[] = routes.map((route) => {
     const names: string[] = [];
     const source = route.path
       .split('/')
@@ -30,15 +41,20 @@ export function compileRoutes(routes: readonly RouteDefinition[]) {
   compiled.sort((a, b) => a.names.length - b.names.length);
 
   return {
-    /** The route for a method and path; `methodNotAllowed` when the path exists with other methods. */
-    match(method: string, path: string): RouteMatch | 'methodNotAllowed' | undefined {
+    /**
+     * The route for a method and path; `methodNotAllowed` when the path exists with other
+     * methods; `malformed` when a parameter's percent-encoding is broken (`%E0%A4%A`).
+     */
+    match(method: string, path: string): RouteMatch<R> | 'methodNotAllowed' | 'malformed' | undefined {
       let pathExists = false;
       for (const { route, pattern, names } of compiled) {
         const m = pattern.exec(path);
         if (!m) continue;
         pathExists = true;
         if (route.method !== method) continue;
-        const pathParameters = Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+        const values = names.map((_, i) => decodeSegment(m[i + 1]!));
+        if (values.some((v) => v === undefined)) return 'malformed';
+        const pathParameters = Object.fromEntries(names.map((n, i) => [n, values[i]!]));
         return { route, pathParameters };
       }
       return pathExists ? 'methodNotAllowed' : undefined;

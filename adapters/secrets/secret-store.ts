@@ -10,21 +10,29 @@ import { join } from 'node:path';
  * `.local/secrets/` (git-ignored), generated on first use.
  */
 export interface SecretStore {
+  /** The current value. */
   get(name: string): Promise<string>;
+  /**
+   * The values a verifier accepts: the current one, then the previous one while a rotation is
+   * under way (Secrets Manager's AWSPREVIOUS; locally the file `<name>.previous`).
+   */
+  versions(name: string): Promise<string[]>;
 }
 
 /** Keeps secrets in memory for `ttlMs`, so a warm function asks once per interval. */
 export function cachedSecrets(source: SecretStore, ttlMs: number, now: () => number = Date.now): SecretStore {
-  const cache = new Map<string, { value: Promise<string>; expires: number }>();
+  const cache = new Map<string, { value: Promise<unknown>; expires: number }>();
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    const hit = cache.get(key);
+    if (hit && hit.expires > now()) return hit.value as Promise<T>;
+    const value = load();
+    value.catch(() => cache.delete(key));
+    cache.set(key, { value, expires: now() + ttlMs });
+    return value;
+  };
   return {
-    get(name) {
-      const hit = cache.get(name);
-      if (hit && hit.expires > now()) return hit.value;
-      const value = source.get(name);
-      value.catch(() => cache.delete(name));
-      cache.set(name, { value, expires: now() + ttlMs });
-      return value;
-    },
+    get: (name) => cached(`current:${name}`, () => source.get(name)),
+    versions: (name) => cached(`versions:${name}`, () => source.versions(name)),
   };
 }
 
@@ -34,9 +42,20 @@ export function cachedSecrets(source: SecretStore, ttlMs: number, now: () => num
  * loser reads the winner's file.
  */
 export function localFileSecrets(dir: string): SecretStore {
+  const fileOf = (name: string) => join(dir, name.replace(/[^A-Za-z0-9._-]/g, '_'));
   return {
+    async versions(name) {
+      const current = await this.get(name);
+      try {
+        const previous = (await readFile(`${fileOf(name)}.previous`, 'utf8')).trim();
+        return previous && previous !== current ? [current, previous] : [current];
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return [current];
+      }
+    },
     async get(name) {
-      const file = join(dir, name.replace(/[^A-Za-z0-9._-]/g, '_'));
+      const file = fileOf(name);
       try {
         return (await readFile(file, 'utf8')).trim();
       } catch (error) {
@@ -63,19 +82,37 @@ export function localFileSecrets(dir: string): SecretStore {
  * first read, so functions that read no secret do not pay for it at cold start.
  */
 export function secretsManagerSecrets(region: string, secretIdOf: (name: string) => string): SecretStore {
-  let reader: Promise<(secretId: string) => Promise<string | undefined>> | undefined;
-  const load = async () => {
-    const { SecretsManagerClient, GetSecretValueCommand } = await import('@aws-sdk/client-secrets-manager');
+  type Reader = (secretId: string, stage: 'AWSCURRENT' | 'AWSPREVIOUS') => Promise<string | undefined>;
+  let reader: Promise<Reader> | undefined;
+  const load = async (): Promise<Reader> => {
+    const { SecretsManagerClient, GetSecretValueCommand, ResourceNotFoundException } = await import(
+      '@aws-sdk/client-secrets-manager'
+    );
     const client = new SecretsManagerClient({ region });
-    return async (secretId: string) =>
-      (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
+    return async (secretId, stage) => {
+      try {
+        return (await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: stage })))
+          .SecretString;
+      } catch (error) {
+        // A secret that was never rotated has no AWSPREVIOUS version.
+        if (stage === 'AWSPREVIOUS' && error instanceof ResourceNotFoundException) return undefined;
+        throw error;
+      }
+    };
+  };
+  const read = async (name: string, stage: 'AWSCURRENT' | 'AWSPREVIOUS') => {
+    reader ??= load();
+    return (await (await reader)(secretIdOf(name), stage))?.trim();
   };
   return {
     async get(name) {
-      reader ??= load();
-      const SecretString = await (await reader)(secretIdOf(name));
-      if (!SecretString) throw new Error(`Secrets: ${name} has no SecretString`);
-      return SecretString.trim();
+      const value = await read(name, 'AWSCURRENT');
+      if (!value) throw new Error(`Secrets: ${name} has no SecretString`);
+      return value;
+    },
+    async versions(name) {
+      const [current, previous] = await Promise.all([this.get(name), read(name, 'AWSPREVIOUS')]);
+      return previous && previous !== current ? [current, previous] : [current];
     },
   };
 }

@@ -67,7 +67,10 @@ export interface QuoteDeps {
   offers: OfferSource;
   priceBooks: PriceBooks;
   store: QuoteStore;
+  /** The key new quotes are signed with. */
   signingKey: () => Promise<string>;
+  /** The keys a token may be signed with: the current one and, during a rotation, the previous. */
+  verifyingKeys: () => Promise<string[]>;
   ttlSeconds: number;
   now?: () => Date;
   newId?: () => string;
@@ -207,7 +210,9 @@ export function quoteService(deps: QuoteDeps) {
      * expiry → QUOTE_EXPIRED; never issued → QUOTE_NOT_FOUND.
      */
     async verify(tenantId: string, token: string): Promise<Quote> {
-      const payload = verify(token, await deps.signingKey());
+      // A quote signed just before a key rotation stays valid until it expires.
+      const keys = await deps.verifyingKeys();
+      const payload = keys.map((key) => verify(token, key)).find((p) => p !== undefined);
       const parsed = quoteSchema.safeParse(payload);
       if (!parsed.success || parsed.data.tenantId !== tenantId) throw new DomainError('QUOTE_INVALID');
       const quote = parsed.data;

@@ -22,9 +22,39 @@ export type Curation = z.infer<typeof curationSchema>;
 
 const hexColour = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
+/**
+ * A logo the storefront may load: https only, no credentials, no quotes or angle brackets (it
+ * ends up in attributes and CSS), and no host a browser or server must never be sent to
+ * (loopback, link-local, private ranges, bare IPs). `http://` only for `*.localhost` assets.
+ */
+export function isSafeAssetUrl(value: string): boolean {
+  if (/["'<>\\\s`]/.test(value)) return false;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.username || url.password) return false;
+  const host = url.hostname.toLowerCase();
+  const local = host === 'localhost' || host.endsWith('.localhost');
+  if (url.protocol === 'http:') return local;
+  if (url.protocol !== 'https:' || local) return false;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host) || host.startsWith('[')) return false;
+  return host.includes('.') && !/\.(local|internal|lan|home|corp)$/.test(host);
+}
+
+/** A CSS font stack: family names, optionally quoted with balanced quotes, separated by commas. */
+const fontStack =
+  /^\s*(?:"[\w\s-]{1,60}"|'[\w\s-]{1,60}'|[\w-][\w\s-]{0,59})(?:\s*,\s*(?:"[\w\s-]{1,60}"|'[\w\s-]{1,60}'|[\w-][\w\s-]{0,59}))*\s*$/;
+
 /** The brand a partner site wears; `themeTokens` turns it into CSS custom properties. */
 export const brandSchema = z.object({
-  logoUrl: z.url({ protocol: /^https?$/ }).optional(),
+  logoUrl: z
+    .string()
+    .max(500)
+    .refine(isSafeAssetUrl, { message: 'unsafe url', params: { rule: 'unsafe_url' } })
+    .optional(),
   colours: z
     .object({
       primary: hexColour,
@@ -33,10 +63,11 @@ export const brandSchema = z.object({
       text: hexColour,
     })
     .default({ primary: '#1f6feb', accent: '#f08c00', background: '#ffffff', text: '#1b1f24' }),
-  /** A CSS font stack; only letters, digits, spaces, commas, quotes and hyphens (no CSS injection). */
+  /** A CSS font stack with balanced quotes (no CSS injection). */
   font: z
     .string()
-    .regex(/^[\w\s,'"-]{1,120}$/)
+    .max(120)
+    .refine((v) => fontStack.test(v), { message: 'invalid font stack', params: { rule: 'font_stack' } })
     .default('system-ui, sans-serif'),
 });
 export type Brand = z.infer<typeof brandSchema>;
@@ -209,21 +240,37 @@ export function normalizeHost(host: string): string {
   return host.trim().toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
 }
 
-/** Caches lookups (hits and misses) for `ttlMs`, so a warm Lambda reads a tenant once a minute at most. */
+/** A host name can be at most 253 characters; anything longer is no site and is not looked up. */
+const MAX_HOST_LENGTH = 253;
+
+/**
+ * Caches lookups so a warm Lambda reads a tenant once per `ttlMs` at most. Bounded: at most
+ * `maxEntries` hosts (least recently used go first), and a miss is remembered only for
+ * `negativeTtlMs`, so a flood of random Host headers neither grows memory nor hides a site
+ * that was just created.
+ */
 export function cachedDirectory(
   source: TenantDirectory,
   ttlMs: number,
-  now: () => number = Date.now,
+  options: { maxEntries?: number; negativeTtlMs?: number; now?: () => number } = {},
 ): TenantDirectory {
+  const { maxEntries = 1000, negativeTtlMs = Math.min(ttlMs, 5_000), now = Date.now } = options;
   const cache = new Map<string, { tenant: Tenant | undefined; expires: number }>();
   return {
     async byHost(host) {
       if (!host) return undefined;
       const key = normalizeHost(host);
+      if (key.length === 0 || key.length > MAX_HOST_LENGTH) return undefined;
       const hit = cache.get(key);
-      if (hit && hit.expires > now()) return hit.tenant;
+      if (hit && hit.expires > now()) {
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit.tenant;
+      }
       const tenant = await source.byHost(key);
-      cache.set(key, { tenant, expires: now() + ttlMs });
+      cache.delete(key);
+      cache.set(key, { tenant, expires: now() + (tenant ? ttlMs : negativeTtlMs) });
+      while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
       return tenant;
     },
   };

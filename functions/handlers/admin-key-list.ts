@@ -1,12 +1,8 @@
-import * as z from 'zod';
-import { admin, noStore, principalOf } from '../http/admin.ts';
-import { httpRoute } from '../http/route.ts';
+import { noStore } from '../http/cache.ts';
+import { implement } from '../http/route.ts';
 
-/** GET /api/v1/admin/tenants/{tenantId}/keys: the tenant's keys without any secret. */
-export const handler = httpRoute(
-  { name: 'admin-key-list', tenant: 'none', params: z.object({ tenantId: z.string() }) },
-  async ({ params, event }) => ({
-    headers: noStore,
-    body: { keys: await admin().listKeys(await principalOf(event), params.tenantId) },
-  }),
-);
+/** GET /api/v1/admin/tenants/{tenantId}/keys: the site's keys, without their secrets. */
+export const handler = implement('admin-key-list', async ({ principal, params, services }) => ({
+  headers: noStore,
+  body: { keys: await services.tenantAdmin.listKeys(principal, params.tenantId) },
+}));

@@ -1,17 +1,8 @@
-import * as z from 'zod';
-import { admin, noStore, principalOf } from '../http/admin.ts';
-import { httpRoute } from '../http/route.ts';
+import { noStore } from '../http/cache.ts';
+import { implement } from '../http/route.ts';
 
-/** GET /api/v1/admin/tenants/{tenantId}/audit: who changed what and when, newest first. */
-export const handler = httpRoute(
-  {
-    name: 'admin-tenant-audit',
-    tenant: 'none',
-    params: z.object({ tenantId: z.string() }),
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).catch(50) }),
-  },
-  async ({ params, query, event }) => ({
-    headers: noStore,
-    body: { records: await admin().audit(await principalOf(event), params.tenantId, query.limit) },
-  }),
-);
+/** GET /api/v1/admin/tenants/{tenantId}/audit?limit=: who changed what and when, newest first. */
+export const handler = implement('admin-tenant-audit', async ({ principal, params, query, services }) => ({
+  headers: noStore,
+  body: { records: await services.tenantAdmin.audit(principal, params.tenantId, query.limit) },
+}));

@@ -1,20 +1,16 @@
-import * as z from 'zod';
-import { admin, noStore, principalOf } from '../http/admin.ts';
-import { httpRoute } from '../http/route.ts';
+import { noStore } from '../http/cache.ts';
+import { implement } from '../http/route.ts';
 
-/** GET /api/v1/admin/tenants/{tenantId}: the full config and its version (operator or the tenant's key). */
-export const handler = httpRoute(
-  { name: 'admin-tenant-get', tenant: 'none', params: z.object({ tenantId: z.string() }) },
-  async ({ params, event }) => {
-    const found = await admin().get(await principalOf(event), params.tenantId);
-    return {
-      headers: { ...noStore, etag: `"${found.version}"` },
-      body: {
-        version: found.version,
-        updatedAt: found.updatedAt,
-        updatedBy: found.updatedBy,
-        config: found.tenant,
-      },
-    };
-  },
-);
+/** GET /api/v1/admin/tenants/{tenantId}: the current config, its version as the ETag. */
+export const handler = implement('admin-tenant-get', async ({ principal, params, services }) => {
+  const found = await services.tenantAdmin.get(principal, params.tenantId);
+  return {
+    headers: { ...noStore, etag: `"${found.version}"` },
+    body: {
+      version: found.version,
+      updatedAt: found.updatedAt,
+      updatedBy: found.updatedBy,
+      config: found.tenant,
+    },
+  };
+});

@@ -1,8 +1,9 @@
 import { catalog } from '../catalog.ts';
-import { httpRoute } from '../http/route.ts';
+import { publicFor } from '../http/cache.ts';
+import { implement } from '../http/route.ts';
 
-/** GET /api/v1/categories: the category tree the tenant sells, in the buyer's language. */
-export const handler = httpRoute({ name: 'categories', tenant: 'required' }, async ({ tenant, locale }) => ({
-  headers: { 'cache-control': 'public, max-age=300' },
-  body: catalog().categories({ tenant: tenant!, locale }),
+/** GET /api/v1/categories: the category tree within the tenant's curation. */
+export const handler = implement('categories', async ({ tenant, locale }) => ({
+  headers: publicFor(300),
+  body: catalog().categories({ tenant, locale }),
 }));

@@ -1,11 +1,7 @@
-import { suggestParamsSchema } from '../../core/catalog/search-query.ts';
 import { searchCatalog } from '../catalog-search.ts';
-import { httpRoute } from '../http/route.ts';
+import { implement } from '../http/route.ts';
 
-/** GET /api/v1/search/suggest?q=: typeahead titles and categories, within the tenant's curation. */
-export const handler = httpRoute(
-  { name: 'search-suggest', tenant: 'required', query: suggestParamsSchema },
-  async ({ query, tenant, locale }) => ({
-    body: await searchCatalog().suggest({ tenant: tenant!, locale }, query.q, query.size),
-  }),
-);
+/** GET /api/v1/search/suggest: typeahead within the tenant's curation. */
+export const handler = implement('search-suggest', async ({ query, tenant, locale }) => ({
+  body: await searchCatalog().suggest({ tenant, locale }, query.q, query.size),
+}));

@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import type { Locale } from '../../locales/index.ts';
+import { statusOf } from './status.ts';
 import type { HttpResult } from './types.ts';
 
 /**
@@ -25,9 +26,14 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
       requestId,
     },
   };
+  const retryAfter = domain.params.retryAfterSeconds;
   return {
-    statusCode: domain.status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': locale },
+    statusCode: statusOf(domain.code),
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-language': locale,
+      ...(typeof retryAfter === 'number' && { 'retry-after': String(retryAfter) }),
+    },
     body: JSON.stringify(body),
   };
 }

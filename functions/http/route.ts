@@ -2,39 +2,51 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type * as z from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { negotiateLocale } from '../../core/i18n/negotiate.ts';
+import type { Principal } from '../../core/tenants/admin-auth.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import { type Locale, supportedLocales } from '../../locales/index.ts';
-import { services } from '../composition.ts';
+import { type Services, services } from '../composition.ts';
+import type { RouteDefinition } from '../contract.ts';
+import { type Route, type RouteId, routes } from '../routes.ts';
+import { authenticateCaller, enforceRateLimit } from './auth.ts';
 import type { RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { fieldErrorsFrom } from './field-errors.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { idempotencyKeyOf, runIdempotent } from './idempotency.ts';
+import { verifyOrigin } from './origin.ts';
+import { readCookie, siteHost } from './request.ts';
+import { type RequestLogger, recordRequest, requestLogger } from './telemetry.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-const rootLogger = createLogger({ service: 'sourcefront' });
 
-/** What a route declares about its input; each schema is checked before the handler runs. */
-export interface RouteSpec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType> {
-  name: string;
-  /**
-   * `required`: a request whose Host maps to no tenant gets 404 TENANT_NOT_FOUND;
-   * `optional`: resolved when the Host maps to one; `none`: not looked up (operator endpoints).
-   */
-  tenant: 'required' | 'optional' | 'none';
-  query?: Q;
-  body?: B;
-  params?: P;
-}
+type Schema<R, K extends 'params' | 'query' | 'body'> = R extends { request: { [P in K]: infer S } }
+  ? S extends z.ZodType
+    ? z.output<S>
+    : undefined
+  : undefined;
+type TenantOf<R> = R extends { tenant: 'required' }
+  ? Tenant
+  : R extends { tenant: 'optional' }
+    ? Tenant | undefined
+    : undefined;
+type PrincipalOf<R> = R extends { auth: 'tenant-admin' | 'operator' } ? Principal : undefined;
 
-export interface RouteInput<Q, B, P> {
-  query: Q;
-  body: B;
-  params: P;
-  tenant: Tenant | undefined;
+/** What a handler receives: its route's validated parts, typed from the route table. */
+export interface RouteInput<R> {
+  params: Schema<R, 'params'>;
+  query: Schema<R, 'query'>;
+  body: Schema<R, 'body'>;
+  /** Present whenever the route declares `tenant: 'required'`. */
+  tenant: TenantOf<R>;
+  /** The authenticated admin caller on `tenant-admin` and `operator` routes. */
+  principal: PrincipalOf<R>;
   locale: Locale;
   requestId: string;
-  log: Logger;
+  /** The caller's address (behind CloudFront, the viewer's). */
+  clientIp: string;
+  log: RequestLogger;
+  services: Services;
   event: HttpEvent;
 }
 
@@ -45,28 +57,25 @@ export type RouteOutput = { status?: number; headers?: Record<string, string> } 
 );
 
 /** Per-request state the middlewares fill in, carried on the Lambda context. */
-export interface RequestState {
+interface RequestState {
   requestId: string;
-  log: Logger;
+  log: RequestLogger;
   startedAt: number;
+  clientIp: string;
   tenant?: Tenant;
   locale?: Locale;
-  input?: { query: unknown; body: unknown; params: unknown };
+  params?: unknown;
+  principal?: Principal;
 }
 type StatefulContext = LambdaContext & { request: RequestState };
 type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, StatefulContext>;
 
-/** Request id (from the caller's x-request-id or Lambda's), a request-scoped logger, an access log line. */
-function requestScope(routeName: string): Middleware {
-  const accessLog: Middleware['after'] = (request) => {
+/** Request id (the caller's x-request-id or Lambda's), a request-scoped logger, access log and metrics. */
+function requestScope(route: RouteDefinition): Middleware {
+  const finish: Middleware['after'] = (request) => {
     const state = request.context.request;
     const status = request.response?.statusCode ?? 500;
-    state.log[status >= 500 ? 'error' : 'info']('request', {
-      method: request.event.requestContext.http.method,
-      path: request.event.rawPath,
-      status,
-      durationMs: Date.now() - state.startedAt,
-    });
+    recordRequest(state.log, route, status, Date.now() - state.startedAt);
     request.response = {
       ...request.response,
       headers: { ...request.response?.headers, 'x-request-id': state.requestId },
@@ -74,26 +83,29 @@ function requestScope(routeName: string): Middleware {
   };
   return {
     before: (request) => {
-      const requestId = request.event.headers['x-request-id'] ?? request.context.awsRequestId;
+      const supplied = request.event.headers['x-request-id'];
+      const requestId =
+        supplied && /^[\w.-]{1,128}$/.test(supplied) ? supplied : request.context.awsRequestId;
       request.context.request = {
         requestId,
         startedAt: Date.now(),
-        log: rootLogger.child({ requestId, route: routeName }),
+        clientIp: '',
+        log: requestLogger({ requestId, route: route.handler }),
       };
     },
-    after: accessLog,
-    onError: accessLog,
+    after: finish,
+    onError: finish,
   };
 }
 
-/** The single mapper from thrown errors to HTTP responses: domain errors keep their status and
- * code; anything else is a 500 whose details go to the log, never to the client. */
+/** The single mapper from thrown errors to HTTP responses: domain errors keep their code; anything
+ * else is a 500 whose details go to the log, never to the client. */
 function errorMapper(): Middleware {
   return {
     onError: (request) => {
       const state = request.context.request;
       const error = request.error;
-      if (!(error instanceof DomainError) || error.status >= 500) {
+      if (!(error instanceof DomainError) || error.code === 'INTERNAL') {
         state.log.error('unhandled error', { error });
       }
       const locale =
@@ -108,39 +120,73 @@ function errorMapper(): Middleware {
   };
 }
 
-/** Resolves the tenant from the Host header (never from the body), then the response locale. */
-function tenantResolver(mode: RouteSpec<z.ZodType, z.ZodType, z.ZodType>['tenant']): Middleware {
+/** Only CloudFront reaches a deployed API; then the site and the client come from what it forwards. */
+function edge(deps: () => Services): Middleware {
   return {
     before: async (request) => {
-      const host = siteHost(request.event);
-      const tenant = mode === 'none' ? undefined : await services().tenants.byHost(host);
-      if (!tenant && mode === 'required') throw new DomainError('TENANT_NOT_FOUND', { params: { host } });
-      request.context.request.tenant = tenant;
-      request.context.request.locale = negotiateLocale({
-        explicit: request.event.queryStringParameters?.lang ?? cookie(request.event, 'lang'),
-        acceptLanguage: request.event.headers['accept-language'],
-        available: tenant?.locales ?? supportedLocales,
-        fallback: tenant?.defaultLocale ?? 'en',
-      });
+      const state = request.context.request;
+      state.clientIp = await verifyOrigin(request.event, deps());
     },
   };
 }
 
-/**
- * The site the visitor asked for. Behind CloudFront, API Gateway sees its own host name, so
- * the distribution's viewer-request function copies the visitor's Host into
- * x-forwarded-host (overwriting whatever the visitor sent); locally, Host is the site.
- */
-export function siteHost(event: HttpEvent): string {
-  return event.headers['x-forwarded-host'] ?? event.headers.host ?? event.requestContext.domainName;
+/** Resolves the tenant from the Host (never from the body), then the response locale. */
+function tenantResolver(route: RouteDefinition, deps: () => Services): Middleware {
+  return {
+    before: async (request) => {
+      const state = request.context.request;
+      const host = siteHost(request.event, deps().config);
+      const tenant = route.tenant === 'none' ? undefined : await deps().tenants.byHost(host);
+      state.locale = negotiateLocale({
+        explicit: request.event.queryStringParameters?.lang ?? readCookie(request.event, 'lang'),
+        acceptLanguage: request.event.headers['accept-language'],
+        available: tenant?.locales ?? supportedLocales,
+        fallback: tenant?.defaultLocale ?? 'en',
+      });
+      if (!tenant && route.tenant === 'required')
+        throw new DomainError('TENANT_NOT_FOUND', { params: { host: host.slice(0, 255) } });
+      state.tenant = tenant;
+      if (tenant) state.log.appendKeys({ tenant: tenant.id });
+    },
+  };
 }
 
-function cookie(event: HttpEvent, name: string): string | undefined {
-  for (const c of event.cookies ?? []) {
-    const [key, ...value] = c.split('=');
-    if (key?.trim() === name) return decodeURIComponent(value.join('=').trim());
-  }
-  return undefined;
+function validate(schema: z.ZodType | undefined, value: unknown, part: string) {
+  if (!schema) return { value, fields: [] };
+  // reportInput: a wrong type is told apart from a missing field (zod leaves `input` out otherwise).
+  const result = schema.safeParse(value, { reportInput: true });
+  return result.success
+    ? { value: result.data, fields: [] }
+    : { value: undefined, fields: fieldErrorsFrom(result.error, part) };
+}
+
+/** Path parameters first: authorization needs the tenant they name. */
+function paramsParser(route: RouteDefinition): Middleware {
+  return {
+    before: (request) => {
+      const { value, fields } = validate(route.request?.params, request.event.pathParameters ?? {}, 'params');
+      if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
+      request.context.request.params = value;
+    },
+  };
+}
+
+/** Who may call the route, from its declaration, before its query or body is read. */
+function authorizer(route: RouteDefinition, deps: () => Services): Middleware {
+  return {
+    before: async (request) => {
+      const state = request.context.request;
+      state.principal = await authenticateCaller(route, {
+        event: request.event,
+        params: state.params as Record<string, string> | undefined,
+        clientIp: state.clientIp,
+        services: deps(),
+      });
+      if (route.rateLimit) {
+        await enforceRateLimit(deps(), route, state.tenant?.id, state.clientIp);
+      }
+    },
+  };
 }
 
 function parseJsonBody(event: HttpEvent): unknown {
@@ -158,31 +204,13 @@ function parseJsonBody(event: HttpEvent): unknown {
   }
 }
 
-/** Parses the JSON body and validates query, params and body, reporting every failing field at once. */
-function inputParser(spec: RouteSpec<z.ZodType, z.ZodType, z.ZodType>): Middleware {
-  return {
-    before: (request) => {
-      const event = request.event;
-      const parts = {
-        query: [spec.query, event.queryStringParameters ?? {}],
-        params: [spec.params, event.pathParameters ?? {}],
-        body: [spec.body, spec.body ? parseJsonBody(event) : undefined],
-      } as const;
-      const input: Record<string, unknown> = {};
-      const fields = [];
-      for (const [part, [schema, value]] of Object.entries(parts)) {
-        if (!schema) {
-          input[part] = value;
-          continue;
-        }
-        const result = schema.safeParse(value);
-        if (result.success) input[part] = result.data;
-        else fields.push(...fieldErrorsFrom(result.error, part));
-      }
-      if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
-      request.context.request.input = input as RequestState['input'];
-    },
-  };
+/** Query and body, every failing field reported at once. */
+function parseQueryAndBody(route: RouteDefinition, event: HttpEvent) {
+  const query = validate(route.request?.query, event.queryStringParameters ?? {}, 'query');
+  const body = validate(route.request?.body, route.request?.body ? parseJsonBody(event) : undefined, 'body');
+  const fields = [...query.fields, ...body.fields];
+  if (fields.length > 0) throw new DomainError('VALIDATION_FAILED', { fields });
+  return { query: query.value, body: body.value };
 }
 
 function toResult(output: RouteOutput): HttpResult {
@@ -196,36 +224,75 @@ function toResult(output: RouteOutput): HttpResult {
   };
 }
 
+export function routeById<H extends RouteId>(handler: H): Extract<Route, { handler: H }> {
+  const route = routes.find((r) => r.handler === handler);
+  if (!route) throw new Error(`No route in functions/routes.ts has handler ${handler}`);
+  return route as Extract<Route, { handler: H }>;
+}
+
 /**
- * Builds a Lambda handler for an HTTP API route: the shared middleware chain around one call
- * into core. Handlers never catch, check or shape errors themselves.
+ * The Lambda handler of one route of the table: the shared middleware chain — request scope,
+ * error mapper, edge check, tenant and locale, params, auth (and rate limit), then idempotency —
+ * around one call into core. Handlers never check auth, catch, or shape errors themselves.
  */
-export function httpRoute<
-  Q extends z.ZodType = z.ZodUnknown,
-  B extends z.ZodType = z.ZodUnknown,
-  P extends z.ZodType = z.ZodUnknown,
->(
-  spec: RouteSpec<Q, B, P>,
-  run: (input: RouteInput<z.output<Q>, z.output<B>, z.output<P>>) => Promise<RouteOutput>,
+export function implement<H extends RouteId>(
+  handler: H,
+  run: (input: RouteInput<Extract<Route, { handler: H }>>) => Promise<RouteOutput>,
 ): RouteHandler {
+  return routeHandler(
+    routeById(handler),
+    run as (input: RouteInput<RouteDefinition>) => Promise<RouteOutput>,
+  );
+}
+
+/** The chain for any route definition (`implement` binds it to the table's); `deps` is the composition. */
+export function routeHandler<R extends RouteDefinition>(
+  route: R,
+  run: (input: RouteInput<R>) => Promise<RouteOutput>,
+  deps: () => Services = services,
+): RouteHandler {
+  if (route.auth === 'buyer') {
+    throw new Error(
+      `${route.handler}: buyer sessions are not wired yet (the buyers-and-checkout issue adds them)`,
+    );
+  }
   const chain = middy<HttpEvent, HttpResult, Error, StatefulContext>()
-    .use(requestScope(spec.name))
+    .use(requestScope(route))
     .use(errorMapper())
-    .use(tenantResolver(spec.tenant))
-    .use(inputParser(spec as RouteSpec<z.ZodType, z.ZodType, z.ZodType>))
+    .use(edge(deps))
+    .use(tenantResolver(route, deps))
+    .use(paramsParser(route))
+    .use(authorizer(route, deps))
     .handler(async (event, context) => {
       const state = context.request;
-      const input = state.input as { query: z.output<Q>; body: z.output<B>; params: z.output<P> };
-      return toResult(
-        await run({
-          ...input,
+      const key = route.idempotent ? idempotencyKeyOf(event) : undefined;
+      const respond = async () => {
+        const { query, body } = parseQueryAndBody(route, event);
+        const input = {
+          params: state.params,
+          query,
+          body,
           tenant: state.tenant,
+          principal: state.principal,
           locale: state.locale ?? 'en',
           requestId: state.requestId,
+          clientIp: state.clientIp,
           log: state.log,
+          services: deps(),
           event,
-        }),
-      );
+        } as RouteInput<R>;
+        return toResult(await run(input));
+      };
+      if (key === undefined) return respond();
+      return runIdempotent(deps(), {
+        scope:
+          state.tenant?.id ?? (state.principal?.kind === 'tenant' ? state.principal.tenantId : undefined),
+        route,
+        key,
+        event,
+        context,
+        respond,
+      });
     });
   // The request state on the context is filled in by requestScope: callers pass Lambda's context.
   return chain as unknown as RouteHandler;

@@ -1,8 +1,8 @@
 import { refreshRates } from '../../core/fx/refresh.ts';
 import { services } from '../composition.ts';
-import { createLogger } from '../http/logger.ts';
+import { jobLogger } from '../http/telemetry.ts';
 
-const log = createLogger({ service: 'sourcefront', job: 'refresh-fx' });
+const log = jobLogger('refresh-fx');
 
 /**
  * Scheduled: reads every FX provider and stores the rates (latest + history). A provider that

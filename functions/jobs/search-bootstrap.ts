@@ -1,6 +1,6 @@
 import { ensureOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../../adapters/opensearch/client.ts';
-import { createLogger } from '../http/logger.ts';
+import { jobLogger } from '../http/telemetry.ts';
 
 /**
  * CloudFormation custom resource (Custom::OffersIndex) that creates the offers index and its
@@ -28,7 +28,7 @@ export interface CustomResourceEvent {
   };
 }
 
-const log = createLogger({ service: 'sourcefront', function: 'search-bootstrap' });
+const log = jobLogger('search-bootstrap');
 
 export async function handler(event: CustomResourceEvent): Promise<void> {
   const alias = event.ResourceProperties.Alias;
@@ -53,7 +53,7 @@ export async function handler(event: CustomResourceEvent): Promise<void> {
   } catch (error) {
     status = 'FAILED';
     reason = error instanceof Error ? error.message.slice(0, 500) : String(error);
-    log.error('offers index bootstrap failed', { alias, error });
+    log.error('offers index bootstrap failed', { alias, error: error as Error });
   }
   const response = await fetch(event.ResponseURL, {
     method: 'PUT',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
 import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
@@ -9,8 +10,18 @@ beforeAll(async () => {
 afterAll(async () => platform?.close());
 
 describe('GET /api/v1/health through the local gateway', () => {
-  it('reports DynamoDB and OpenSearch ok, with the OpenSearch version', async () => {
+  it('answers ok in public, and names no component or version there', async () => {
     const res = await platform.request('/api/v1/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('keeps the details for the operator key', async () => {
+    expect((await platform.request('/api/v1/health/details')).status).toBe(401);
+    const operatorKey = await platform.services.secrets.get(OPERATOR_API_KEY);
+    const res = await platform.request('/api/v1/health/details', {
+      headers: { authorization: `Bearer ${operatorKey}` },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({

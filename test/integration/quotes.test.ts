@@ -205,6 +205,7 @@ describe('quote verification (what checkout accepts)', () => {
       priceBooks: services.priceBooks,
       store: new DynamoQuoteStore(services.db, platform.tableName),
       signingKey: () => services.secrets.get(QUOTE_SIGNING_KEY),
+      verifyingKeys: () => services.secrets.versions(QUOTE_SIGNING_KEY),
       ttlSeconds: 900,
       now: () => new Date(Date.now() - 20 * 60_000),
     });

@@ -106,14 +106,38 @@ describe('the partner admin API', () => {
       currency: 'THB',
       pricing: { markupBps: 800, rounding: { increment: 100, mode: 'up' } },
     };
-    const denied = await platform.request('/api/v1/admin/tenants', json(th, vnKey));
+    const create = (body: object, key: string, idempotencyKey?: string) => {
+      const init = json(body, key);
+      return platform.request('/api/v1/admin/tenants', {
+        ...init,
+        headers: {
+          ...(init.headers as Record<string, string>),
+          ...(idempotencyKey && { 'idempotency-key': idempotencyKey }),
+        },
+      });
+    };
+    const denied = await create(th, vnKey, 'create-th-by-vn');
     expect(denied.status).toBe(403);
-    const res = await platform.request('/api/v1/admin/tenants', json(th, operatorKey));
+    const withoutKey = await create(th, operatorKey);
+    expect(withoutKey.status).toBe(400);
+    expect((await withoutKey.json()).error.code).toBe('IDEMPOTENCY_KEY_REQUIRED');
+    const res = await create(th, operatorKey, 'create-th-0001');
     expect(res.status).toBe(201);
-    expect(await res.json()).toMatchObject({ version: 1, config: { id: 'th', currency: 'THB' } });
+    const created = await res.json();
+    expect(created).toMatchObject({ version: 1, config: { id: 'th', currency: 'THB' } });
     const viaLocalhost = await platform.request('/api/v1/tenant', { host: 'th.localhost:3000' });
     expect((await viaLocalhost.json()).currency).toBe('THB');
-    const again = await platform.request('/api/v1/admin/tenants', json(th, operatorKey));
+    // A retry of the same request (a lost answer) replays the first answer, applying nothing twice.
+    const retried = await create(th, operatorKey, 'create-th-0001');
+    expect(retried.status).toBe(201);
+    expect(await retried.json()).toEqual(created);
+    expect((await platform.services.tenantRepository.audit('th')).length).toBe(1);
+    // The same key with another body is a client bug: refused, nothing applied.
+    const reused = await create({ ...th, name: 'Other' }, operatorKey, 'create-th-0001');
+    expect(reused.status).toBe(422);
+    expect((await reused.json()).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    // A new request for the same site is a conflict.
+    const again = await create(th, operatorKey, 'create-th-0002');
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('TENANT_EXISTS');
   });

@@ -1,25 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { DomainError } from '../../core/errors.ts';
-import { httpRoute, siteHost } from '../../functions/http/route.ts';
+import type { Services } from '../../functions/composition.ts';
+import type { RouteDefinition } from '../../functions/contract.ts';
+import { readCookie, siteHost } from '../../functions/http/request.ts';
+import { routeHandler } from '../../functions/http/route.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
 
-const createThing = httpRoute(
-  {
-    name: 'test-create-thing',
-    tenant: 'none',
+const thingRoute = {
+  method: 'POST',
+  path: '/t',
+  fn: 'catalog',
+  handler: 'test-create-thing',
+  kind: 'api',
+  auth: 'public',
+  tenant: 'none',
+  summary: 'a route of this test only',
+  request: {
     body: z.object({ name: z.string().min(2), quantity: z.number().int().min(1) }).strict(),
     query: z.object({ dryRun: z.enum(['yes', 'no']).optional() }),
   },
+  response: { status: 201 },
+  access: { table: 'none', search: 'none' },
+} as const satisfies RouteDefinition;
+
+// A public route without a tenant touches no store: the chain needs only the edge's config.
+const noStores = () => ({ config: { ORIGIN_VERIFY: 'off' } }) as unknown as Services;
+
+const createThing = routeHandler(
+  thingRoute,
   async ({ body }) => {
     if (body.name === 'taken') throw new DomainError('CONFLICT');
     if (body.name === 'boom') throw new Error('database password is hunter2');
     return { status: 201, body: { created: body.name, quantity: body.quantity } };
   },
+  noStores,
 );
 
 async function call(event: Parameters<typeof httpEvent>[0]) {
-  const result = await createThing(httpEvent(event), lambdaContext() as Parameters<typeof createThing>[1]);
+  const result = await createThing(httpEvent(event), lambdaContext());
   return {
     status: result.statusCode,
     headers: result.headers ?? {},
@@ -105,20 +124,40 @@ describe('the shared HTTP middleware chain', () => {
 });
 
 describe('the site host a request is for', () => {
-  it('is the Host header locally and the forwarded viewer host behind CloudFront', () => {
-    expect(siteHost(httpEvent({ path: '/', headers: { host: 'vn.localhost:3000' } }))).toBe(
-      'vn.localhost:3000',
-    );
+  const cloudFront = httpEvent({
+    path: '/',
+    headers: {
+      host: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
+      'x-forwarded-host': 'shop.example.vn',
+    },
+  });
+
+  it('is the Host header locally, where a sent x-forwarded-host is ignored', () => {
     expect(
-      siteHost(
-        httpEvent({
-          path: '/',
-          headers: {
-            host: 'abc123.execute-api.ap-southeast-1.amazonaws.com',
-            'x-forwarded-host': 'shop.example.vn',
-          },
-        }),
-      ),
-    ).toBe('shop.example.vn');
+      siteHost(httpEvent({ path: '/', headers: { host: 'vn.localhost:3000' } }), { ORIGIN_VERIFY: 'off' }),
+    ).toBe('vn.localhost:3000');
+    expect(siteHost(cloudFront, { ORIGIN_VERIFY: 'off' })).toBe(
+      'abc123.execute-api.ap-southeast-1.amazonaws.com',
+    );
+  });
+
+  it('is only the forwarded viewer host behind CloudFront', () => {
+    expect(siteHost(cloudFront, { ORIGIN_VERIFY: 'required' })).toBe('shop.example.vn');
+    expect(
+      siteHost(httpEvent({ path: '/', headers: { host: 'shop.example.vn' } }), { ORIGIN_VERIFY: 'required' }),
+    ).toBe('');
+  });
+
+  it("is cut to a host name's length before anything looks it up", () => {
+    const long = httpEvent({ path: '/', headers: { host: `${'a'.repeat(5000)}.localhost` } });
+    expect(siteHost(long, { ORIGIN_VERIFY: 'off' }).length).toBeLessThanOrEqual(260);
+  });
+});
+
+describe('cookies', () => {
+  it('reads a malformed percent-encoding as absent instead of throwing', () => {
+    const event = httpEvent({ path: '/', cookies: ['lang=%E0%A4%A', 'theme=dark'] });
+    expect(readCookie(event, 'lang')).toBeUndefined();
+    expect(readCookie(event, 'theme')).toBe('dark');
   });
 });

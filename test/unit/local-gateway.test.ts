@@ -5,12 +5,23 @@ import type { RouteDefinition } from '../../functions/routes.ts';
 import { toHttpApiEvent } from '../../local/gateway.ts';
 import { compileRoutes } from '../../local/route-matcher.ts';
 
-const none = { table: 'none', search: 'none' } as const;
+const route = (method: RouteDefinition['method'], path: string, handler: string): RouteDefinition => ({
+  method,
+  path,
+  handler,
+  fn: 'catalog',
+  kind: 'api',
+  auth: 'public',
+  tenant: 'none',
+  summary: handler,
+  response: { status: 200 },
+  access: { table: 'none', search: 'none' },
+});
 const table: RouteDefinition[] = [
-  { method: 'GET', path: '/api/v1/offers/{offerId}', handler: 'offer', fn: 'catalog', access: none },
-  { method: 'GET', path: '/api/v1/offers/featured', handler: 'featured', fn: 'catalog', access: none },
-  { method: 'POST', path: '/api/v1/quotes', handler: 'quote', fn: 'catalog', access: none },
-  { method: 'GET', path: '/assets/{proxy+}', handler: 'assets', fn: 'catalog', access: none },
+  route('GET', '/api/v1/offers/{offerId}', 'offer'),
+  route('GET', '/api/v1/offers/featured', 'featured'),
+  route('POST', '/api/v1/quotes', 'quote'),
+  route('GET', '/assets/{proxy+}', 'assets'),
 ];
 
 describe('local route matching, as API Gateway does it', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCatalog } from '../../core/errors.ts';
+import { errorCodes } from '../../core/errors.ts';
 import { hasKey } from '../../core/i18n/translator.ts';
 import { projectRoot } from '../../local/paths.ts';
 import { namespaces, resources, supportedLocales } from '../../locales/index.ts';
@@ -52,7 +52,7 @@ describe('locales', () => {
   });
 
   it('has a message in every locale for every error code', () => {
-    for (const code of Object.keys(errorCatalog)) {
+    for (const code of errorCodes) {
       for (const locale of supportedLocales)
         expect(hasKey(`errors:${code}`, locale), `${locale}: ${code}`).toBe(true);
     }

@@ -136,7 +136,7 @@ function memoryStore() {
   };
 }
 
-function service(clock: { now: Date }, store = memoryStore()) {
+function service(clock: { now: Date }, keys = { signing: key, verifying: [key] }, store = memoryStore()) {
   return {
     store,
     quotes: quoteService({
@@ -154,7 +154,8 @@ function service(clock: { now: Date }, store = memoryStore()) {
         now: () => clock.now,
       }),
       store,
-      signingKey: async () => key,
+      signingKey: async () => keys.signing,
+      verifyingKeys: async () => keys.verifying,
       ttlSeconds: 15 * 60,
       now: () => clock.now,
       newId: () => 'q_test1',
@@ -253,6 +254,7 @@ describe('a quote, from creation to checkout', () => {
       }),
       store,
       signingKey: async () => key,
+      verifyingKeys: async () => [key],
       ttlSeconds: 60,
     });
     const a = await quotes.create(vn, 'vi', lines);
@@ -301,6 +303,21 @@ describe('a quote, from creation to checkout', () => {
     expect(await code('vn', variant)).toBe('QUOTE_INVALID');
     store.kept.delete('vn/q_test1');
     expect(await code('vn', token)).toBe('QUOTE_NOT_FOUND');
+  });
+});
+
+describe('rotating the quote signing key', () => {
+  it('keeps a quote signed with the previous key valid during the overlap, and only then', async () => {
+    const clock = { now: new Date('2026-11-21T08:00:00.000Z') };
+    const keys = { signing: key, verifying: [key] };
+    const { quotes } = service(clock, keys);
+    const before = await quotes.create(vn, 'vi', lines);
+    const next = 'n'.repeat(43);
+    keys.signing = next;
+    keys.verifying = [next, key];
+    await expect(quotes.verify('vn', before.token)).resolves.toEqual(before.quote);
+    keys.verifying = [next];
+    await expect(quotes.verify('vn', before.token)).rejects.toMatchObject({ code: 'QUOTE_INVALID' });
   });
 });
 

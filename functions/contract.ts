@@ -1,0 +1,94 @@
+import type * as z from 'zod';
+import type { ErrorCode } from '../core/errors.ts';
+
+/**
+ * What one entry of the route table declares: the contract that the middlewares enforce, the
+ * OpenAPI document describes, the local gateway dispatches and CDK deploys.
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Access = 'none' | 'read' | 'write';
+
+/**
+ * Who may call a route, checked before the body is read:
+ * - `public`: anyone (still rate-limited at the edge);
+ * - `buyer`: a signed-in buyer of the site (buyer sessions: the buyers-and-checkout issue);
+ * - `tenant-admin`: the operator key, or a key of the tenant named by the path's `{tenantId}`;
+ * - `operator`: the operator key only;
+ * - `supply-signature`: a supply-side message signed with the supply signing key (HMAC-SHA256
+ *   over `timestamp.body`, checked against the current and the previous key).
+ */
+export const authKinds = ['public', 'buyer', 'tenant-admin', 'operator', 'supply-signature'] as const;
+export type Auth = (typeof authKinds)[number];
+
+/** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
+export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront'] as const;
+export type FunctionName = (typeof functionNames)[number];
+
+export interface RouteRequest {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+export interface RouteResponse {
+  status: 200 | 201 | 204;
+  /** A JSON body's schema; absent for text responses (`contentType`). */
+  body?: z.ZodType;
+  /** For non-JSON answers (CSS, HTML). */
+  contentType?: string;
+}
+
+export interface RouteDefinition {
+  method: HttpMethod;
+  path: string;
+  /** The bounded context's function, `functions/apps/<fn>.ts`. */
+  fn: FunctionName;
+  /** The module `functions/handlers/<handler>.ts` serving this route; unique, the route's id. */
+  handler: string;
+  /** `api` answers JSON; `page` answers HTML for people (storefront, console). */
+  kind: 'api' | 'page';
+  auth: Auth;
+  /**
+   * `required`: a Host that maps to no tenant gets 404 TENANT_NOT_FOUND, and the handler's input
+   * types the tenant as present; `optional`: resolved when there is one; `none`: not looked up.
+   */
+  tenant: 'required' | 'optional' | 'none';
+  /** An `Idempotency-Key` header is then required; a retry with it replays the first answer. */
+  idempotent?: boolean;
+  summary: string;
+  request?: RouteRequest;
+  response: RouteResponse;
+  /** Codes this route answers besides those its declaration implies (validation, auth, tenant). */
+  errors?: readonly ErrorCode[];
+  /** Hits per client address (and site) per window; the hit past the limit gets 429. */
+  rateLimit?: { limit: number; windowSeconds: number };
+  /** What the route may touch: its function is granted the union of its routes' access. */
+  access: { table: Access; search: Access; secrets?: readonly string[] };
+  /** Lambda memory in MB; a function takes the largest of its routes'. */
+  memoryMb?: number;
+}
+
+/** `GET /api/v1/offers/{offerId}`, as API Gateway names a route. */
+export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+/** The error codes a route can answer: those it lists plus those its declaration implies. */
+export function routeErrors(route: RouteDefinition): ErrorCode[] {
+  const codes = new Set<ErrorCode>(route.errors ?? []);
+  const request = route.request ?? {};
+  if (request.params || request.query || request.body) codes.add('VALIDATION_FAILED');
+  if (request.body)
+    for (const c of ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'] as const) codes.add(c);
+  if (route.tenant === 'required') codes.add('TENANT_NOT_FOUND');
+  if (route.auth !== 'public') for (const c of ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const) codes.add(c);
+  if (route.auth === 'tenant-admin' || route.auth === 'operator') codes.add('FORBIDDEN');
+  if (route.idempotent)
+    for (const c of [
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'IDEMPOTENCY_KEY_REUSED',
+      'IDEMPOTENCY_IN_PROGRESS',
+    ] as const)
+      codes.add(c);
+  return [...codes].sort();
+}

@@ -1,0 +1,112 @@
+import { DomainError } from '../../core/errors.ts';
+import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
+import {
+  authFailureRule,
+  consume,
+  type RateBucket,
+  refuseWhenOverLimit,
+} from '../../core/security/rate-limits.ts';
+import {
+  authenticate,
+  authorizeTenant,
+  type Principal,
+  requireOperator,
+} from '../../core/tenants/admin-auth.ts';
+import { parseApiKey } from '../../core/tenants/api-keys.ts';
+import type { Services } from '../composition.ts';
+import type { RouteDefinition } from '../contract.ts';
+import { SUPPLY_SIGNING_KEY } from '../secrets.ts';
+import type { HttpEvent } from './types.ts';
+
+interface Caller {
+  event: HttpEvent;
+  params: Record<string, string> | undefined;
+  clientIp: string;
+  services: Services;
+}
+
+/** The buckets a failed attempt counts against: the client's address and, when one was presented, the key. */
+function failureBuckets(event: HttpEvent, clientIp: string): RateBucket[] {
+  const buckets: RateBucket[] = [{ name: `auth-failures#ip#${clientIp}` }];
+  const bearer =
+    /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '')?.[1] ?? event.headers['x-api-key'];
+  const key = bearer ? parseApiKey(bearer) : undefined;
+  if (key) buckets.push({ tenantId: key.tenantId, name: `auth-failures#key#${key.keyId}` });
+  return buckets;
+}
+
+/** Runs a credential check; a refusal counts against the caller, and a caller over the limit is not checked at all. */
+async function throttled<T>(caller: Caller, check: () => Promise<T>): Promise<T> {
+  const { rateLimits } = caller.services;
+  const buckets = failureBuckets(caller.event, caller.clientIp);
+  const now = Date.now();
+  await refuseWhenOverLimit(rateLimits, buckets, authFailureRule, now);
+  try {
+    return await check();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'UNAUTHORIZED') {
+      await Promise.all(buckets.map((b) => rateLimits.hit(b, authFailureRule, now)));
+    }
+    throw error;
+  }
+}
+
+function rawBody(event: HttpEvent): string {
+  if (event.body === undefined) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+/**
+ * Enforces a route's `auth` before its query or body is read: 401 for missing or wrong
+ * credentials (counted; repeated failures get 429), 403 for a valid caller outside its scope.
+ */
+export async function authenticateCaller(
+  route: RouteDefinition,
+  caller: Caller,
+): Promise<Principal | undefined> {
+  switch (route.auth) {
+    case 'public':
+      return undefined;
+    case 'buyer':
+      throw new Error('buyer sessions are not wired yet');
+    case 'supply-signature': {
+      await throttled(caller, async () => {
+        const keys = await caller.services.secrets.versions(SUPPLY_SIGNING_KEY);
+        const result = checkSignature({
+          keys,
+          timestamp: caller.event.headers[TIMESTAMP_HEADER],
+          signature: caller.event.headers[SIGNATURE_HEADER],
+          body: rawBody(caller.event),
+          nowSeconds: Math.floor(Date.now() / 1000),
+        });
+        if (result !== 'valid') throw new DomainError('UNAUTHORIZED', { params: { reason: result } });
+      });
+      return undefined;
+    }
+    case 'operator':
+    case 'tenant-admin': {
+      const principal = await throttled(caller, () =>
+        authenticate(caller.event.headers, caller.services.adminAuth),
+      );
+      if (route.auth === 'operator') requireOperator(principal);
+      else authorizeTenant(principal, caller.params?.tenantId ?? '');
+      return principal;
+    }
+  }
+}
+
+/** A route's own rate limit (`rateLimit` in the table), per site and client address. */
+export async function enforceRateLimit(
+  services: Services,
+  route: RouteDefinition,
+  tenantId: string | undefined,
+  clientIp: string,
+): Promise<void> {
+  if (!route.rateLimit) return;
+  await consume(
+    services.rateLimits,
+    { ...(tenantId && { tenantId }), name: `route#${route.handler}#ip#${clientIp}` },
+    route.rateLimit,
+    Date.now(),
+  );
+}

@@ -1,0 +1,38 @@
+import type { ErrorCode } from '../../core/errors.ts';
+
+/** The one mapping from error codes to HTTP statuses; core raises codes, the edge answers statuses. */
+export const httpStatus = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  TENANT_NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  TOO_MANY_REQUESTS: 429,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  IDEMPOTENCY_IN_PROGRESS: 409,
+  SERVICE_UNAVAILABLE: 503,
+  SEARCH_UNAVAILABLE: 503,
+  INTERNAL: 500,
+  FX_RATE_UNAVAILABLE: 503,
+  FX_RATE_STALE: 503,
+  QUANTITY_BELOW_MOQ: 400,
+  TENANT_EXISTS: 409,
+  DOMAIN_TAKEN: 409,
+  QUOTE_NOT_FOUND: 404,
+  OFFER_NOT_FOUND: 404,
+  QUOTE_EXPIRED: 410,
+  QUOTE_INVALID: 400,
+  QUOTE_LINE_UNAVAILABLE: 400,
+  LANDED_COST_UNAVAILABLE: 400,
+} as const satisfies Record<ErrorCode, number>;
+
+export function statusOf(code: ErrorCode): number {
+  return httpStatus[code];
+}
