@@ -9,6 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { backgroundFunctions } from '../functions/background.ts';
@@ -87,8 +88,10 @@ const table = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) =>
   `| ${cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+// Init times are wall time: on a machine busy with other work they grow, so say how busy it was.
+const load = loadavg().map((l) => l.toFixed(2));
 console.log(
-  `\nLambda bundles (esbuild, ${process.version}, ${runs} fresh-process imports each; budget ${bundleBudget.maxBytes / 1024} KB / ${bundleBudget.maxInitMs} ms)\n`,
+  `\nLambda bundles (esbuild, ${process.version}, ${runs} fresh-process imports each; budget ${bundleBudget.maxBytes / 1024} KB / ${bundleBudget.maxInitMs} ms; ${cpus().length} CPUs, load average ${load.join(' ')})\n`,
 );
 console.log(line(header));
 console.log(
