@@ -104,8 +104,17 @@ function errorMapper(): Middleware {
   return {
     onError: (request) => {
       const state = request.context.request;
-      const error = request.error;
-      if (!(error instanceof DomainError) || error.code === 'INTERNAL') {
+      // Out of time (middy stops just before Lambda's deadline): the platform is overloaded or
+      // a store is slow, so the caller may retry — 503, not a bug's 500.
+      const error =
+        request.error?.name === 'TimeoutError'
+          ? new DomainError('SERVICE_UNAVAILABLE', { cause: request.error })
+          : request.error;
+      if (
+        !(error instanceof DomainError) ||
+        error.code === 'INTERNAL' ||
+        error.code === 'SERVICE_UNAVAILABLE'
+      ) {
         state.log.error('unhandled error', { error });
       }
       const locale =

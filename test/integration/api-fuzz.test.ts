@@ -18,7 +18,10 @@ const MAX_SECONDS = Number(process.env.FUZZ_MAX_SECONDS ?? 240);
 let platform: TestPlatform;
 beforeAll(async () => {
   platform = await startTestPlatform();
-  await importLines(platform, fixtureCatalog.map((spec) => JSON.stringify(fixtureOffer(spec))));
+  await importLines(
+    platform,
+    fixtureCatalog.map((spec) => JSON.stringify(fixtureOffer(spec))),
+  );
 }, 600_000);
 afterAll(async () => platform?.close());
 
@@ -57,9 +60,12 @@ describe('the API against its own OpenAPI document', () => {
       '--seed',
       '20261201',
       '--workers',
-      '2',
+      '1',
       '--request-timeout',
-      '30',
+      '60',
+      // Health answers 503 when a store is down: that is its job, and the check would call it a bug.
+      '--exclude-path-regex',
+      '^/api/v1/health',
       '--suppress-health-check',
       'all',
     ]);
