@@ -12,6 +12,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { backgroundFunctions } from '../functions/background.ts';
 import { functionEntry, jobEntry, routeFunctions } from '../functions/functions.ts';
 import { bundleBudget, esbuildOptions, projectRoot } from '../lib/bundling.ts';
@@ -26,7 +27,7 @@ const lambdaLikeEnv = {
   AWS_REGION: 'ap-southeast-1',
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
   TABLE_NAME: 'sourcefront-bench',
-  OFFERS_ALIAS: 'offers',
+  OFFERS_ALIAS,
   OPENSEARCH_ENDPOINT: 'https://search.bench.invalid',
   OPENSEARCH_AUTH: 'sigv4',
   LOG_LEVEL: 'warn',

@@ -1,6 +1,7 @@
 import { CfnOutput, SecretValue, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { type BackgroundFunction, backgroundFunctions } from '../functions/background.ts';
 import { type FunctionName, type RouteDefinition, routes } from '../functions/routes.ts';
 import { ORIGIN_VERIFY_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
@@ -23,9 +24,6 @@ export interface RegionStackProps extends StackProps {
   /** Entry file of a route function (tests that synthesize functions the project does not have yet). */
   functionEntry?: (fn: FunctionName) => string;
 }
-
-/** Name of the offers alias in every region (the local platform uses the same). */
-export const OFFERS_ALIAS = 'offers';
 
 /** CloudWatch Logs accepts only these retention values; pick the nearest not below. */
 function retention(days: number): RetentionDays {

@@ -2,6 +2,7 @@ import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { buildServices, provideServices, type Services } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
@@ -15,7 +16,7 @@ import type { LocalServers } from './servers/index.ts';
 export type LocalServices = Services & { search: Client };
 
 /** The table and alias `npm start` and `npm run catalog:import` share. */
-export const localPlatformNames = { tableName: 'sourcefront-local', offersAlias: 'offers' } as const;
+export const localPlatformNames = { tableName: 'sourcefront-local', offersAlias: OFFERS_ALIAS } as const;
 
 export interface PlatformNames {
   tableName: string;
@@ -59,7 +60,8 @@ export async function connectLocal(config: Config): Promise<LocalServices> {
     ...buildServices(config),
     search: createSearchClient(connectionOf(config)),
   };
-  await ensureTable(services.dynamo, config.TABLE_NAME);
+  // A table written in an older key layout is migrated once, saying so in one sentence.
+  await ensureTable(services.dynamo, config.TABLE_NAME, { log: (message) => console.warn(message) });
   await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
   return services;
 }
