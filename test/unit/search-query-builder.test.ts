@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildSearchBody,
+  buildSuggestBody,
+  curationFilters,
+  sortClauses,
+  sourceFields,
+} from '../../adapters/opensearch/offer-query.ts';
+import type { OfferSearchCriteria } from '../../core/catalog/search.ts';
+import { decodeCursor, encodeCursor } from '../../core/catalog/search-query.ts';
+import { badges, belts, categoriesL1, categoriesL2 } from '../../core/catalog/taxonomy.ts';
+import type { Curation } from '../../core/tenants/tenant.ts';
+
+/**
+ * The OpenSearch body each search asks, tested by its output: what the buyer gets is decided
+ * here (which offers may appear, in which order, with which counts beside the filters).
+ */
+const open: Curation = { categories: [], supplierTiers: [], requiredBadges: [], belts: [] };
+const criteria = (over: Partial<OfferSearchCriteria> = {}): OfferSearchCriteria => ({
+  text: '',
+  locale: 'vi',
+  curation: open,
+  filters: { badges: [], priceFen: {} },
+  priceRanges: [],
+  sort: 'relevance',
+  size: 20,
+  ...over,
+});
+const body = (over: Partial<OfferSearchCriteria> = {}) =>
+  // biome-ignore lint/suspicious/noExplicitAny: assertions walk the nested request body
+  buildSearchBody(criteria(over)) as Record<string, any>;
+
+describe('the search body', () => {
+  it('sorts each order by its key, then newest for ties in relevance, then the offer id', () => {
+    expect(sortClauses('price_asc')).toEqual([{ priceMinFen: 'asc' }, { offerId: 'asc' }]);
+    expect(sortClauses('price_desc')).toEqual([{ priceMinFen: 'desc' }, { offerId: 'asc' }]);
+    expect(sortClauses('newest')).toEqual([{ createdAt: 'desc' }, { offerId: 'asc' }]);
+    expect(sortClauses('relevance')).toEqual([{ _score: 'desc' }, { createdAt: 'desc' }, { offerId: 'asc' }]);
+    expect(body({ sort: 'price_desc' }).sort).toEqual(sortClauses('price_desc'));
+  });
+
+  it('shows only listed offers to an uncurated storefront, and only the curated ones otherwise', () => {
+    expect(curationFilters(open)).toEqual([{ term: { listed: true } }]);
+    expect(curationFilters({ ...open, requiredBadges: ['ship_48h', 'return_7d'] })).toEqual([
+      { term: { listed: true } },
+      { term: { badges: 'ship_48h' } },
+      { term: { badges: 'return_7d' } },
+    ]);
+    expect(curationFilters({ ...open, supplierTiers: ['super_factory'] })).toEqual([
+      { term: { listed: true } },
+      { terms: { supplierTier: ['super_factory'] } },
+    ]);
+    expect(curationFilters({ ...open, belts: ['yiwu'] })).toEqual([
+      { term: { listed: true } },
+      { terms: { belt: ['yiwu'] } },
+    ]);
+  });
+
+  it('matches the buyer’s words in their language, most of them, and counts every hit', () => {
+    const b = body({ text: 'ao thun nu', locale: 'vi' });
+    expect(b.query.bool.must).toEqual([
+      {
+        multi_match: {
+          query: 'ao thun nu',
+          fields: ['title.vi.folded^3', 'title.en', 'title.zh-CN'],
+          type: 'best_fields',
+          minimum_should_match: '2<75%',
+        },
+      },
+    ]);
+    expect(b.track_total_hits).toBe(true);
+    expect(b.size).toBe(20);
+    expect(body({ text: 'tee', locale: 'en' }).query.bool.must[0].multi_match.fields).toEqual([
+      'title.en^3',
+      'title.zh-CN',
+    ]);
+  });
+
+  it('reads the fields a result card shows, in the buyer’s language and the Chinese original', () => {
+    const fields = [
+      'offerId',
+      'title.ko',
+      'title.zh-CN',
+      'image',
+      'priceMinFen',
+      'priceMaxFen',
+      'moq',
+      'unit',
+      'badges',
+      'belt',
+      'categoryL1',
+      'categoryL2',
+      'supplierTier',
+      'staleLocales',
+    ];
+    expect(sourceFields('ko')).toEqual(fields);
+    expect(body({ locale: 'ko' })._source).toEqual(fields);
+  });
+
+  it('filters the CNY price on either side or both, inclusive', () => {
+    const price = (priceFen: { minFen?: number; maxFen?: number }) =>
+      body({ filters: { badges: [], priceFen } }).post_filter.bool.filter;
+    expect(price({ minFen: 100, maxFen: 500 })).toEqual([{ range: { priceMinFen: { gte: 100, lte: 500 } } }]);
+    expect(price({ minFen: 0 })).toEqual([{ range: { priceMinFen: { gte: 0 } } }]);
+    expect(price({ maxFen: 500 })).toEqual([{ range: { priceMinFen: { lte: 500 } } }]);
+    expect(price({})).toEqual([]);
+  });
+
+  it('counts each facet over every value of its dimension, and prices in keyed CNY ranges', () => {
+    const b = body({
+      filters: { badges: [], priceFen: { minFen: 100 }, moqMax: 50 },
+      priceRanges: [
+        { key: 'a', maxFen: 99 },
+        { key: 'b', minFen: 100, maxFen: 199 },
+        { key: 'c', minFen: 200 },
+      ],
+    });
+    const moq = { range: { moq: { lte: 50 } } };
+    const price = { range: { priceMinFen: { gte: 100 } } };
+    expect(b.aggs).toEqual({
+      categoryL1: {
+        filter: { bool: { filter: [price, moq] } },
+        aggs: { values: { terms: { field: 'categoryL1', size: categoriesL1.length } } },
+      },
+      categoryL2: {
+        filter: { bool: { filter: [price, moq] } },
+        aggs: { values: { terms: { field: 'categoryL2', size: categoriesL2.length } } },
+      },
+      belt: {
+        filter: { bool: { filter: [price, moq] } },
+        aggs: { values: { terms: { field: 'belt', size: belts.length } } },
+      },
+      badges: {
+        filter: { bool: { filter: [price, moq] } },
+        aggs: { values: { terms: { field: 'badges', size: badges.length } } },
+      },
+      price: {
+        filter: { bool: { filter: [moq] } },
+        aggs: {
+          values: {
+            range: {
+              field: 'priceMinFen',
+              keyed: true,
+              ranges: [
+                { key: 'a', to: 100 },
+                { key: 'b', from: 100, to: 200 },
+                { key: 'c', from: 200 },
+              ],
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('starts from the first page unless a position is given', () => {
+    expect(body()).not.toHaveProperty('search_after');
+    expect(body({ sort: 'newest', after: [1_780_000_000_000, 'tee-1'] }).search_after).toEqual([
+      1_780_000_000_000,
+      'tee-1',
+    ]);
+  });
+});
+
+describe('the suggest body', () => {
+  it('prefix-matches all typed words in the buyer’s language or Chinese, returning titles only', () => {
+    expect(buildSuggestBody({ text: '티셔', locale: 'ko', curation: open, size: 5 })).toEqual({
+      size: 5,
+      _source: ['offerId', 'title.ko', 'title.zh-CN'],
+      query: {
+        bool: {
+          must: [
+            {
+              multi_match: {
+                query: '티셔',
+                type: 'bool_prefix',
+                fields: ['title.ko', 'title.zh-CN'],
+                operator: 'and',
+              },
+            },
+          ],
+          filter: [{ term: { listed: true } }],
+        },
+      },
+    });
+  });
+});
+
+describe('cursors a client sends back', () => {
+  it('are refused with anything around the characters we hand out', () => {
+    const cursor = encodeCursor('newest', [1_780_000_000_000, 'tee-1']);
+    expect(decodeCursor(cursor, 'newest')).toEqual([1_780_000_000_000, 'tee-1']);
+    expect(decodeCursor(`${cursor}!`, 'newest')).toBeUndefined();
+    expect(decodeCursor(`!${cursor}`, 'newest')).toBeUndefined();
+    expect(decodeCursor(`${cursor}==`, 'newest')).toBeUndefined();
+    expect(decodeCursor(Buffer.from('null').toString('base64url'), 'newest')).toBeUndefined();
+    expect(decodeCursor(Buffer.from('"newest"').toString('base64url'), 'newest')).toBeUndefined();
+  });
+});
