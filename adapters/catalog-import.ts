@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '@opensearch-project/opensearch';
 import { type ImportOptions, type ImportStats, importFeed } from '../core/catalog/import.ts';
 import { DynamoOfferRepository } from './dynamodb/offer-repository.ts';
+import { toOfferDocument } from './opensearch/offer-document.ts';
 import { bulkIndexOffers } from './opensearch/offer-indexer.ts';
 
 export interface CatalogTargets {
@@ -22,8 +23,10 @@ export function importIntoCatalog(
     ...options,
     store: repository,
     index: {
-      index: (docs) =>
-        bulkIndexOffers(targets.search, targets.offersAlias, docs, { refresh: options.refresh }),
+      index: (offers) =>
+        bulkIndexOffers(targets.search, targets.offersAlias, offers.map(toOfferDocument), {
+          refresh: options.refresh,
+        }),
     },
   });
 }

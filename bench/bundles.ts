@@ -9,8 +9,10 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { backgroundFunctions } from '../functions/background.ts';
 import { functionEntry, jobEntry, routeFunctions } from '../functions/functions.ts';
 import { bundleBudget, esbuildOptions, projectRoot } from '../lib/bundling.ts';
@@ -25,7 +27,7 @@ const lambdaLikeEnv = {
   AWS_REGION: 'ap-southeast-1',
   AWS_LAMBDA_FUNCTION_NAME: 'bench',
   TABLE_NAME: 'sourcefront-bench',
-  OFFERS_ALIAS: 'offers',
+  OFFERS_ALIAS,
   OPENSEARCH_ENDPOINT: 'https://search.bench.invalid',
   OPENSEARCH_AUTH: 'sigv4',
   LOG_LEVEL: 'warn',
@@ -87,8 +89,10 @@ const table = rows.map((r) => [
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) =>
   `| ${cells.map((c, i) => (i === 0 || i === 3 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+// Init times are wall time: on a machine busy with other work they grow, so say how busy it was.
+const load = loadavg().map((l) => l.toFixed(2));
 console.log(
-  `\nLambda bundles (esbuild, ${process.version}, ${runs} fresh-process imports each; budget ${bundleBudget.maxBytes / 1024} KB / ${bundleBudget.maxInitMs} ms)\n`,
+  `\nLambda bundles (esbuild, ${process.version}, ${runs} fresh-process imports each; budget ${bundleBudget.maxBytes / 1024} KB / ${bundleBudget.maxInitMs} ms; ${cpus().length} CPUs, load average ${load.join(' ')})\n`,
 );
 console.log(line(header));
 console.log(

@@ -15,11 +15,12 @@ import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
-import { generateOffer } from '../core/catalog/generator/generate.ts';
-import { buildSearchBody, searchParamsSchema } from '../core/catalog/search-query.ts';
+import { buildSearchBody } from '../adapters/opensearch/offer-query.ts';
+import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
 import { priceBuckets } from '../core/catalog/search-results.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
+import { generateOffer } from '../local/seed/generator/generate.ts';
 import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
 import { startLocalServers } from '../local/servers/index.ts';
 import type { Locale } from '../locales/index.ts';
@@ -148,13 +149,14 @@ try {
       const t = (await services.tenants.byHost(m.host))!;
       const book = await services.priceBooks.forTenant(t, m.locale);
       const params = searchParamsSchema.parse(m.params);
-      return buildSearchBody({
-        params,
-        locale: m.locale,
-        curation: t.curation,
-        priceFen: book.cnyBounds(params.priceMin, params.priceMax),
-        priceBuckets: priceBuckets(book),
-      });
+      return buildSearchBody(
+        searchCriteria(params, {
+          locale: m.locale,
+          curation: t.curation,
+          priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+          priceRanges: priceBuckets(book),
+        }),
+      );
     }),
   );
   const api: number[] = [];

@@ -1,4 +1,4 @@
-import { offerSearcher } from '../adapters/opensearch/offer-search.ts';
+import { openSearchOffers } from '../adapters/opensearch/offer-search.ts';
 import { catalogSearch } from '../core/catalog/catalog-service.ts';
 import { services } from './composition.ts';
 import { searchTransport } from './search-client.ts';
@@ -12,7 +12,7 @@ export function searchCatalog(): ReturnType<typeof catalogSearch> {
     current = catalogSearch({
       priceBooks: s.priceBooks,
       offers: s.offers,
-      searchIndex: offerSearcher(searchTransport(), s.config.OFFERS_ALIAS),
+      search: openSearchOffers(searchTransport(), s.config.OFFERS_ALIAS),
     });
   }
   return current;

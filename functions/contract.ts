@@ -36,6 +36,8 @@ export interface RouteResponse {
   body?: z.ZodType;
   /** For non-JSON answers (CSS, HTML). */
   contentType?: string;
+  /** Other statuses answered with the same body (health: 503 `degraded`). */
+  also?: readonly number[];
 }
 
 export interface RouteDefinition {
@@ -75,7 +77,8 @@ export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): strin
 
 /** The error codes a route can answer: those it lists plus those its declaration implies. */
 export function routeErrors(route: RouteDefinition): ErrorCode[] {
-  const codes = new Set<ErrorCode>(route.errors ?? []);
+  // Any route may run out of time when a store is slow (503, never a 500).
+  const codes = new Set<ErrorCode>([...(route.errors ?? []), 'SERVICE_UNAVAILABLE']);
   const request = route.request ?? {};
   if (request.params || request.query || request.body) codes.add('VALIDATION_FAILED');
   if (request.body)

@@ -120,6 +120,12 @@ function operationOf(route: RouteDefinition): JsonSchema {
     }),
     responses: {
       [String(response.status)]: { description: 'Success', content: success },
+      ...Object.fromEntries(
+        (response.also ?? []).map((status) => [
+          String(status),
+          { description: 'Answered with the same body', content: success },
+        ]),
+      ),
       ...errorResponses(routeErrors(route)),
     },
     'x-sourcefront-auth': route.auth,

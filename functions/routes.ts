@@ -29,8 +29,7 @@ export const routes = [
     auth: 'public',
     tenant: 'none',
     summary: 'Liveness for load balancers and uptime checks: ok, or 503 degraded (cached briefly)',
-    response: { status: 200, body: view.healthView },
-    errors: ['SERVICE_UNAVAILABLE'],
+    response: { status: 200, body: view.healthView, also: [503] },
     access: { table: 'read', search: 'read' },
   },
   {
@@ -42,8 +41,7 @@ export const routes = [
     auth: 'operator',
     tenant: 'none',
     summary: 'Each component (DynamoDB, OpenSearch) with its latency, version or failure reason',
-    response: { status: 200, body: view.healthDetailsView },
-    errors: ['SERVICE_UNAVAILABLE'],
+    response: { status: 200, body: view.healthDetailsView, also: [503] },
     access: { table: 'read', search: 'read', secrets: [OPERATOR_API_KEY] },
   },
   {

@@ -1,6 +1,6 @@
 import { type BundlingOptions, Charset, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
-import { projectRoot } from '../local/paths.ts';
+import { projectRoot } from '../project.ts';
 
 export { projectRoot };
 

@@ -1,9 +1,10 @@
-import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { CfnOutput, SecretValue, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { type BackgroundFunction, backgroundFunctions } from '../functions/background.ts';
-import { type RouteDefinition, routes } from '../functions/routes.ts';
-import { SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
+import { type FunctionName, type RouteDefinition, routes } from '../functions/routes.ts';
+import { ORIGIN_VERIFY_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { Functions, functionEnvironment } from './constructs/functions.ts';
@@ -15,13 +16,14 @@ import { certificateParameterName, isDev, type RegionConfig, stackName } from '.
 
 export interface RegionStackProps extends StackProps {
   config: RegionConfig;
+  /** The web ACL of the region's distributions, from its us-east-1 companion stack (lib/edge-stack.ts). */
+  webAclArn: string;
   /** The registries; the defaults are the project's, tests may pass others. */
   routes?: readonly RouteDefinition[];
   background?: readonly BackgroundFunction[];
+  /** Entry file of a route function (tests that synthesize functions the project does not have yet). */
+  functionEntry?: (fn: FunctionName) => string;
 }
-
-/** Name of the offers alias in every region (the local platform uses the same). */
-export const OFFERS_ALIAS = 'offers';
 
 /** CloudWatch Logs accepts only these retention values; pick the nearest not below. */
 function retention(days: number): RetentionDays {
@@ -52,6 +54,8 @@ export class RegionStack extends Stack {
       stackName: stackName(config),
       description: `Sourcefront region ${config.key} (${config.region}, ${config.stage})`,
       terminationProtection: !isDev(config),
+      // The web ACL's ARN comes from the us-east-1 companion stack.
+      crossRegionReferences: true,
     });
     const routeTable = props.routes ?? routes;
     const background = props.background ?? backgroundFunctions;
@@ -63,11 +67,13 @@ export class RegionStack extends Stack {
     Tags.of(this).add('stage', config.stage);
 
     this.data = new Data(this, 'Data', { retain });
-    const environment = (searchEndpoint: string) =>
+    const environment = (searchEndpoint: string, kind: 'route' | 'job' = 'job') =>
       functionEnvironment({
         tableName: this.data.table.tableName,
         offersAlias: OFFERS_ALIAS,
         searchEndpoint,
+        stage: config.stage,
+        behindCloudFront: kind === 'route',
       });
     this.search = new Search(this, 'Search', {
       domainName: name,
@@ -89,8 +95,9 @@ export class RegionStack extends Stack {
       table: this.data.table,
       search: this.search,
       secrets: this.secrets.byName,
-      environment: environment(this.search.endpoint),
+      environment: (kind) => environment(this.search.endpoint, kind),
       logRetention,
+      ...(props.functionEntry && { entry: props.functionEntry }),
       retainLogs: retain,
     });
     this.handoff = new Handoff(this, 'Handoff', { table: this.data.table, jobs: this.functions.jobs });
@@ -106,7 +113,11 @@ export class RegionStack extends Stack {
     this.storefront = new Storefront(this, 'Storefront', {
       name,
       apiOriginDomain: this.api.originDomain,
+      originVerify: SecretValue.secretsManager(this.secrets.byName.get(ORIGIN_VERIFY_KEY)!.secretArn, {
+        ...(config.originVerifyVersionId && { versionId: config.originVerifyVersionId }),
+      }),
       tenants: config.tenants,
+      webAclArn: props.webAclArn,
       certificateParameterName: (tenant) => certificateParameterName(config, tenant),
       retain,
     });
@@ -125,7 +136,10 @@ export class RegionStack extends Stack {
 
     // What operators need after a deploy (docs: assets sync, smoke test, secrets).
     const outputs: Record<string, [string, string]> = {
-      ApiEndpoint: [this.api.httpApi.apiEndpoint, 'HTTP API (CloudFront is the public entry)'],
+      ApiEndpoint: [
+        this.api.httpApi.apiEndpoint,
+        'HTTP API origin: answers only requests carrying the header CloudFront adds (use the site domains)',
+      ],
       AssetsBucket: [
         this.storefront.assets.bucketName,
         'Static assets: aws s3 sync <dir> s3://<bucket>/assets/',
@@ -137,6 +151,10 @@ export class RegionStack extends Stack {
         'Alarm notifications (e-mail subscription must be confirmed)',
       ],
       SupplySigningKeySecret: [this.secrets.byName.get(SUPPLY_SIGNING_KEY)!.secretArn, 'Supply signing key'],
+      OriginVerifySecret: [
+        this.secrets.byName.get(ORIGIN_VERIFY_KEY)!.secretArn,
+        'Origin-verify value CloudFront sends (rotation: README, Regions)',
+      ],
     };
     for (const [id, [value, description]] of Object.entries(outputs))
       new CfnOutput(this, id, { value, description });

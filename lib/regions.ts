@@ -45,6 +45,8 @@ export const sizingSchema = z.object({
   api: z.object({ rateLimit: z.int().min(1), burstLimit: z.int().min(1) }),
   /** Log retention for functions, the API and the search domain. */
   logRetentionDays: z.int().min(1),
+  /** The web ACL in front of every distribution: requests one client IP may make per 5 minutes. */
+  edge: z.object({ requestsPerIpPer5Minutes: z.int().min(10).max(2_000_000_000) }),
 });
 export type Sizing = z.infer<typeof sizingSchema>;
 
@@ -54,6 +56,7 @@ export const sizingProfiles = {
     search: { dataNodes: 1, dataNodeType: 't3.medium.search', volumeGb: 10, availabilityZones: 1 },
     api: { rateLimit: 50, burstLimit: 100 },
     logRetentionDays: 14,
+    edge: { requestsPerIpPer5Minutes: 1000 },
   },
   production: {
     search: {
@@ -65,6 +68,9 @@ export const sizingProfiles = {
     },
     api: { rateLimit: 500, burstLimit: 1000 },
     logRetentionDays: 90,
+    // A buyer's page view is ~10 requests (page, API, assets), and business buyers often share
+    // one office IP: 3000 per 5 minutes is ~10 requests/s sustained from one address.
+    edge: { requestsPerIpPer5Minutes: 3000 },
   },
 } as const satisfies Record<string, Sizing>;
 export type SizingProfile = keyof typeof sizingProfiles;
@@ -79,8 +85,17 @@ const regionInputSchema = z.object({
     search: searchSizingSchema.partial().optional(),
     api: sizingSchema.shape.api.partial().optional(),
     logRetentionDays: z.int().min(1).optional(),
+    edge: sizingSchema.shape.edge.partial().optional(),
   }),
   tenants: z.array(tenantSiteSchema).default([]),
+  /**
+   * The version of the origin-verify secret CloudFront sends (README, Regions: origin-verify
+   * rotation). Absent, CloudFront sends the version that is AWSCURRENT at deploy time.
+   */
+  originVerifyVersionId: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{32,64}$/, 'a Secrets Manager VersionId')
+    .optional(),
 });
 
 export interface RegionConfig {
@@ -91,6 +106,7 @@ export interface RegionConfig {
   alarmEmail: string;
   sizing: Sizing;
   tenants: TenantSite[];
+  originVerifyVersionId?: string;
 }
 
 const regionKey = z.string().regex(/^[a-z][a-z0-9]{1,9}$/, 'a short lower-case key such as vn');
@@ -108,6 +124,7 @@ export function parseRegions(context: unknown): RegionConfig[] {
       search: { ...profile.search, ...input.sizing.search },
       api: { ...profile.api, ...input.sizing.api },
       logRetentionDays: input.sizing.logRetentionDays ?? profile.logRetentionDays,
+      edge: { ...profile.edge, ...input.sizing.edge },
     });
     const config = {
       key,
@@ -116,6 +133,7 @@ export function parseRegions(context: unknown): RegionConfig[] {
       alarmEmail: input.alarmEmail,
       sizing,
       tenants: input.tenants,
+      ...(input.originVerifyVersionId && { originVerifyVersionId: input.originVerifyVersionId }),
     };
     checkRegion(config);
     return config;
@@ -128,6 +146,12 @@ export function parseRegions(context: unknown): RegionConfig[] {
   return regions;
 }
 
+/**
+ * CloudFormation resolves at most 60 dynamic references per template; each tenant distribution
+ * holds one (its origin-verify header) and the web ACL's cross-region reference one more.
+ */
+export const MAX_TENANTS_PER_REGION = 58;
+
 function checkRegion(config: RegionConfig): void {
   const search = config.sizing.search;
   const where = `region ${config.key}`;
@@ -139,6 +163,11 @@ function checkRegion(config: RegionConfig): void {
       `${where}: ${search.dataNodes} search data nodes cannot spread evenly over ${search.availabilityZones} zones`,
     );
   }
+  if (config.tenants.length > MAX_TENANTS_PER_REGION) {
+    throw new Error(
+      `${where}: ${config.tenants.length} tenants, but a region stack holds at most ${MAX_TENANTS_PER_REGION} tenant distributions (CloudFormation's 60 dynamic references per template)`,
+    );
+  }
   const ids = config.tenants.map((t) => t.id);
   const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
   if (repeated) throw new Error(`${where}: tenant ${repeated} is listed twice`);
@@ -147,6 +176,14 @@ function checkRegion(config: RegionConfig): void {
 /** The stack of a region: `Sourcefront-vn`. Deploying one never touches another. */
 export function stackName(config: Pick<RegionConfig, 'key'>): string {
   return `Sourcefront-${config.key}`;
+}
+
+/** CloudFront-scoped resources (the web ACL) exist only in us-east-1. */
+export const EDGE_REGION = 'us-east-1';
+
+/** A region's companion stack in us-east-1: `Sourcefront-vn-edge`. */
+export function edgeStackName(config: Pick<RegionConfig, 'key'>): string {
+  return `${stackName(config)}-edge`;
 }
 
 /** Where the operator stores a tenant's us-east-1 certificate ARN (in the stack's region). */

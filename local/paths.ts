@@ -1,8 +1,8 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../project.ts';
 
-/** The repository root, whatever the current directory is. */
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The repository root, whatever the current directory is (defined in project.ts, shared with lib/). */
+export { projectRoot };
 
 /** Everything the local platform fetches or writes lives under `.local/` (git-ignored). */
 export const localDir = join(projectRoot, '.local');

@@ -2,6 +2,7 @@ import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
+import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
 import { ruleStatus } from '../core/tenants/domains.ts';
 import { normalizeHost } from '../core/tenants/tenant.ts';
@@ -22,7 +23,7 @@ import type { LocalServers } from './servers/index.ts';
 export type LocalServices = Services & { search: Client };
 
 /** The table and alias `npm start` and `npm run catalog:import` share. */
-export const localPlatformNames = { tableName: 'sourcefront-local', offersAlias: 'offers' } as const;
+export const localPlatformNames = { tableName: 'sourcefront-local', offersAlias: OFFERS_ALIAS } as const;
 
 export interface PlatformNames {
   tableName: string;

@@ -6,8 +6,8 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeGeneratedFeed } from '../core/catalog/generator/feed-writer.ts';
 import { projectRoot } from '../local/paths.ts';
+import { writeGeneratedFeed } from '../local/seed/generator/feed-writer.ts';
 
 const { values } = parseArgs({
   options: {

@@ -1,18 +1,21 @@
 /**
  * `npm run catalog:import -- <feed.jsonl> [--rejects <file>]`
  * Imports a supply feed into the local platform's table and offers index (or wherever
- * TABLE_NAME / OFFERS_ALIAS / DYNAMODB_ENDPOINT / OPENSEARCH_ENDPOINT point). Invalid lines
- * go to the rejects file (default: <feed>.rejects.jsonl) as {"line": n, "reason": "…"}.
- * Exit code 0 when every line imported, 1 when some were rejected, 2 on a usage error.
+ * TABLE_NAME / OFFERS_ALIAS / DYNAMODB_ENDPOINT / OPENSEARCH_ENDPOINT point). It first
+ * reconciles the index with the table (`npm run catalog:reconcile`), so a run that was killed
+ * between the two is repaired. Invalid lines go to the rejects file (default:
+ * <feed>.rejects.jsonl) as {"line": n, "reason": "…"}. Ctrl-C stops reading the feed, lets
+ * the chunks under way finish in both stores and prints what was written.
+ * Exit code 0 when every line imported, 1 when some were rejected, 2 on a usage error,
+ * 130 when interrupted.
  */
 import { createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
-import { loadConfig } from '../functions/config.ts';
-import { connectLocal, localPlatformNames } from '../local/platform.ts';
-import { serverOptionsFromEnv } from '../local/servers/index.ts';
+import { connectCatalog } from './local-catalog.ts';
 import { progressBar } from './progress.ts';
+import { reconcileWithProgress } from './reconcile-run.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -27,26 +30,22 @@ if (!existsSync(file)) {
   console.error(`No feed at ${file} (make one with: npm run catalog:generate -- --offers 1000 --seed 42)`);
   process.exit(2);
 }
-// The same servers and names as `npm start` (DYNAMODB_PORT / OPENSEARCH_PORT included).
-const ports = serverOptionsFromEnv();
-const config = loadConfig({
-  TABLE_NAME: localPlatformNames.tableName,
-  OFFERS_ALIAS: localPlatformNames.offersAlias,
-  OPENSEARCH_ENDPOINT: `http://127.0.0.1:${ports.opensearchPort}`,
-  OPENSEARCH_AUTH: 'none',
-  DYNAMODB_ENDPOINT: `http://127.0.0.1:${ports.dynamodbPort}`,
-  AWS_REGION: 'local',
-  ...process.env,
-});
-const services = await connectLocal(config).catch((error: unknown) => {
-  console.error(
-    `The local servers are not reachable (DynamoDB ${config.DYNAMODB_ENDPOINT}, OpenSearch ${config.OPENSEARCH_ENDPOINT}): start them with \`npm start\` or \`npm run servers\` first. (${(error as Error).message})`,
-  );
-  process.exit(2);
-});
+const targets = await connectCatalog();
+console.log((await reconcileWithProgress(targets)).summary);
 
+// The first Ctrl-C stops reading the feed and lets the chunks under way finish; a second one
+// leaves at once (the next import or reconcile repairs what that leaves half-written).
+const stop = new AbortController();
 const size = statSync(file).size;
 const input = createReadStream(file);
+const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+process.on('SIGINT', () => {
+  if (stop.signal.aborted) process.exit(130);
+  stop.abort();
+  lines.close();
+  console.error('\nInterrupted: finishing the offers under way (Ctrl-C again to leave now)…');
+});
+
 let bytes = 0;
 input.on('data', (chunk) => {
   bytes += chunk.length;
@@ -56,16 +55,13 @@ const rejects = createWriteStream(rejectsPath);
 const bar = progressBar('import');
 const fmt = new Intl.NumberFormat('en');
 const started = Date.now();
+console.error(`importing ${file}…`);
 
 const stats = await importIntoCatalog(
-  {
-    db: services.db,
-    tableName: config.TABLE_NAME,
-    search: services.search,
-    offersAlias: config.OFFERS_ALIAS,
-  },
+  targets,
   createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }),
   {
+    signal: stop.signal,
     onReject: (reject) => {
       rejects.write(`${JSON.stringify(reject)}\n`);
     },
@@ -79,12 +75,16 @@ const stats = await importIntoCatalog(
     },
   },
 );
+input.destroy();
 await new Promise((resolve) => rejects.end(resolve));
 const seconds = bar.done();
 const processed = stats.imported + stats.updated + stats.unchanged + stats.older;
+const interrupted = stop.signal.aborted;
 console.log(
   [
-    `Imported ${file} into ${config.TABLE_NAME} / ${config.OFFERS_ALIAS} in ${seconds.toFixed(1)} s`,
+    interrupted
+      ? `Interrupted after ${fmt.format(stats.lines)} lines of ${file} (${seconds.toFixed(1)} s); written to ${targets.tableName} and ${targets.offersAlias} so far:`
+      : `Imported ${file} into ${targets.tableName} / ${targets.offersAlias} in ${seconds.toFixed(1)} s`,
     `  imported   ${fmt.format(stats.imported)}`,
     `  updated    ${fmt.format(stats.updated)}`,
     `  unchanged  ${fmt.format(stats.unchanged)}`,
@@ -92,6 +92,7 @@ console.log(
     `  rejected   ${fmt.format(stats.rejected)}${stats.rejected > 0 ? ` → ${rejectsPath}` : ''}`,
     `  translations queued  ${fmt.format(stats.translationsQueued)}`,
     `  rate       ${fmt.format(Math.round(processed / Math.max(seconds, 0.001)))} offers/s`,
+    ...(interrupted ? ['Both stores hold every offer counted above; run the import again to continue.'] : []),
   ].join('\n'),
 );
-process.exit(stats.rejected > 0 ? 1 : 0);
+process.exit(interrupted ? 130 : stats.rejected > 0 ? 1 : 0);

@@ -36,20 +36,17 @@ export function httpFxProvider(source: FxSource, timeoutMs = 10_000): FxProvider
 
 /**
  * Reads a saved copy of a publisher's document, for runs without the internet (the local
- * platform ships copies under local/fx/). The rates are dated when read and their source says
- * so (`ecb (offline copy of 2026-11-20)`), so an offline demo keeps quoting.
+ * platform ships copies under local/fx/). Each rate keeps the date its document states, so a
+ * price quoted from an old copy says how old its rate is; the source says it was read from a
+ * file (`ecb (offline copy)`). Whether an old rate may still price is the tenant's
+ * `maxRateAgeHours` (the demo tenants allow the age of the shipped copies).
  */
 export function fileFxProvider(source: FxSource, dir: string): FxProvider {
   return {
     name: `${source.name}-file`,
     async fetchRates() {
       const rates = source.parse(await readFile(join(dir, source.file), 'utf8'));
-      const loadedAt = new Date().toISOString();
-      return rates.map((r) => ({
-        ...r,
-        asOf: loadedAt,
-        source: `${r.source} (offline copy of ${r.asOf.slice(0, 10)})`,
-      }));
+      return rates.map((r) => ({ ...r, source: `${r.source} (offline copy)` }));
     },
   };
 }
@@ -58,8 +55,8 @@ export function fileFxProvider(source: FxSource, dir: string): FxProvider {
 export const bundledFxDir = fileURLToPath(new URL('../../local/fx/', import.meta.url));
 
 /**
- * The providers a runtime uses: live publishers in AWS; locally the saved copies, dated when
- * loaded (see fileFxProvider) so the demo keeps quoting offline.
+ * The providers a runtime uses: live publishers in AWS; locally the saved copies with their
+ * own dates (see fileFxProvider).
  */
 export function fxProvidersFor(kind: 'http' | 'file', dir: string = bundledFxDir): FxProvider[] {
   return kind === 'http'

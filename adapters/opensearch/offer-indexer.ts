@@ -1,5 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
-import type { OfferDocument } from '../../core/catalog/offer-document.ts';
+import type { OfferDocument } from './offer-document.ts';
 
 export type IndexOutcome = 'indexed' | 'not_newer';
 

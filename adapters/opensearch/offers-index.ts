@@ -12,6 +12,9 @@
  */
 export const OFFERS_INDEX_SCHEMA_VERSION = 3;
 
+/** The offers alias, defined once: every region's stack, the local platform and the import use it. */
+export const OFFERS_ALIAS = 'offers';
+
 export const textAnalyzerByLocale = {
   'zh-CN': 'cjk_text',
   vi: 'vi_text',

@@ -30,7 +30,10 @@ type Ctor = new (options: Record<string, unknown>) => Record<string, unknown>;
  * generated API surface of its Client: the search functions' bundles are 200 KB smaller
  * (that surface is CommonJS and cannot be tree-shaken). Same defaults as the Client.
  */
-export function createSearchTransport(connection: SearchConnection): SearchTransport {
+export function createSearchTransport(
+  connection: SearchConnection,
+  options: { requestTimeoutMs?: number; maxRetries?: number } = {},
+): SearchTransport {
   const signer =
     connection.auth === 'sigv4'
       ? AwsSigv4Signer({ region: connection.region, service: 'es', getCredentials: defaultProvider() })
@@ -53,8 +56,8 @@ export function createSearchTransport(connection: SearchConnection): SearchTrans
     emit,
     connectionPool: pool,
     serializer: new Serializer({}),
-    maxRetries: 2,
-    requestTimeout: 10_000,
+    maxRetries: options.maxRetries ?? 2,
+    requestTimeout: options.requestTimeoutMs ?? 10_000,
     sniffInterval: false,
     sniffOnStart: false,
     sniffOnConnectionFault: false,

@@ -6,7 +6,8 @@ import { withinCuration } from '../tenants/curation.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
-import { buildSearchBody, buildSuggestBody, type SearchParams } from './search-query.ts';
+import type { OfferSearch } from './search.ts';
+import { type SearchParams, searchCriteria } from './search-query.ts';
 import { priceBuckets, shapeSearch } from './search-results.ts';
 import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.ts';
 
@@ -21,8 +22,8 @@ export interface CatalogPorts {
 }
 
 export interface CatalogSearchPorts extends CatalogPorts {
-  /** Runs a search body against the offers alias and returns the response body. */
-  searchIndex(body: Record<string, unknown>): Promise<unknown>;
+  /** The search engine over the offers (core/catalog/search.ts). */
+  search: OfferSearch;
 }
 
 export interface Reader {
@@ -36,17 +37,17 @@ export function catalogSearch(ports: CatalogSearchPorts) {
     async search(reader: Reader, params: SearchParams) {
       const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
       const buckets = priceBuckets(book);
-      const body = buildSearchBody({
-        params,
-        locale: reader.locale,
-        curation: reader.tenant.curation,
-        priceFen: book.cnyBounds(params.priceMin, params.priceMax),
-        priceBuckets: buckets,
-      });
-      const result = (await ports.searchIndex(body)) as Parameters<typeof shapeSearch>[0];
-      const ids = result.hits.hits.map((h) => h._source.offerId);
+      const page = await ports.search.search(
+        searchCriteria(params, {
+          locale: reader.locale,
+          curation: reader.tenant.curation,
+          priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+          priceRanges: buckets,
+        }),
+      );
+      const ids = page.offers.map((o) => o.offerId);
       const overrides = await ports.offers.overridesFor(reader.tenant.id, ids);
-      return shapeSearch(result, {
+      return shapeSearch(page, {
         locale: reader.locale,
         book,
         t: translatorFor(reader.locale),
@@ -59,15 +60,17 @@ export function catalogSearch(ports: CatalogSearchPorts) {
 
     async suggest(reader: Reader, q: string, size: number) {
       const t = translatorFor(reader.locale);
-      const result = (await ports.searchIndex(
-        buildSuggestBody(q, reader.locale, reader.tenant.curation, size),
-      )) as {
-        hits: { hits: { _source: { title: Partial<Record<Locale, string>> } }[] };
-      };
+      // Three times as many offers as titles wanted: titles repeat across offers.
+      const matches = await ports.search.suggest({
+        text: q,
+        locale: reader.locale,
+        curation: reader.tenant.curation,
+        size: size * 3,
+      });
       const seen = new Set<string>();
       const queries: string[] = [];
-      for (const hit of result.hits.hits) {
-        const title = hit._source.title[reader.locale] ?? hit._source.title['zh-CN'];
+      for (const match of matches) {
+        const title = match.title[reader.locale] ?? match.title['zh-CN'];
         if (!title || seen.has(title.toLowerCase())) continue;
         seen.add(title.toLowerCase());
         queries.push(title);

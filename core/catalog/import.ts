@@ -1,6 +1,5 @@
 import { parseFeedLine } from './feed.ts';
 import type { Offer } from './model.ts';
-import { type OfferDocument, toOfferDocument } from './offer-document.ts';
 import { type StaleTranslation, staleTranslations } from './translation.ts';
 
 /**
@@ -14,8 +13,9 @@ export interface OfferStore {
   enqueueTranslations(items: (StaleTranslation & { offerId: string })[]): Promise<void>;
 }
 
+/** Where searchable offers go: keeps an offer only when its version is newer than the one it has. */
 export interface OfferIndex {
-  index(docs: OfferDocument[]): Promise<unknown>;
+  index(offers: Offer[]): Promise<unknown>;
 }
 
 export interface ImportStats {
@@ -43,6 +43,8 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Chunks in flight at once. */
   parallelChunks?: number;
+  /** Stops reading lines when aborted; the chunks already started finish in both stores. */
+  signal?: AbortSignal;
 }
 
 export const emptyStats = (): ImportStats => ({
@@ -77,8 +79,8 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
 
   let lineNumber = 0;
   for await (const raw of lines) {
+    if (failure || options.signal?.aborted) break;
     lineNumber++;
-    if (failure) break;
     const line = raw.trim();
     if (line === '') continue;
     stats.lines++;
@@ -95,6 +97,7 @@ export async function importFeed(lines: AsyncIterable<string>, options: ImportOp
       while (inFlight.size >= parallel) await Promise.race(inFlight);
     }
   }
+  // Lines already read are finished even when aborted: every line counted is written.
   if (chunk.length > 0 && !failure) launch(chunk);
   await Promise.all(inFlight);
   if (failure) throw failure;
@@ -143,6 +146,6 @@ async function importChunk(offers: Offer[], options: ImportOptions, stats: Impor
   }
   // Unchanged offers are sent too: the index ignores them when already current (external
   // versions) and catches up when an earlier run stopped between the table and the index.
-  const docs = [...written.map((w) => w.offer), ...unchanged].map(toOfferDocument);
-  if (docs.length > 0) await options.index.index(docs);
+  const toIndex = [...written.map((w) => w.offer), ...unchanged];
+  if (toIndex.length > 0) await options.index.index(toIndex);
 }

@@ -58,6 +58,8 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
 const fen = z.int().min(0).max(100_000_000_00);
 const positiveFen = z.int().min(1).max(100_000_000_00);
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/);
+/** Offer, supplier and SKU ids: ASCII, 3–64 characters. */
+export const catalogIdSchema = id;
 
 export const supplierSchema = z.object({
   id,

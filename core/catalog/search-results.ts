@@ -2,8 +2,16 @@ import type { TFunction } from 'i18next';
 import type { Locale } from '../../locales/index.ts';
 import type { LocalPrice, PriceBook } from '../pricing/price-book.ts';
 import type { OfferOverride } from './model.ts';
-import { encodeCursor, type PriceBucket, type Sort } from './search-query.ts';
+import type { FacetCount, OfferSearchPage, OfferSummary, PriceRangeFen } from './search.ts';
+import { encodeCursor, type Sort } from './search-query.ts';
 import { categoriesL1 } from './taxonomy.ts';
+
+/** A range of the price facet in the tenant's currency (local minor units, inclusive; absent =
+ * open), with the same range in CNY fen as the search port takes it. */
+export interface PriceBucket extends PriceRangeFen {
+  min?: number;
+  max?: number;
+}
 
 /** Price boundaries of the price facet, in CNY fen (10, 50, 200, 1,000 yuan), shown in the
  * tenant's currency rounded to one significant digit. */
@@ -33,35 +41,6 @@ export function priceBuckets(book: PriceBook): PriceBucket[] {
   });
 }
 
-interface Hit {
-  _id: string;
-  _source: {
-    offerId: string;
-    title: Partial<Record<Locale, string>>;
-    image: string;
-    priceMinFen: number;
-    priceMaxFen: number;
-    moq: number;
-    unit: string;
-    badges: string[];
-    belt: string;
-    categoryL1: string;
-    categoryL2: string;
-    supplierTier: string;
-    staleLocales?: string[];
-  };
-  sort?: (string | number)[];
-}
-
-interface Bucket {
-  key: string;
-  doc_count: number;
-}
-interface SearchResponseBody {
-  hits: { total: { value: number } | number; hits: Hit[] };
-  aggregations?: Record<string, { values: { buckets: Bucket[] | Record<string, { doc_count: number }> } }>;
-}
-
 export interface SearchHitView {
   offerId: string;
   title: { text: string; lang: Locale; stale: boolean; overridden: boolean };
@@ -87,26 +66,20 @@ export interface ShapeContext {
 
 /** The title a buyer sees on a result: the tenant's own wording, else the translation in
  * their language (flagged when made from an older Chinese source), else the Chinese. */
-function hitTitle(hit: Hit, locale: Locale, override?: OfferOverride): SearchHitView['title'] {
+function hitTitle(offer: OfferSummary, locale: Locale, override?: OfferOverride): SearchHitView['title'] {
   const own = override?.fields.title?.[locale];
   if (own) return { text: own, lang: locale, stale: false, overridden: true };
-  const translated = hit._source.title[locale];
+  const translated = offer.title[locale];
   if (translated)
-    return {
-      text: translated,
-      lang: locale,
-      stale: hit._source.staleLocales?.includes(locale) ?? false,
-      overridden: false,
-    };
-  return { text: hit._source.title['zh-CN'] ?? '', lang: 'zh-CN', stale: false, overridden: false };
+    return { text: translated, lang: locale, stale: offer.staleLocales.includes(locale), overridden: false };
+  return { text: offer.title['zh-CN'] ?? '', lang: 'zh-CN', stale: false, overridden: false };
 }
 
-export function shapeHit(hit: Hit, ctx: ShapeContext): SearchHitView {
-  const s = hit._source;
+export function shapeHit(s: OfferSummary, ctx: ShapeContext): SearchHitView {
   const named = (prefix: string, id: string) => ({ id, name: ctx.t(`catalog:${prefix}_${id}`) });
   return {
     offerId: s.offerId,
-    title: hitTitle(hit, ctx.locale, ctx.overrides.get(s.offerId)),
+    title: hitTitle(s, ctx.locale, ctx.overrides.get(s.offerId)),
     image: s.image,
     price: { from: ctx.book.convert(s.priceMinFen), to: ctx.book.convert(s.priceMaxFen) },
     moq: s.moq,
@@ -118,22 +91,14 @@ export function shapeHit(hit: Hit, ctx: ShapeContext): SearchHitView {
   };
 }
 
-export function shapeSearch(body: SearchResponseBody, ctx: ShapeContext) {
-  const hits = body.hits.hits;
-  const total = typeof body.hits.total === 'number' ? body.hits.total : body.hits.total.value;
-  const last = hits[hits.length - 1];
-  const terms = (name: string) => {
-    const buckets = body.aggregations?.[name]?.values.buckets;
-    return Array.isArray(buckets) ? buckets : [];
-  };
-  const named = (prefix: string) => (b: Bucket) => ({
-    id: b.key,
-    name: ctx.t(`catalog:${prefix}_${b.key}`),
-    count: b.doc_count,
+/** A page of the search port's results as the buyer sees it: localized names, prices in the
+ * tenant's currency, the tenant's own titles, and an opaque cursor to the next page. */
+export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
+  const named = (prefix: string) => (f: FacetCount) => ({
+    id: f.value,
+    name: ctx.t(`catalog:${prefix}_${f.value}`),
+    count: f.count,
   });
-  const priceCounts = body.aggregations?.price?.values.buckets as
-    | Record<string, { doc_count: number }>
-    | undefined;
   const label = (b: PriceBucket) =>
     b.min === undefined
       ? ctx.t('catalog:price_under', { max: ctx.book.format((b.max ?? 0) + 1) })
@@ -141,25 +106,25 @@ export function shapeSearch(body: SearchResponseBody, ctx: ShapeContext) {
         ? ctx.t('catalog:price_over', { min: ctx.book.format(b.min) })
         : ctx.t('catalog:price_between', { min: ctx.book.format(b.min), max: ctx.book.format(b.max) });
   return {
-    total,
+    total: page.total,
     currency: ctx.book.currency,
-    hits: hits.map((h) => shapeHit(h, ctx)),
-    nextCursor: last?.sort && hits.length === ctx.size ? encodeCursor(ctx.sort, last.sort) : null,
+    hits: page.offers.map((o) => shapeHit(o, ctx)),
+    nextCursor: page.last && page.offers.length === ctx.size ? encodeCursor(ctx.sort, page.last) : null,
     facets: {
       categories: [
-        ...terms('categoryL1')
-          .filter((b) => (categoriesL1 as readonly string[]).includes(b.key))
-          .map((b) => ({ ...named('category')(b), level: 1 })),
-        ...terms('categoryL2').map((b) => ({ ...named('category')(b), level: 2 })),
+        ...page.facets.categoriesL1
+          .filter((f) => (categoriesL1 as readonly string[]).includes(f.value))
+          .map((f) => ({ ...named('category')(f), level: 1 })),
+        ...page.facets.categoriesL2.map((f) => ({ ...named('category')(f), level: 2 })),
       ],
-      belts: terms('belt').map(named('belt')),
-      badges: terms('badges').map(named('badge')),
+      belts: page.facets.belts.map(named('belt')),
+      badges: page.facets.badges.map(named('badge')),
       price: ctx.buckets
         .map((b) => ({
           ...(b.min !== undefined && { min: b.min }),
           ...(b.max !== undefined && { max: b.max }),
           label: label(b),
-          count: priceCounts?.[b.key]?.doc_count ?? 0,
+          count: page.facets.priceRanges[b.key] ?? 0,
         }))
         .filter((b) => b.count > 0),
     },

@@ -26,9 +26,14 @@ export function errorResponse(error: unknown, locale: Locale, requestId: string)
       requestId,
     },
   };
+  const retryAfter = domain.params.retryAfterSeconds;
   return {
     statusCode: statusOf(domain.code),
-    headers: { 'content-type': 'application/json; charset=utf-8', 'content-language': locale },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'content-language': locale,
+      ...(typeof retryAfter === 'number' && { 'retry-after': String(retryAfter) }),
+    },
     body: JSON.stringify(body),
   };
 }

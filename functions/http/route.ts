@@ -104,8 +104,17 @@ function errorMapper(): Middleware {
   return {
     onError: (request) => {
       const state = request.context.request;
-      const error = request.error;
-      if (!(error instanceof DomainError) || error.code === 'INTERNAL') {
+      // Out of time (middy stops just before Lambda's deadline): the platform is overloaded or
+      // a store is slow, so the caller may retry — 503, not a bug's 500.
+      const error =
+        request.error?.name === 'TimeoutError'
+          ? new DomainError('SERVICE_UNAVAILABLE', { cause: request.error })
+          : request.error;
+      if (
+        !(error instanceof DomainError) ||
+        error.code === 'INTERNAL' ||
+        error.code === 'SERVICE_UNAVAILABLE'
+      ) {
         state.log.error('unhandled error', { error });
       }
       const locale =
@@ -153,7 +162,8 @@ function tenantResolver(route: RouteDefinition, deps: () => Services): Middlewar
 
 function validate(schema: z.ZodType | undefined, value: unknown, part: string) {
   if (!schema) return { value, fields: [] };
-  const result = schema.safeParse(value);
+  // reportInput: a wrong type is told apart from a missing field (zod leaves `input` out otherwise).
+  const result = schema.safeParse(value, { reportInput: true });
   return result.success
     ? { value: result.data, fields: [] }
     : { value: undefined, fields: fieldErrorsFrom(result.error, part) };

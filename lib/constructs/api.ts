@@ -47,6 +47,12 @@ export const accessLogFields = {
  * The HTTP API of a region, one route per entry of functions/routes.ts (the table the local
  * gateway dispatches from) to that entry's function, with stage throttling, JSON access logs
  * and CORS limited to the tenants' own domains.
+ *
+ * Only CloudFront reaches it: every route function requires the origin-verify header that
+ * CloudFront adds (lib/constructs/storefront.ts). The default execute-api endpoint stays on
+ * because it is CloudFront's origin: with `disableExecuteApiEndpoint` an HTTP API answers only
+ * on a custom domain name, which needs an operator-owned API domain and a regional certificate
+ * per region; HTTP APIs take neither resource policies nor WAF, so the header is the check.
  */
 export class Api extends Construct {
   readonly httpApi: HttpApi;

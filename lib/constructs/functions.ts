@@ -7,8 +7,8 @@ import { Construct } from 'constructs';
 import type { BackgroundFunction } from '../../functions/background.ts';
 import { type Config, configKeys, configSchema } from '../../functions/config.ts';
 import { type FunctionAccess, functionEntry, jobEntry, routeFunctions } from '../../functions/functions.ts';
-import type { RouteDefinition } from '../../functions/routes.ts';
-import { secretEnvName } from '../../functions/secrets.ts';
+import type { FunctionName, RouteDefinition } from '../../functions/routes.ts';
+import { ORIGIN_VERIFY_KEY, secretEnvName } from '../../functions/secrets.ts';
 import { acknowledge, nagAttr } from '../nag.ts';
 import { SourcefrontFunction } from './lambda.ts';
 import type { Search } from './search.ts';
@@ -26,8 +26,18 @@ export function functionEnvironment(values: {
   tableName: string;
   offersAlias: string;
   searchEndpoint: string;
+  /** The region's stage (cdk.json), which decides e.g. whether `<id>.localhost` hosts route. */
+  stage: Config['STAGE'];
+  /**
+   * Route functions sit behind CloudFront: they refuse a request without the origin-verify
+   * header CloudFront adds and take the site only from what CloudFront forwards. Jobs serve
+   * no HTTP and leave it off.
+   */
+  behindCloudFront: boolean;
 }): Record<string, string> {
   const env: Partial<Record<keyof Config, string>> = {
+    STAGE: values.stage,
+    ORIGIN_VERIFY: values.behindCloudFront ? 'required' : 'off',
     TABLE_NAME: values.tableName,
     OFFERS_ALIAS: values.offersAlias,
     OPENSEARCH_ENDPOINT: values.searchEndpoint,
@@ -57,9 +67,12 @@ export interface FunctionsProps {
   table: ITable;
   search: Search;
   secrets: ReadonlyMap<string, ISecret>;
-  environment: Record<string, string>;
+  /** The environment of a route function (behind CloudFront) or of a job. */
+  environment: (kind: DeployedFunction['kind']) => Record<string, string>;
   logRetention: RetentionDays;
   retainLogs: boolean;
+  /** The entry file of a route function; functions/apps/<fn>.ts unless a test builds others. */
+  entry?: (fn: FunctionName) => string;
 }
 
 /**
@@ -77,17 +90,25 @@ export class Functions extends Construct {
   constructor(scope: Construct, id: string, props: FunctionsProps) {
     super(scope, id);
     for (const spec of routeFunctions(props.routes)) {
+      // Every route function verifies the header CloudFront adds, so it reads that secret,
+      // whatever its routes list.
+      const access: FunctionAccess = {
+        ...spec.access,
+        secrets: [...new Set([...(spec.access.secrets ?? []), ORIGIN_VERIFY_KEY])],
+      };
       const fn = this.create(`Route-${spec.fn}`, props, {
-        entry: functionEntry(spec.fn),
+        kind: 'route',
+        entry: (props.entry ?? functionEntry)(spec.fn),
         description: `Sourcefront ${spec.fn}: ${spec.routeKeys.join(', ')}`.slice(0, 256),
         memoryMb: spec.memoryMb,
         timeoutSeconds: 29,
-        access: spec.access,
+        access,
       });
-      this.routeHandlers.set(spec.fn, { name: spec.fn, kind: 'route', fn, access: spec.access });
+      this.routeHandlers.set(spec.fn, { name: spec.fn, kind: 'route', fn, access });
     }
     for (const job of props.background) {
       const fn = this.create(`Job-${job.handler}`, props, {
+        kind: 'job',
         entry: jobEntry(job.handler),
         description: `Sourcefront job: ${job.description}`.slice(0, 256),
         memoryMb: job.memoryMb ?? 256,
@@ -107,6 +128,7 @@ export class Functions extends Construct {
     id: string,
     props: FunctionsProps,
     spec: {
+      kind: DeployedFunction['kind'];
       entry: string;
       description: string;
       memoryMb: number;
@@ -126,7 +148,7 @@ export class Functions extends Construct {
       description: spec.description,
       memoryMb: spec.memoryMb,
       timeoutSeconds: spec.timeoutSeconds,
-      environment: { ...props.environment, ...secretEnv },
+      environment: { ...props.environment(spec.kind), ...secretEnv },
       logRetention: props.logRetention,
       retainLogs: props.retainLogs,
     });

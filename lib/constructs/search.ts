@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { jobEntry } from '../../functions/functions.ts';
 import type { Access } from '../../functions/routes.ts';
-import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
+import { OPENSEARCH_VERSION } from '../../project.ts';
 import { acknowledge, nagArn } from '../nag.ts';
 import type { SearchSizing } from '../regions.ts';
 import { SourcefrontFunction } from './lambda.ts';

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, type SecretValue } from 'aws-cdk-lib';
 import { Certificate, type ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -27,6 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/secrets.ts';
 import { acknowledge } from '../nag.ts';
 import type { TenantSite } from '../regions.ts';
 
@@ -50,12 +51,15 @@ export const contentSecurityPolicy = [
 
 /**
  * API Gateway routes by its own host name, so CloudFront cannot forward the viewer's Host; this
- * viewer-request function copies it into `x-forwarded-host` (overwriting anything the viewer
- * sent) so the functions can resolve the tenant from the domain the buyer typed.
+ * viewer-request function copies it into `x-forwarded-host`, overwriting anything the viewer
+ * sent, so the functions resolve the tenant from the domain the buyer typed and from nothing
+ * a viewer can choose. A viewer-sent origin-verify header is dropped too (CloudFront then adds
+ * the real one to the origin request).
  */
 export const forwardHostFunctionCode = `function handler(event) {
   var request = event.request;
   request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  delete request.headers['${ORIGIN_VERIFY_HEADER}'];
   return request;
 }`;
 
@@ -63,7 +67,15 @@ export interface StorefrontProps {
   /** e.g. `sourcefront-vn`, used in names and comments. */
   name: string;
   apiOriginDomain: string;
+  /**
+   * The value CloudFront adds as the origin-verify header to every request to the API: a
+   * dynamic reference to the region's secret, resolved by CloudFormation at deploy time, so the
+   * value is never in the template.
+   */
+  originVerify: SecretValue;
   tenants: readonly TenantSite[];
+  /** The CloudFront-scoped web ACL (us-east-1) every distribution is associated with. */
+  webAclArn: string;
   /** The certificate of a tenant: from config, else the SSM parameter the operator wrote. */
   certificateParameterName: (tenant: TenantSite) => string;
   retain: boolean;
@@ -167,6 +179,7 @@ export class Storefront extends Construct {
       const api = new HttpOrigin(props.apiOriginDomain, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.unsafeUnwrap() },
       });
       const apiBehavior = {
         origin: api,
@@ -184,6 +197,7 @@ export class Storefront extends Construct {
         minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
         httpVersion: HttpVersion.HTTP2_AND_3,
         priceClass: PriceClass.PRICE_CLASS_200,
+        webAclId: props.webAclArn,
         enableLogging: true,
         logBucket: this.logs,
         logFilePrefix: `cloudfront/${site.key}/`,
@@ -204,11 +218,6 @@ export class Storefront extends Construct {
         distribution,
         'CFR1',
         'No geo restriction: partner storefronts sell to business buyers wherever they are; sanctions screening happens at checkout, not at the edge.',
-      );
-      acknowledge(
-        distribution,
-        'CFR2',
-        'No WAF web ACL yet: a CloudFront web ACL must live in us-east-1 and is a separate stack (see the operator docs); until then the API stage throttles and the handlers validate every input.',
       );
       if (!site.tenant) {
         acknowledge(

@@ -1,7 +1,7 @@
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
-import { generateOffer } from '../../core/catalog/generator/generate.ts';
 import type { ImportStats } from '../../core/catalog/import.ts';
 import type { LocalServices } from '../platform.ts';
+import { generateOffer } from './generator/generate.ts';
 
 /** Offers `npm start` seeds on first run: enough to browse every category, quick to import. */
 export const DEMO_CATALOG = { offers: 3000, seed: 42 };

@@ -2,6 +2,14 @@ import type { TenantInput } from '../../core/tenants/tenant.ts';
 import { koreaLandedCost, vietnamLandedCost } from './landed-cost-tables.ts';
 
 /**
+ * How old a rate the demo sites still price from: a year. Locally the rates come from the
+ * saved ECB and Vietcombank documents in local/fx/, which keep their own date (2026-11-20) and
+ * age from there; a real tenant's limit is days (the default is 96 h). Refresh the saved copies
+ * (see the README) before they pass this age, or the demo answers 503 FX_RATE_STALE.
+ */
+export const DEMO_MAX_RATE_AGE_HOURS = 24 * 366;
+
+/**
  * The demo partner sites of the local platform, reachable as <id>.localhost. Three markets,
  * three currencies with different ISO 4217 exponents (VND 0, KRW 0, MYR 2) and three default
  * languages, so nothing can quietly assume one market.
@@ -20,7 +28,11 @@ export const demoTenants: TenantInput[] = [
       font: "'Be Vietnam Pro', system-ui, sans-serif",
     },
     // 15 % over the Vietcombank rate, rounded up to the next 1,000 đồng.
-    pricing: { markupBps: 1500, rounding: { increment: 1000, mode: 'up' }, maxRateAgeHours: 96 },
+    pricing: {
+      markupBps: 1500,
+      rounding: { increment: 1000, mode: 'up' },
+      maxRateAgeHours: DEMO_MAX_RATE_AGE_HOURS,
+    },
     shippingLanes: [
       {
         id: 'air-express',
@@ -63,9 +75,13 @@ export const demoTenants: TenantInput[] = [
       colours: { primary: '#0047a0', accent: '#cd2e3a', background: '#ffffff', text: '#111111' },
       font: "'Pretendard', 'Noto Sans KR', system-ui, sans-serif",
     },
-    // 12 % over the ECB cross rate, rounded up to the next 10 won. 120 h: the longest ECB gap
-    // (Christmas Eve's rates until the Monday after, ~110 h) never pauses prices.
-    pricing: { markupBps: 1200, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 120 },
+    // 12 % over the ECB cross rate, rounded up to the next 10 won. (Deployed with live rates, 120 h
+    // would do: the longest ECB gap, Christmas Eve's rates until the Monday after, is ~110 h.)
+    pricing: {
+      markupBps: 1200,
+      rounding: { increment: 10, mode: 'up' },
+      maxRateAgeHours: DEMO_MAX_RATE_AGE_HOURS,
+    },
     shippingLanes: [
       {
         id: 'air-express',
@@ -109,7 +125,11 @@ export const demoTenants: TenantInput[] = [
       font: "'Noto Sans SC', system-ui, sans-serif",
     },
     // 10 % over the ECB cross rate, rounded up to the next 10 sen.
-    pricing: { markupBps: 1000, rounding: { increment: 10, mode: 'up' }, maxRateAgeHours: 120 },
+    pricing: {
+      markupBps: 1000,
+      rounding: { increment: 10, mode: 'up' },
+      maxRateAgeHours: DEMO_MAX_RATE_AGE_HOURS,
+    },
     shippingLanes: [
       {
         id: 'sea-consolidated',

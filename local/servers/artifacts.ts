@@ -1,9 +1,11 @@
+import { OPENSEARCH_VERSION } from '../../project.ts';
+
 /**
  * Pinned versions of the real servers the local platform runs, with the SHA-256 of what
- * Maven Central serves for them. The OpenSearch version is also the engine version of the
- * deployed domain (lib/ reads it from here), so local runs and regions never drift apart.
+ * Maven Central serves for them. The OpenSearch version is defined in project.ts, which the
+ * deployed domain (lib/) reads too, so local runs and regions never drift apart.
  */
-export const OPENSEARCH_VERSION = '2.19.6';
+export { OPENSEARCH_VERSION };
 export const DYNAMODB_LOCAL_VERSION = '2.6.1';
 
 export interface MavenArtifact {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { dataDir, logsDir } from '../paths.ts';
 import { ensureDynamoDbLocal } from './fetch.ts';
 import { ManagedProcess } from './managed-process.ts';
-import { javaHome } from './toolchain.ts';
+import { assertJdk, javaHome } from './toolchain.ts';
 import { httpProbe, portAnswers, waitUntilHealthy } from './wait.ts';
 
 export interface LocalServer {
@@ -21,9 +21,14 @@ async function isDynamoDbLocal(endpoint: string): Promise<boolean> {
   });
 }
 
+/** The launcher that binds DynamoDB Local to one address (it has no option of its own). */
+const launcher = join(import.meta.dirname, 'DynamoDbLocalOnHost.java');
+
 export async function startDynamoDbLocal(options: {
   port: number;
   inMemory?: boolean;
+  /** The address to listen on: 127.0.0.1 (default), or 0.0.0.0 for every interface. */
+  host?: string;
 }): Promise<LocalServer> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   if (await isDynamoDbLocal(endpoint)) return { endpoint, reused: true };
@@ -32,7 +37,9 @@ export async function startDynamoDbLocal(options: {
       `Port ${options.port} is taken by something that is not DynamoDB Local: set DYNAMODB_PORT to a free port.`,
     );
   }
-  const java = join(javaHome(), 'bin', 'java');
+  const jdk = javaHome();
+  assertJdk(jdk);
+  const java = join(jdk, 'bin', 'java');
   const home = await ensureDynamoDbLocal();
   const dbPath = join(dataDir, 'dynamodb');
   mkdirSync(dbPath, { recursive: true });
@@ -43,12 +50,15 @@ export async function startDynamoDbLocal(options: {
     args: [
       '-Xmx512m',
       `-Djava.library.path=${join(home, 'lib')}`,
+      `-Dsourcefront.host=${options.host ?? '127.0.0.1'}`,
       '-cp',
       join(home, 'lib', '*'),
-      'com.amazonaws.services.dynamodbv2.local.main.ServerRunner',
+      // Run as a single source file by the JDK: ServerRunner's own server, bound to one host.
+      launcher,
       '-port',
       String(options.port),
       '-sharedDb',
+      '-disableTelemetry',
       ...storage,
     ],
     // DynamoDB Local writes a metadata file into its working directory.

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { connect } from 'node:net';
+import { join, resolve, sep } from 'node:path';
 import { dataDir, logsDir } from '../paths.ts';
 import { OPENSEARCH_VERSION } from './artifacts.ts';
 import type { LocalServer } from './dynamodb-local.ts';
@@ -10,7 +11,7 @@ import { javaHome } from './toolchain.ts';
 import { httpProbe, portAnswers, waitUntilHealthy } from './wait.ts';
 
 /** OpenSearch refuses to run as root; on root machines (CI, these dev boxes) it runs as this user. */
-const SERVICE_USER = 'sourcefront-search';
+export const SERVICE_USER = 'sourcefront-search';
 
 async function isOpenSearch(endpoint: string): Promise<boolean> {
   return httpProbe(`${endpoint}/_cluster/health`, async (res) => {
@@ -28,23 +29,89 @@ function ensureServiceUser(): void {
   }
 }
 
-/** Runs `command` as the service user when we are root, as ourselves otherwise. */
-function unprivileged(command: string, args: string[], writableDirs: string[]): [string, string[]] {
-  if (process.getuid?.() !== 0) return [command, args];
-  ensureServiceUser();
-  execFileSync('chown', ['-R', `${SERVICE_USER}:`, ...writableDirs]);
+function asServiceUser(command: string, args: string[]): [string, string[]] {
   return [
     'setpriv',
     [`--reuid=${SERVICE_USER}`, `--regid=${SERVICE_USER}`, '--init-groups', command, ...args],
   ];
 }
 
-export async function startOpenSearch(options: { port: number; heap: string }): Promise<LocalServer> {
+/** Every folder from / down to each of `dirs` (each once, parents first). */
+function foldersOnTheWay(dirs: readonly string[]): string[] {
+  const all = new Set<string>();
+  for (const dir of dirs) {
+    const parts = resolve(dir).split(sep).filter(Boolean);
+    for (let i = 0; i <= parts.length; i++) all.add(`${sep}${parts.slice(0, i).join(sep)}`);
+  }
+  return [...all];
+}
+
+/**
+ * The service user must be able to walk down to the OpenSearch home and the data and log
+ * folders (it owns those, but not the folders above them, e.g. a checkout under /root). Fails
+ * with one sentence naming the first folder it cannot enter, instead of a server that exits
+ * during start-up with the reason buried in its log.
+ */
+export function assertServiceUserCanReach(dirs: readonly string[]): void {
+  ensureServiceUser();
+  const [command, args] = asServiceUser('sh', [
+    '-c',
+    'for d; do [ -x "$d" ] || { echo "$d"; exit 0; }; done',
+    'sh',
+    ...foldersOnTheWay(dirs),
+  ]);
+  const blocked = execFileSync(command, args, { encoding: 'utf8' }).trim();
+  if (blocked) {
+    throw new Error(
+      `OpenSearch runs as the unprivileged user ${SERVICE_USER} (it refuses to run as root), which cannot enter ${blocked}: put the checkout where other users can read it (e.g. under /srv or /work), or run \`chmod o+x ${blocked}\` (and the same for any closed folder below it), then start again.`,
+    );
+  }
+}
+
+/** Runs `command` as the service user when we are root, as ourselves otherwise. */
+function unprivileged(command: string, args: string[], writableDirs: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [command, args];
+  assertServiceUserCanReach(writableDirs);
+  execFileSync('chown', ['-R', `${SERVICE_USER}:`, ...writableDirs]);
+  return asServiceUser(command, args);
+}
+
+/** True when something accepts TCP connections on 127.0.0.1:port (whatever protocol it speaks). */
+function tcpPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.setTimeout(1_000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export async function startOpenSearch(options: {
+  port: number;
+  heap: string;
+  /** Node-to-node port (default: HTTP port + 100). */
+  transportPort?: number;
+  /** Address the HTTP API listens on: 127.0.0.1 (default), or 0.0.0.0 for every interface. */
+  host?: string;
+}): Promise<LocalServer> {
   const endpoint = `http://127.0.0.1:${options.port}`;
   if (await isOpenSearch(endpoint)) return { endpoint, reused: true };
   if (await portAnswers(options.port)) {
     throw new Error(
       `Port ${options.port} is taken by something that is not OpenSearch: set OPENSEARCH_PORT to a free port.`,
+    );
+  }
+  const transportPort = options.transportPort ?? options.port + 100;
+  if (await tcpPortTaken(transportPort)) {
+    throw new Error(
+      `Port ${transportPort} (OpenSearch's transport port) is taken, perhaps by another platform's OpenSearch: set OPENSEARCH_TRANSPORT_PORT to a free port.`,
     );
   }
   const jdk = javaHome();
@@ -60,10 +127,13 @@ export async function startOpenSearch(options: { port: number; heap: string }): 
       'discovery.type=single-node',
       '-E',
       `http.port=${options.port}`,
+      // Node-to-node traffic stays on loopback; only the HTTP API may be opened to every interface.
       '-E',
       'network.host=127.0.0.1',
       '-E',
-      `transport.port=${options.port + 100}`,
+      `http.host=${options.host ?? '127.0.0.1'}`,
+      '-E',
+      `transport.port=${transportPort}`,
       '-E',
       `path.data=${data}`,
       '-E',

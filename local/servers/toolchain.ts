@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A tool the local platform needs is missing; the message says what to install. */
@@ -35,6 +35,18 @@ export function javaHome(): string {
     );
   }
   return dirname(dirname(realpathSync(java)));
+}
+
+/**
+ * DynamoDB Local is started through a one-file Java launcher (DynamoDbLocalOnHost.java) that
+ * `java` compiles as it runs it, which needs the JDK's compiler, not only a runtime.
+ */
+export function assertJdk(home: string): void {
+  if (!existsSync(join(home, 'bin', 'javac'))) {
+    throw new MissingToolError(
+      `The Java at ${home} is a runtime without the JDK compiler, which DynamoDB Local's launcher needs: install openjdk-17-jdk-headless (or point JAVA_HOME at a JDK 17+).`,
+    );
+  }
 }
 
 export function mavenBinary(): string {

@@ -6,6 +6,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import nag from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
+import { defaultRequirementsFile, pythonTool } from '../../local/tools/python-tools.ts';
 import { devRegion, synthApp } from './kit.ts';
 
 const app = synthApp({ extraRegions: { dv: devRegion } });
@@ -40,12 +41,9 @@ function statementsIn(template: {
   return found;
 }
 
-/** cfn-lint from PATH, or as a Python module (.ci/run installs it from PyPI). */
-function cfnLint(): string[] {
-  if (spawnSync('cfn-lint', ['--version']).status === 0) return ['cfn-lint'];
-  if (spawnSync('python3', ['-m', 'cfnlint', '--version']).status === 0) return ['python3', '-m', 'cfnlint'];
-  throw new Error('cfn-lint is not installed: python3 -m pip install cfn-lint (see .ci/run)');
-}
+/** The project's pinned cfn-lint (local/tools/requirements.txt), never whatever is on PATH;
+ * installed into .local/tools on first use. */
+const cfnLint = await pythonTool('cfn-lint');
 
 describe('security and template checks over every region', () => {
   it('synthesizes every region into the cloud assembly', () => {
@@ -109,9 +107,14 @@ describe('security and template checks over every region', () => {
     }
   });
 
+  it('cfn-lint is the version pinned in local/tools/requirements.txt, whatever is on PATH', () => {
+    const pinned = /^cfn-lint==(\S+)/m.exec(readFileSync(defaultRequirementsFile, 'utf8'))?.[1];
+    expect(pinned).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(spawnSync(cfnLint, ['--version'], { encoding: 'utf8' }).stdout.trim()).toBe(`cfn-lint ${pinned}`);
+  });
+
   it('cfn-lint: no errors in any synthesized template', () => {
-    const [command, ...args] = cfnLint();
-    const run = spawnSync(command!, [...args, '--format', 'json', '--', ...templateFiles], {
+    const run = spawnSync(cfnLint, ['--format', 'json', '--', ...templateFiles], {
       encoding: 'utf8',
     });
     const findings = JSON.parse(run.stdout || '[]') as {
@@ -128,10 +131,9 @@ describe('security and template checks over every region', () => {
   });
 
   it('cfn-lint runs for real: a broken template is reported as an error', () => {
-    const [command, ...args] = cfnLint();
     const broken = join(outdir, 'broken.yaml');
     writeFileSync(broken, 'Resources:\n  T:\n    Type: AWS::SQS::Queue\n    Properties:\n      Nope: 1\n');
-    const run = spawnSync(command!, [...args, '--format', 'json', '--', broken], { encoding: 'utf8' });
+    const run = spawnSync(cfnLint, ['--format', 'json', '--', broken], { encoding: 'utf8' });
     const findings = JSON.parse(run.stdout) as { Level: string }[];
     expect(findings.some((f) => f.Level === 'Error')).toBe(true);
   });

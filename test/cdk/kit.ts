@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { App } from 'aws-cdk-lib';
+import type { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { BackgroundFunction } from '../../functions/background.ts';
-import type { RouteDefinition } from '../../functions/routes.ts';
+import type { FunctionName, RouteDefinition } from '../../functions/routes.ts';
 import { buildApp, cdkJsonContext } from '../../lib/build-app.ts';
+import type { EdgeStack } from '../../lib/edge-stack.ts';
 import type { RegionStack } from '../../lib/region-stack.ts';
 import { REGIONS_CONTEXT_KEY } from '../../lib/regions.ts';
 
@@ -27,7 +28,10 @@ export const sharedOutdir = mkdtempSync(join(tmpdir(), 'sourcefront-cdk-'));
 export interface TestApp {
   app: App;
   stacks: Map<string, RegionStack>;
+  /** The us-east-1 companion stack of each region, by region key. */
+  edges: Map<string, EdgeStack>;
   template(key: string): Template;
+  edgeTemplate(key: string): Template;
 }
 
 /**
@@ -40,6 +44,8 @@ export function synthApp(
     extraRegions?: Record<string, unknown>;
     routes?: readonly RouteDefinition[];
     background?: readonly BackgroundFunction[];
+    /** Entry files for route functions the project does not have yet (see syntheticEntry). */
+    functionEntry?: (fn: FunctionName) => string;
   } = {},
 ): TestApp {
   for (const name of Object.keys(process.env)) {
@@ -49,30 +55,39 @@ export function synthApp(
   delete process.env.CDK_DEFAULT_ACCOUNT;
   const context = cdkJsonContext();
   const regions = { ...(context[REGIONS_CONTEXT_KEY] as Record<string, unknown>), ...options.extraRegions };
-  const { app, stacks } = buildApp({
+  const { app, stacks, edges } = buildApp({
     context: { ...context, [REGIONS_CONTEXT_KEY]: regions },
     outdir: sharedOutdir,
     ...(options.routes && { routes: options.routes }),
     ...(options.background && { background: options.background }),
+    ...(options.functionEntry && { functionEntry: options.functionEntry }),
     nag: false,
   });
   const byKey = new Map(stacks.map((s) => [s.stackName.replace(/^Sourcefront-/, ''), s]));
-  const templates = new Map<string, Template>();
+  const edgesByKey = new Map(edges.map((s) => [s.stackName.replace(/^Sourcefront-|-edge$/g, ''), s]));
+  // Every app of a test process writes to the shared folder, where stacks of the same name
+  // overwrite each other: read all of this app's templates right after synthesizing it.
+  const templates = new Map<Stack, Template>();
+  const templateOf = (stack: Stack | undefined, key: string) => {
+    if (!stack) throw new Error(`no region ${key}`);
+    if (!templates.has(stack)) {
+      const assembly = app.synth({ force: true });
+      for (const s of [...stacks, ...edges])
+        templates.set(s, Template.fromJSON(assembly.getStackArtifact(s.artifactId).template));
+    }
+    return templates.get(stack)!;
+  };
   return {
     app,
     stacks: byKey,
-    template(key) {
-      let template = templates.get(key);
-      if (!template) {
-        const stack = byKey.get(key);
-        if (!stack) throw new Error(`no region ${key}`);
-        template = Template.fromStack(stack);
-        templates.set(key, template);
-      }
-      return template;
-    },
+    edges: edgesByKey,
+    template: (key) => templateOf(byKey.get(key), key),
+    edgeTemplate: (key) => templateOf(edgesByKey.get(key), key),
   };
 }
+
+/** A minimal route function entry, for function names a synthetic route table invents. */
+export const syntheticEntry = join(import.meta.dirname, 'fixtures', 'synthetic-app.ts');
 
 /** The logical id CloudFormation knows a construct's resource by. */
 export function logicalId(stack: RegionStack, construct: { node: { defaultChild?: unknown } }): string {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cdkJsonContext } from '../../lib/build-app.ts';
-import { parseRegions, REGIONS_CONTEXT_KEY, stackName } from '../../lib/regions.ts';
+import {
+  edgeStackName,
+  MAX_TENANTS_PER_REGION,
+  parseRegions,
+  REGIONS_CONTEXT_KEY,
+  stackName,
+} from '../../lib/regions.ts';
 import { devRegion, synthApp } from './kit.ts';
 
 const cdkRegions = cdkJsonContext()[REGIONS_CONTEXT_KEY] as Record<string, Record<string, unknown>>;
@@ -22,9 +28,16 @@ describe('regions from cdk.json context', () => {
 
   it('synthesizes one template per region, and a region added to the context adds a stack with no code change', () => {
     const names = assembly.stacks.map((s) => s.stackName).sort();
-    expect(names).toEqual([...Object.keys(cdkRegions), 'th'].map((key) => stackName({ key })).sort());
+    const keys = [...Object.keys(cdkRegions), 'th'];
+    expect(names).toEqual(
+      [...keys.map((key) => stackName({ key })), ...keys.map((key) => edgeStackName({ key }))].sort(),
+    );
     const th = assembly.getStackByName('Sourcefront-th');
     expect(th.environment.region).toBe('ap-southeast-7');
+    // Its CloudFront web ACL lives in us-east-1, deployed before the region stack that uses it.
+    const thEdge = assembly.getStackByName('Sourcefront-th-edge');
+    expect(thEdge.environment.region).toBe('us-east-1');
+    expect(th.dependencies.map((d) => d.id)).toContain('Sourcefront-th-edge');
     expect(Object.keys(th.template.Resources).length).toBeGreaterThan(20);
   });
 
@@ -49,6 +62,17 @@ describe('regions from cdk.json context', () => {
         },
       }),
     ).toThrow(/zone awareness/);
+  });
+
+  it('refuses more tenants than one region stack can give an origin-verify header (60 dynamic references)', () => {
+    const tenants = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ id: `t${i}x`, domains: [`shop${i}.example.vn`] }));
+    expect(parseRegions({ vn: { ...cdkRegions.vn, tenants: tenants(MAX_TENANTS_PER_REGION) } })).toHaveLength(
+      1,
+    );
+    expect(() =>
+      parseRegions({ vn: { ...cdkRegions.vn, tenants: tenants(MAX_TENANTS_PER_REGION + 1) } }),
+    ).toThrow(/at most 58 tenant distributions/);
   });
 
   it('refuses a domain configured twice and names the bad field of an invalid region', () => {

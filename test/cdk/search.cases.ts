@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { sizingProfiles } from '../../lib/regions.ts';
-import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
+import { OPENSEARCH_VERSION } from '../../project.ts';
 import { devRegion, logicalId, synthApp } from './kit.ts';
 
 const app = synthApp({ extraRegions: { dv: devRegion } });

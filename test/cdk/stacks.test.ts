@@ -9,6 +9,8 @@ import './search.cases.ts';
 import './functions.cases.ts';
 import './api.cases.ts';
 import './storefront.cases.ts';
+import './edge.cases.ts';
 import './handoff.cases.ts';
 import './observability.cases.ts';
+import './budget.cases.ts';
 import './checks.cases.ts';

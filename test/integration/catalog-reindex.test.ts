@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reindexOffers, schemaVersionOf } from '../../adapters/opensearch/bootstrap.ts';
+import { toOfferDocument } from '../../adapters/opensearch/offer-document.ts';
 import { bulkIndexOffers } from '../../adapters/opensearch/offer-indexer.ts';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { offerSchema } from '../../core/catalog/model.ts';
-import { toOfferDocument } from '../../core/catalog/offer-document.ts';
 import { fixtureCatalog, fixtureOffer } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 

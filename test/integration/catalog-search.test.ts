@@ -94,6 +94,52 @@ describe('search in the buyer’s language', () => {
   });
 });
 
+describe('well-formed but wrong input never reaches OpenSearch', () => {
+  const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const fieldsOf = (body: { error: { code: string; fields: { path: string }[] } }) => ({
+    code: body.error.code,
+    fields: body.error.fields.map((f) => f.path),
+  });
+
+  it('answers 400 naming the cursor for a cursor of garbage, of another sort, of wrong types or too long', async () => {
+    const page = await search({ sort: 'newest', size: '2' });
+    expect(page.status).toBe(200);
+    const cases: Record<string, string>[] = [
+      { cursor: Buffer.from('{"garbage').toString('base64url') },
+      { sort: 'price_asc', cursor: page.body.nextCursor },
+      { sort: 'price_asc', cursor: forged({ s: 'price_asc', a: ['abc', 'tee-women-cotton'] }) },
+      { sort: 'newest', cursor: forged({ s: 'newest', a: ['yesterday', 'tee-women-cotton'] }) },
+      { cursor: forged({ s: 'relevance', a: ['abc', 'x', 'y'] }) },
+      { sort: 'price_desc', cursor: forged({ s: 'price_desc', a: [100, 'x'.repeat(200)] }) },
+      { cursor: 'A'.repeat(600) },
+    ];
+    for (const params of cases) {
+      const res = await search(params);
+      expect(res.status, JSON.stringify(params)).toBe(400);
+      expect(fieldsOf(res.body)).toEqual({ code: 'VALIDATION_FAILED', fields: ['query.cursor'] });
+    }
+  });
+
+  it('answers 400 naming q for an over-long query, and 200 for the longest allowed in every script', async () => {
+    const long = await search({ q: 'áo '.repeat(70) });
+    expect(long.status).toBe(400);
+    expect(fieldsOf(long.body)).toEqual({ code: 'VALIDATION_FAILED', fields: ['query.q'] });
+    const longSuggest = await get(`/api/v1/search/suggest?q=${'x'.repeat(101)}`);
+    expect(longSuggest.status).toBe(400);
+    expect(fieldsOf(longSuggest.body)).toEqual({ code: 'VALIDATION_FAILED', fields: ['query.q'] });
+    // The most terms a query can analyse to: CJK bigrams, one-letter words, diacritics.
+    for (const q of ['连衣裙'.repeat(66), '티셔츠'.repeat(66), 'a '.repeat(100), 'ăâđêôơư '.repeat(25)]) {
+      for (const lang of ['vi', 'ko', 'en', 'zh-CN']) {
+        expect((await search({ q: q.slice(0, 200), lang })).status, `${lang} ${q.slice(0, 9)}`).toBe(200);
+        const suggest = await get(
+          `/api/v1/search/suggest?${new URLSearchParams({ q: q.slice(0, 100), lang })}`,
+        );
+        expect(suggest.status).toBe(200);
+      }
+    }
+  });
+});
+
 describe('facets', () => {
   it('each count equals the number of results when filtering by that value', async () => {
     const base = await search({ size: '50' });

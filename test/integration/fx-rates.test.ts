@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledFxDir, fxSources, httpFxProvider } from '../../adapters/fx/providers.ts';
+import { bundledFxDir, fxProvidersFor, fxSources, httpFxProvider } from '../../adapters/fx/providers.ts';
 import type { FxRate } from '../../core/fx/rates.ts';
+import { refreshRates } from '../../core/fx/refresh.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
 let platform: TestPlatform;
@@ -22,12 +24,22 @@ const rate = (asOf: string, value: string): FxRate => ({
 });
 
 describe('FX rates in DynamoDB', () => {
-  it('are seeded on start from the saved ECB and Vietcombank documents', async () => {
+  it('are seeded on start from the saved ECB and Vietcombank documents, dated as the documents are', async () => {
     const { fxRates } = platform.services;
-    const vnd = await fxRates.latest('VND');
-    const krw = await fxRates.latest('KRW');
-    expect(vnd).toMatchObject({ rate: '3765.48', source: 'vietcombank (offline copy of 2026-11-20)' });
-    expect(krw).toMatchObject({ rate: '206.4512205505', source: 'ecb (offline copy of 2026-11-20)' });
+    expect(await fxRates.latest('VND')).toEqual({
+      base: 'CNY',
+      currency: 'VND',
+      rate: '3765.48',
+      asOf: '2026-11-20T09:30:12.000Z', // <DateTime>11/20/2026 4:30:12 PM</DateTime>, Hanoi time
+      source: 'vietcombank (offline copy)',
+    });
+    expect(await fxRates.latest('KRW')).toEqual({
+      base: 'CNY',
+      currency: 'KRW',
+      rate: '206.4512205505',
+      asOf: '2026-11-20T00:00:00.000Z', // <Cube time='2026-11-20'>
+      source: 'ecb (offline copy)',
+    });
   });
 
   it('keep history newest first, and the latest never moves back to an older rate', async () => {
@@ -41,15 +53,16 @@ describe('FX rates in DynamoDB', () => {
     expect((await fxRates.history('PEN', 10)).map((r) => r.rate)).toEqual(['4.6', '4.5', '4.4']);
   });
 
-  it('are refreshed by the scheduled job from every provider', async () => {
+  it('are refreshed by the scheduled job from every provider, keeping the documents’ dates', async () => {
     const { handler } = await import('../../functions/jobs/refresh-fx.ts');
-    const before = await platform.services.fxRates.latest('KRW');
     const report = await handler();
     expect(report.failures).toBe(0);
-    expect(report.updated).toEqual(expect.arrayContaining(['VND', 'KRW', 'MYR', 'USD']));
-    const after = await platform.services.fxRates.latest('KRW');
-    expect(Date.parse(after!.asOf)).toBeGreaterThan(Date.parse(before!.asOf));
-    expect((await platform.services.fxRates.history('KRW', 5)).length).toBeGreaterThanOrEqual(2);
+    expect([...report.updated, ...report.unchanged]).toEqual(
+      expect.arrayContaining(['VND', 'KRW', 'MYR', 'USD']),
+    );
+    // Reading the same saved copy again is the same rate of the same day, not a newer one.
+    expect((await platform.services.fxRates.latest('KRW'))?.asOf).toBe('2026-11-20T00:00:00.000Z');
+    expect(await platform.services.fxRates.history('KRW', 5)).toHaveLength(1);
   });
 
   it('price a tenant from the stored rate: vn in VND rounded to 1,000, kr in KRW to 10', async () => {
@@ -59,6 +72,34 @@ describe('FX rates in DynamoDB', () => {
     expect(vn.convert(10_000).amountMinor).toBe(434_000);
     expect(kr.convert(10_000).amountMinor).toBe(23_130);
     expect(kr.fx.rate).toBe('206.4512205505');
+    // The demo tenants allow rates as old as the saved copies, and the book says how old it is.
+    expect(vn.fx).toEqual({
+      rate: '3765.48',
+      asOf: '2026-11-20T09:30:12.000Z',
+      source: 'vietcombank (offline copy)',
+    });
+  });
+
+  it('move forward when a saved copy of a later day is loaded', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sourcefront-fx-'));
+    for (const source of fxSources) await copyFile(join(bundledFxDir, source.file), join(dir, source.file));
+    const ecb = await readFile(join(dir, 'eurofxref-daily.xml'), 'utf8');
+    await writeFile(
+      join(dir, 'eurofxref-daily.xml'),
+      ecb
+        .replace("time='2026-11-20'", "time='2026-11-23'")
+        .replace("'THB' rate='37.561'", "'THB' rate='37.900'"),
+    );
+    const report = await refreshRates(fxProvidersFor('file', dir), platform.services.fxRates);
+    expect(report.updated).toContain('THB');
+    expect(await platform.services.fxRates.latest('THB')).toMatchObject({
+      asOf: '2026-11-23T00:00:00.000Z',
+      rate: '4.609752241', // 37.900 / 8.2217
+    });
+    expect((await platform.services.fxRates.history('THB', 5)).map((r) => r.asOf.slice(0, 10))).toEqual([
+      '2026-11-23',
+      '2026-11-20',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { searchHealth } from '../../adapters/opensearch/health.ts';
 import { createSearchTransport } from '../../adapters/opensearch/transport.ts';
-import { OPENSEARCH_VERSION } from '../../local/servers/artifacts.ts';
+import { OPENSEARCH_VERSION } from '../../project.ts';
 
 describe('the slim OpenSearch transport of the search functions', () => {
   it('talks to the real node', async () => {

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { feedJsonSchema, parseFeedLine } from '../../core/catalog/feed.ts';
-import { generateOffer, offerIdOf } from '../../core/catalog/generator/generate.ts';
 import { offerSchema, priceRangeFen } from '../../core/catalog/model.ts';
 import { offerView } from '../../core/catalog/offer-view.ts';
 import { priceBuckets } from '../../core/catalog/search-results.ts';
@@ -12,6 +11,7 @@ import { translatorFor } from '../../core/i18n/translator.ts';
 import { createPriceBook } from '../../core/pricing/book.ts';
 import { withinCuration } from '../../core/tenants/curation.ts';
 import { projectRoot } from '../../local/paths.ts';
+import { generateOffer, offerIdOf } from '../../local/seed/generator/generate.ts';
 import { fixtureOffer } from '../kit/catalog.ts';
 
 const pot = () =>

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { toOfferDocument } from '../../adapters/opensearch/offer-document.ts';
 import { importFeed, type OfferIndex, type OfferStore, type Reject } from '../../core/catalog/import.ts';
 import type { Offer } from '../../core/catalog/model.ts';
-import type { OfferDocument } from '../../core/catalog/offer-document.ts';
 import { fixtureOffer } from '../kit/catalog.ts';
 
 /** Ports recording what the import asked for (the real adapters are tested against the servers). */
 function recordingPorts(stored: Map<string, number> = new Map()) {
-  const indexed: OfferDocument[] = [];
+  const indexed: Offer[] = [];
   const queued: string[] = [];
   const store: OfferStore = {
     async versions(ids) {
@@ -108,7 +108,7 @@ describe('importFeed (offline)', () => {
       'pot-a:title:ko',
       'pot-a:title:vi',
     ]);
-    expect(ports.indexed[0]!.staleLocales.sort()).toEqual(['en', 'ko', 'vi']);
+    expect(toOfferDocument(ports.indexed[0]!).staleLocales.sort()).toEqual(['en', 'ko', 'vi']);
   });
 
   it('stops and reports the failure when a store write fails', async () => {

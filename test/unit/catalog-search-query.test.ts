@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildSearchBody, buildSuggestBody, sortClauses } from '../../adapters/opensearch/offer-query.ts';
+import { parseSearchResponse } from '../../adapters/opensearch/offer-results.ts';
 import {
-  buildSearchBody,
-  buildSuggestBody,
   decodeCursor,
   encodeCursor,
+  searchCriteria,
   searchParamsSchema,
-  sortClauses,
 } from '../../core/catalog/search-query.ts';
 import type { Curation } from '../../core/tenants/tenant.ts';
 
@@ -18,17 +18,18 @@ const curated: Curation = {
 };
 
 const body = (query: Record<string, string>, curation = open, locale: 'vi' | 'ko' | 'en' | 'zh-CN' = 'vi') =>
-  buildSearchBody({
-    params: searchParamsSchema.parse(query),
-    locale,
-    curation,
-    priceFen: {},
-    priceBuckets: [
-      { key: '-9999', max: 9999, maxFen: 270 },
-      { key: '10000-', min: 10000, minFen: 271 },
-    ],
+  buildSearchBody(
+    searchCriteria(searchParamsSchema.parse(query), {
+      locale,
+      curation,
+      priceFen: {},
+      priceRanges: [
+        { key: '-9999', maxFen: 270 },
+        { key: '10000-', minFen: 271 },
+      ],
+    }),
     // biome-ignore lint/suspicious/noExplicitAny: assertions walk the nested request body
-  }) as Record<string, any>;
+  ) as Record<string, any>;
 
 describe('buildSearchBody (offline)', () => {
   it('always filters listed offers and the tenant curation, in the query (not the post filter)', () => {
@@ -99,13 +100,98 @@ describe('buildSearchBody (offline)', () => {
   });
 });
 
+describe('parseSearchResponse (offline)', () => {
+  const response = {
+    hits: {
+      total: { value: 7 },
+      hits: [
+        {
+          _id: 'tee-1',
+          _source: {
+            offerId: 'tee-1',
+            title: { 'zh-CN': '女士T恤', vi: 'Áo thun nữ' },
+            image: 'https://img.example/tee-1.jpg',
+            priceMinFen: 1200,
+            priceMaxFen: 1500,
+            moq: 10,
+            unit: 'piece',
+            badges: ['ship_48h'],
+            belt: 'guangzhou',
+            categoryL1: 'apparel',
+            categoryL2: 'womens_wear',
+            supplierTier: 'standard',
+            staleLocales: ['vi'],
+          },
+          sort: [1200, 'tee-1'],
+        },
+      ],
+    },
+    aggregations: {
+      categoryL1: { values: { buckets: [{ key: 'apparel', doc_count: 7 }] } },
+      categoryL2: { values: { buckets: [{ key: 'womens_wear', doc_count: 5 }] } },
+      belt: { values: { buckets: [{ key: 'guangzhou', doc_count: 4 }] } },
+      badges: { values: { buckets: [{ key: 'ship_48h', doc_count: 3 }] } },
+      price: { values: { buckets: { '-9999': { doc_count: 6 }, '10000-': { doc_count: 1 } } } },
+    },
+  };
+
+  it('gives offer summaries, facet counts and the last offer’s position in the sort', () => {
+    const page = parseSearchResponse(response, 'price_asc');
+    expect(page.total).toBe(7);
+    expect(page.offers).toEqual([
+      expect.objectContaining({ offerId: 'tee-1', priceMinFen: 1200, staleLocales: ['vi'] }),
+    ]);
+    expect(page.last).toEqual([1200, 'tee-1']);
+    expect(page.facets).toEqual({
+      categoriesL1: [{ value: 'apparel', count: 7 }],
+      categoriesL2: [{ value: 'womens_wear', count: 5 }],
+      belts: [{ value: 'guangzhou', count: 4 }],
+      badges: [{ value: 'ship_48h', count: 3 }],
+      priceRanges: { '-9999': 6, '10000-': 1 },
+    });
+    const empty = parseSearchResponse({ hits: { total: 0, hits: [] } }, 'newest');
+    expect(empty).toMatchObject({ total: 0, offers: [], facets: { belts: [], priceRanges: {} } });
+    expect(empty.last).toBeUndefined();
+  });
+});
+
 describe('cursors and parameters', () => {
+  const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const cursorError = (query: Record<string, string>) =>
+    searchParamsSchema.safeParse(query).error?.issues.map((i) => i.path.join('.'));
+
   it('refuses a cursor made for another sort, or not made by us', () => {
-    const cursor = encodeCursor('newest', ['2026-01-01T00:00:00.000Z', 'x']);
-    expect(decodeCursor(cursor, 'newest')).toEqual(['2026-01-01T00:00:00.000Z', 'x']);
+    const cursor = encodeCursor('newest', [1_780_000_000_000, 'tee-1']);
+    expect(decodeCursor(cursor, 'newest')).toEqual([1_780_000_000_000, 'tee-1']);
     expect(decodeCursor(cursor, 'price_asc')).toBeUndefined();
     expect(decodeCursor('not-base64-json', 'newest')).toBeUndefined();
-    expect(searchParamsSchema.safeParse({ sort: 'price_asc', cursor }).success).toBe(false);
+    expect(cursorError({ sort: 'price_asc', cursor })).toEqual(['cursor']);
+  });
+
+  it('refuses well-formed cursors whose position does not fit the sort, naming the cursor', () => {
+    for (const [sort, a] of [
+      ['price_asc', ['abc', 'tee-1']], // a price that is not a number
+      ['price_asc', [12.5, 'tee-1']], // fen are integers
+      ['price_desc', [-1, 'tee-1']],
+      ['newest', ['2026-01-01', 'tee-1']], // dates travel as epoch milliseconds
+      ['newest', [1e300, 'tee-1']],
+      ['relevance', ['abc', 1_780_000_000_000, 'tee-1']],
+      ['relevance', [1.5, 1_780_000_000_000]], // too short
+      ['relevance', [1.5, 1_780_000_000_000, 'tee-1', 'extra']], // too long
+      ['price_asc', [100, 'x'.repeat(65)]], // not an offer id
+      ['price_asc', [100, { $gt: '' }]],
+    ] as const)
+      expect(cursorError({ sort, cursor: forged({ s: sort, a }) }), `${sort} ${JSON.stringify(a)}`).toEqual([
+        'cursor',
+      ]);
+    expect(cursorError({ cursor: Buffer.from('garbage, not JSON').toString('base64url') })).toEqual([
+      'cursor',
+    ]);
+    expect(cursorError({ cursor: forged(['relevance']) })).toEqual(['cursor']);
+    expect(cursorError({ cursor: 'A'.repeat(257) })).toEqual(['cursor']);
+    expect(
+      cursorError({ sort: 'price_asc', cursor: forged({ s: 'price_asc', a: [100, 'tee-1'] }) }),
+    ).toBeUndefined();
   });
 
   it('validates categories, badges, belts and price bounds', () => {
@@ -123,8 +209,10 @@ describe('cursors and parameters', () => {
 
 describe('buildSuggestBody (offline)', () => {
   it('prefix-matches the buyer’s language under the curation', () => {
+    const criteria = { text: 'tai ng', locale: 'vi', curation: curated, size: 24 } as const;
     // biome-ignore lint/suspicious/noExplicitAny: assertions walk the nested request body
-    const b = buildSuggestBody('tai ng', 'vi', curated, 8) as Record<string, any>;
+    const b = buildSuggestBody(criteria) as Record<string, any>;
+    expect(b.size).toBe(24);
     expect(b.query.bool.must[0].multi_match).toMatchObject({
       type: 'bool_prefix',
       fields: ['title.vi.folded', 'title.zh-CN'],

@@ -2,13 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEcbDaily } from '../../adapters/fx/ecb.ts';
-import { bundledFxDir } from '../../adapters/fx/providers.ts';
+import { bundledFxDir, fxProvidersFor } from '../../adapters/fx/providers.ts';
 import { parseVietcombank } from '../../adapters/fx/vietcombank.ts';
 import { DomainError } from '../../core/errors.ts';
 import { type FxRate, isStale, mergeRates } from '../../core/fx/rates.ts';
 import { refreshRates } from '../../core/fx/refresh.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { createPriceBooks } from '../../core/pricing/books.ts';
+import { tenantSchema } from '../../core/tenants/tenant.ts';
+import { DEMO_MAX_RATE_AGE_HOURS, demoTenants } from '../../local/seed/demo-tenants.ts';
 
 const ecbXml = readFileSync(join(bundledFxDir, 'eurofxref-daily.xml'), 'utf8');
 const vcbXml = readFileSync(join(bundledFxDir, 'vietcombank-exrates.xml'), 'utf8');
@@ -34,6 +36,23 @@ describe('the ECB daily reference rates', () => {
   it('refuses a document without rates', () => {
     expect(() => parseEcbDaily('<html>maintenance</html>')).toThrow(/ECB rates/);
   });
+
+  it('reads the same document written another way: double quotes, attributes swapped, no self-closing', () => {
+    const rewritten = ecbXml
+      .replace(/<Cube currency='([A-Z]{3})' rate='([\d.]+)'\/>/g, '<Cube rate="$2" currency="$1"></Cube>')
+      .replace("<Cube time='2026-11-20'>", '<Cube time="2026-11-20" >');
+    expect(parseEcbDaily(rewritten)).toEqual(rates);
+  });
+
+  it('takes the date from the document, not from a comment that looks like a rate table', () => {
+    const commented = ecbXml.replace('<Cube>', "<!-- <Cube time='2019-01-02'> --><Cube>");
+    expect(parseEcbDaily(commented).every((r) => r.asOf === '2026-11-20T00:00:00.000Z')).toBe(true);
+  });
+
+  it('refuses a cut-off download instead of returning the rates before the cut', () => {
+    const truncated = ecbXml.slice(0, ecbXml.indexOf("<Cube currency='MXN'"));
+    expect(() => parseEcbDaily(truncated)).toThrow(/ECB rates: not a well-formed XML document/);
+  });
 });
 
 describe('Vietcombank rates', () => {
@@ -49,6 +68,19 @@ describe('Vietcombank rates', () => {
     ]);
   });
 
+  it('reads the CNY row written with single quotes and a closing tag', () => {
+    const rewritten = vcbXml.replace(
+      /<Exrate CurrencyCode="CNY"[^>]*\/>/,
+      "<Exrate Sell='3,765.48' CurrencyCode='CNY' CurrencyName='YUAN RENMINBI'></Exrate>",
+    );
+    expect(parseVietcombank(rewritten)).toEqual(parseVietcombank(vcbXml));
+  });
+
+  it('refuses an HTML error page served instead of the XML', () => {
+    const page = '<html><body>Service Unavailable<br></body></html>';
+    expect(() => parseVietcombank(page)).toThrow(/Vietcombank rates: not a well-formed XML document/);
+  });
+
   it('refuses a document with no CNY selling rate', () => {
     const noCny = vcbXml.replace(/<Exrate CurrencyCode="CNY"[^>]*\/>/, '');
     expect(() => parseVietcombank(noCny)).toThrow(/no CNY/);
@@ -61,6 +93,40 @@ const rate = (currency: string, source: string, asOf = '2026-11-20T00:00:00.000Z
   rate: '1.5',
   asOf,
   source,
+});
+
+describe('the saved copies the local platform prices from', () => {
+  it('keep the date their documents state, and say they were read from a file', async () => {
+    const [ecb, vietcombank] = await Promise.all(fxProvidersFor('file').map((p) => p.fetchRates()));
+    expect(ecb!.find((r) => r.currency === 'KRW')).toEqual({
+      base: 'CNY',
+      currency: 'KRW',
+      rate: '206.4512205505',
+      asOf: '2026-11-20T00:00:00.000Z',
+      source: 'ecb (offline copy)',
+    });
+    expect(vietcombank).toEqual([
+      {
+        base: 'CNY',
+        currency: 'VND',
+        rate: '3765.48',
+        asOf: '2026-11-20T09:30:12.000Z',
+        source: 'vietcombank (offline copy)',
+      },
+    ]);
+  });
+
+  it('are young enough for every demo tenant to quote from them today (refresh local/fx when this fails)', async () => {
+    const rates = (await Promise.all(fxProvidersFor('file').map((p) => p.fetchRates()))).flat();
+    const oldest = Math.min(...rates.map((r) => Date.parse(r.asOf)));
+    for (const input of demoTenants) {
+      const tenant = tenantSchema.parse(input);
+      expect(tenant.pricing.maxRateAgeHours, tenant.id).toBe(DEMO_MAX_RATE_AGE_HOURS);
+      expect(
+        isStale({ asOf: new Date(oldest).toISOString() }, tenant.pricing.maxRateAgeHours, new Date()),
+      ).toBe(false);
+    }
+  });
 });
 
 describe('refresh and staleness', () => {

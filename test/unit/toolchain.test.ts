@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { javaHome, MissingToolError } from '../../local/servers/toolchain.ts';
+import { assertJdk, javaHome, MissingToolError } from '../../local/servers/toolchain.ts';
 
 const saved = { JAVA_HOME: process.env.JAVA_HOME };
 afterEach(() => {
@@ -14,8 +17,17 @@ describe('the toolchain check before the local servers start', () => {
     expect(() => javaHome()).toThrow(/need Java 17 or newer: install openjdk-17-jdk-headless/);
   });
 
-  it('finds the machine Java 17+ home', () => {
+  it('finds the machine Java 17+ home, a JDK', () => {
     delete process.env.JAVA_HOME;
     expect(javaHome()).toMatch(/jvm|java|jdk/i);
+    expect(() => assertJdk(javaHome())).not.toThrow();
+  });
+
+  it('says what to install when the Java is a runtime without the JDK compiler', () => {
+    const jre = mkdtempSync(join(tmpdir(), 'sourcefront-jre-'));
+    mkdirSync(join(jre, 'bin'));
+    writeFileSync(join(jre, 'bin', 'java'), '');
+    expect(() => assertJdk(jre)).toThrow(MissingToolError);
+    expect(() => assertJdk(jre)).toThrow(/install openjdk-17-jdk-headless/);
   });
 });

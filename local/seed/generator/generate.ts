@@ -1,6 +1,11 @@
-import type { LocalizedText, OfferInput, TranslationLocale } from '../model.ts';
-import { type CategoryL2, categoriesL2, customisationKinds, type SupplierTier } from '../taxonomy.ts';
-import { sourceDigest } from '../translation.ts';
+import type { LocalizedText, OfferInput, TranslationLocale } from '../../../core/catalog/model.ts';
+import {
+  type CategoryL2,
+  categoriesL2,
+  customisationKinds,
+  type SupplierTier,
+} from '../../../core/catalog/taxonomy.ts';
+import { sourceDigest } from '../../../core/catalog/translation.ts';
 import {
   beltPlaces,
   keyNames,

@@ -1,4 +1,4 @@
-import type { Belt, CategoryL2, Unit } from '../taxonomy.ts';
+import type { Belt, CategoryL2, Unit } from '../../../core/catalog/taxonomy.ts';
 
 /**
  * Per-category vocabularies of the generator. Each term is `zh|vi|ko|en` (optionally `|hs`

@@ -1,6 +1,6 @@
-import { type Offer, priceRangeFen, translationLocales } from './model.ts';
-import { parentOf } from './taxonomy.ts';
-import { sourceDigest } from './translation.ts';
+import { type Offer, priceRangeFen, translationLocales } from '../../core/catalog/model.ts';
+import { parentOf } from '../../core/catalog/taxonomy.ts';
+import { sourceDigest } from '../../core/catalog/translation.ts';
 
 /**
  * What the offers index holds of an offer: the fields search matches, filters, facets and
