@@ -2,7 +2,8 @@ import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb'
 import type { Offer } from '../core/catalog/model.ts';
 import { type ReconcileOptions, type ReconcileStats, reconcileIndex } from '../core/catalog/reconcile.ts';
 import type { CatalogTargets } from './catalog-import.ts';
-import { DynamoOfferRepository, offerKeys } from './dynamodb/offer-repository.ts';
+import { offer as offerEntity } from './dynamodb/entities/offer.ts';
+import { DynamoOfferRepository } from './dynamodb/offer-repository.ts';
 import { toOfferDocument } from './opensearch/offer-document.ts';
 import { bulkIndexOffers } from './opensearch/offer-indexer.ts';
 import { indexedVersions, removeIndexedOffers } from './opensearch/offer-versions.ts';
@@ -19,7 +20,7 @@ async function storedVersions(
   onProgress: (seen: number) => void,
 ): Promise<Map<string, number>> {
   const versions = new Map<string, number>();
-  const { pk: samplePk, sk } = offerKeys.offer('x');
+  const { pk: samplePk, sk } = offerEntity.key({ offerId: 'x' });
   const prefix = samplePk.slice(0, -1);
   await Promise.all(
     Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {

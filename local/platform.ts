@@ -72,7 +72,8 @@ export async function connectLocal(config: Config, overrides: AdapterOverrides =
     ...buildServices(config, overrides),
     search: createSearchClient(connectionOf(config)),
   };
-  await ensureTable(services.dynamo, config.TABLE_NAME);
+  // A table written in an older key layout is migrated once, saying so in one sentence.
+  await ensureTable(services.dynamo, config.TABLE_NAME, { log: (message) => console.warn(message) });
   await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
   return services;
 }

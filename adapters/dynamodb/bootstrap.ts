@@ -4,29 +4,151 @@ import {
   DescribeTableCommand,
   type DynamoDBClient,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { createTableInput, tableDefinition } from './table-definition.ts';
+import { GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch.ts';
+import { createDocumentClient } from './client.ts';
+import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import { type TableLayoutItem, tableLayout } from './entities/table-layout.ts';
+import { createTableInput, LAYOUT_VERSION, tableDefinition } from './table-definition.ts';
 
-/** Creates the table from the single definition when absent (local platform and tests only;
- * in AWS, CDK owns it). Returns true when it was created. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+export type TableState =
+  | { status: 'created' | 'current' }
+  | { status: 'migrated'; from: number; to: number; rekeyed: number };
+
+export interface EnsureTableOptions {
+  /** Told, in one sentence, before a table in an older key layout is migrated. */
+  log?: (message: string) => void;
+}
+
+/**
+ * Creates the table from the single definition when absent, and brings a table written in an
+ * older key layout to the current one (local platform and tests only; in AWS, CDK owns the
+ * table and a layout change ships with its own migration). The layout is the `tableLayout`
+ * item; a table without it was written before layouts were versioned, in layout 1.
+ */
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  options: EnsureTableOptions = {},
+): Promise<TableState> {
+  const db = createDocumentClient(client);
   try {
     await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return false;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(new CreateTableCommand(createTableInput(tableName)));
+    await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
+    await client.send(
+      new UpdateTimeToLiveCommand({
+        TableName: tableName,
+        TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      }),
+    );
+    await writeLayout(db, tableName);
+    return { status: 'created' };
   }
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
-  await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: tableName });
-  await client.send(
-    new UpdateTimeToLiveCommand({
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: tableLayout.key({}), ConsistentRead: true }),
+  );
+  const from = Number((Item as TableLayoutItem | undefined)?.layoutVersion ?? 1);
+  if (from === LAYOUT_VERSION) return { status: 'current' };
+  if (from > LAYOUT_VERSION) {
+    throw new Error(
+      `DynamoDB table ${tableName} is in key layout ${from}, newer than this checkout's ${LAYOUT_VERSION}: ` +
+        'check out the newer code, or delete the local data (.local/dynamodb) to start empty.',
+    );
+  }
+  options.log?.(
+    `DynamoDB table ${tableName} is in key layout ${from}; migrating it to layout ${LAYOUT_VERSION} ` +
+      '(tenant data moves under T#<tenantId>#, unused indexes are dropped), once.',
+  );
+  let rekeyed = 0;
+  for (let version = from; version < LAYOUT_VERSION; version++) {
+    const step = migrations[version];
+    if (!step) throw new Error(`no migration from key layout ${version}`);
+    rekeyed += await step(client, tableName);
+  }
+  await writeLayout(db, tableName);
+  return { status: 'migrated', from, to: LAYOUT_VERSION, rekeyed };
+}
+
+async function writeLayout(db: ReturnType<typeof createDocumentClient>, tableName: string) {
+  await db.send(
+    new PutCommand({
       TableName: tableName,
-      TimeToLiveSpecification: { AttributeName: tableDefinition.timeToLiveAttribute, Enabled: true },
+      Item: {
+        ...tableLayout.key({}),
+        layoutVersion: LAYOUT_VERSION,
+        migratedAt: new Date().toISOString(),
+      } satisfies TableLayoutItem,
     }),
   );
-  return true;
+}
+
+/** Each step brings the table from layout n to n + 1 and answers how many items it rekeyed. */
+const migrations: Record<number, (client: DynamoDBClient, tableName: string) => Promise<number>> = {
+  /** 1 → 2: offer overrides from `T#<id>` / `OVERRIDE#OFFER#<offerId>` to their entity key; gsi1/gsi2 dropped. */
+  1: async (client, tableName) => {
+    const db = createDocumentClient(client);
+    const old = 'OVERRIDE#OFFER#';
+    let rekeyed = 0;
+    const pages = paginateScan(
+      { client: db },
+      {
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :t) AND begins_with(sk, :o)',
+        ExpressionAttributeValues: { ':t': 'T#', ':o': old },
+      },
+    );
+    for await (const page of pages) {
+      const requests = (page.Items ?? []).flatMap((item) => {
+        const tenantId = String(item.pk).slice('T#'.length);
+        const offerId = String(item.sk).slice(old.length);
+        const key = offerOverride.lookupKey({ tenantId, offerId });
+        const moved: OfferOverrideItem | undefined = key && {
+          ...key,
+          offerId,
+          override: item.override as OfferOverrideItem['override'],
+        };
+        return [
+          ...(moved ? [{ PutRequest: { Item: moved } }] : []),
+          { DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } },
+        ];
+      });
+      await batchWriteAll(db, tableName, requests);
+      rekeyed += requests.filter((r) => 'PutRequest' in r).length;
+    }
+    await dropIndexesNotDefined(client, tableName);
+    return rekeyed;
+  },
+};
+
+/** Drops the table's GSIs the definition no longer has, one at a time (DynamoDB's rule). */
+async function dropIndexesNotDefined(client: DynamoDBClient, tableName: string): Promise<void> {
+  const defined = new Set(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName));
+  const existing = async () =>
+    (
+      (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ??
+      []
+    )
+      .map((g) => g.IndexName!)
+      .filter((name) => !defined.has(name));
+  for (const indexName of await existing()) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: indexName } }],
+      }),
+    );
+    for (let waited = 0; (await existing()).includes(indexName); waited += 200) {
+      if (waited > 60_000) throw new Error(`index ${indexName} of ${tableName} still there after 60 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 export async function deleteTable(client: DynamoDBClient, tableName: string): Promise<void> {

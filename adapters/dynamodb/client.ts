@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sdkRetryPolicy } from '../sdk-retry.ts';
 
 export interface DynamoConnection {
   region: string;
@@ -14,7 +15,7 @@ export function createDynamoClient(connection: DynamoConnection): DynamoDBClient
   return new DynamoDBClient({
     region: connection.region,
     ...(connection.endpoint && { endpoint: connection.endpoint, credentials: localCredentials }),
-    maxAttempts: 4,
+    ...sdkRetryPolicy(connection.endpoint),
   });
 }
 

@@ -1,9 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { BASE_CURRENCY, type FxRate, type FxRateStore, fxRateSchema } from '../../core/fx/rates.ts';
+import pLimit from 'p-limit';
+import { type FxRate, type FxRateStore, fxRateSchema } from '../../core/fx/rates.ts';
+import { type FxRateItem, fxLatestRate, fxRateHistory } from './entities/fx-rate.ts';
 
 /**
- * Access patterns (FX rates are platform data, shared by every tenant, so not tenant-keyed)
+ * Access patterns (FX rates are platform data, shared by every tenant, so not tenant-keyed;
+ * keys in entities/fx-rate.ts)
  * | pattern                                 | key                                                    |
  * | --------------------------------------- | ------------------------------------------------------ |
  * | latest rate of a pair (every price)     | GetItem pk = FX#CNY#<CUR>, sk = LATEST                  |
@@ -12,15 +15,6 @@ import { BASE_CURRENCY, type FxRate, type FxRateStore, fxRateSchema } from '../.
  * LATEST only moves forward: its put is conditioned on the stored asOf being older or equal,
  * so a late retry of an old refresh cannot overwrite a newer rate.
  */
-export const fxKeys = {
-  pk: (currency: string) => `FX#${BASE_CURRENCY}#${currency}`,
-  latest: (currency: string) => ({ pk: fxKeys.pk(currency), sk: 'LATEST' }),
-  history: (rate: Pick<FxRate, 'currency' | 'asOf' | 'source'>) => ({
-    pk: fxKeys.pk(rate.currency),
-    sk: `AT#${rate.asOf}#${rate.source}`,
-  }),
-};
-
 function toRate(item: Record<string, unknown>): FxRate {
   return fxRateSchema.parse({
     base: item.base,
@@ -41,18 +35,22 @@ export class DynamoFxRateStore implements FxRateStore {
   }
 
   async latest(currency: string): Promise<FxRate | undefined> {
+    const key = fxLatestRate.lookupKey({ currency });
+    if (!key) return undefined;
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: fxKeys.latest(currency), ConsistentRead: false }),
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: false }),
     );
     return Item ? toRate(Item) : undefined;
   }
 
   async history(currency: string, limit: number): Promise<FxRate[]> {
+    const query = fxRateHistory.lookupQuery({ currency });
+    if (!query) return [];
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :at)',
-        ExpressionAttributeValues: { ':pk': fxKeys.pk(currency), ':at': 'AT#' },
+        ExpressionAttributeValues: { ':pk': query.pk, ':at': query.skPrefix },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -66,14 +64,18 @@ export class DynamoFxRateStore implements FxRateStore {
     const saveOne = async (raw: FxRate) => {
       const rate = fxRateSchema.parse({ ...raw, asOf: new Date(raw.asOf).toISOString() });
       const attributes = { ...rate, asOfMs: Date.parse(rate.asOf), fetchedAt: fetchedAt.toISOString() };
+      const history = fxRateHistory.key({ currency: rate.currency, asOf: rate.asOf, source: rate.source });
       await this.db.send(
-        new PutCommand({ TableName: this.tableName, Item: { ...fxKeys.history(rate), ...attributes } }),
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...history, ...attributes } satisfies FxRateItem,
+        }),
       );
       try {
         await this.db.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...fxKeys.latest(rate.currency), ...attributes },
+            Item: { ...fxLatestRate.key({ currency: rate.currency }), ...attributes } satisfies FxRateItem,
             ConditionExpression: 'attribute_not_exists(pk) OR asOfMs <= :asOfMs',
             ExpressionAttributeValues: { ':asOfMs': attributes.asOfMs },
           }),
@@ -85,12 +87,8 @@ export class DynamoFxRateStore implements FxRateStore {
       }
     };
     // A few currencies at a time: a refresh is ~30 pairs, each two small writes.
-    const queue = [...rates];
-    await Promise.all(
-      Array.from({ length: Math.min(8, queue.length) }, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) await saveOne(next);
-      }),
-    );
+    const limit = pLimit(8);
+    await Promise.all(rates.map((rate) => limit(() => saveOne(rate))));
     return { updated: updated.sort(), unchanged: unchanged.sort() };
   }
 }

@@ -1,24 +1,20 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { idempotencyPartition } from './entities/idempotency-record.ts';
 import { tableDefinition } from './table-definition.ts';
 
 /**
  * Access patterns (Powertools' DynamoDBPersistenceLayer on the region table)
- * | pattern                           | key                                                         |
- * | --------------------------------- | ----------------------------------------------------------- |
- * | record / replay an idempotent call | pk = T#<tenantId>#IDEMPOTENCY (or PLATFORM#IDEMPOTENCY), sk = <route>#<hash of the key> |
+ * | pattern                            | key (entities/idempotency-record.ts)                         |
+ * | ---------------------------------- | ------------------------------------------------------------ |
+ * | record / replay an idempotent call | pk = the tenant's (or the platform's) IDEMPOTENCY partition, sk = <route>#<hash of the key> |
  * The record holds its status, the stored answer and a hash of the request; DynamoDB's TTL
  * deletes it when it expires. One persistence layer per scope, built once per container.
  */
-export const idempotencyKeys = {
-  partition: (tenantId: string | undefined) =>
-    tenantId ? `T#${tenantId}#IDEMPOTENCY` : 'PLATFORM#IDEMPOTENCY',
-};
-
 export function idempotencyStores(client: DynamoDBClient, tableName: string) {
   const stores = new Map<string, DynamoDBPersistenceLayer>();
   return (tenantId: string | undefined): DynamoDBPersistenceLayer => {
-    const partition = idempotencyKeys.partition(tenantId);
+    const partition = idempotencyPartition(tenantId);
     let store = stores.get(partition);
     if (!store) {
       store = new DynamoDBPersistenceLayer({

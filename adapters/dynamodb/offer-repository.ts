@@ -10,22 +10,29 @@ import {
 import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
-import { batchGetAll, batchWriteAll, chunk, inParallel, retrying } from './batch.ts';
+import { backoff, batchGetAll, batchWriteAll, chunk, forEachLimited } from './batch.ts';
+import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
+import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import { type TranslationTaskItem, translationTask } from './entities/translation-task.ts';
 
 const MAX_TRANSACTION = 100;
+/** Rounds of resending a transaction cancelled only by conflicts with other transactions. */
+const CONFLICT_ROUNDS = 8;
 
 /**
- * Offers in the single table. The catalog is shared by all tenants (supply is global); what a
- * tenant changes for its own site lives under its `T#<tenantId>` key.
+ * Offers in the single table. The catalog is shared by all tenants (supply is global, platform
+ * data); what a tenant changes for its own site lives under its `T#<tenantId>#` prefix. Keys
+ * are declared in entities/offer.ts, offer-override.ts and translation-task.ts.
  *
  * Access patterns
- * | pattern                                   | key                                                  |
- * | ----------------------------------------- | ---------------------------------------------------- |
- * | offer by id with its SKUs (one Query)     | pk = OFFER#<offerId>  (sk OFFER holds the SKUs)      |
+ * | pattern                                   | key                                                   |
+ * | ----------------------------------------- | ----------------------------------------------------- |
+ * | offer by id with its SKUs (one Query)     | Query pk = OFFER#<offerId>  (sk OFFER holds the SKUs) |
  * | current versions of many offers (import)  | BatchGet pk = OFFER#<id>, sk = OFFER (version only)   |
- * | a tenant's overrides of one offer         | pk = T#<tenantId>, sk = OVERRIDE#OFFER#<offerId>      |
+ * | save offers, newer versions only (import) | TransactWrite of conditional Puts, 100 at a time      |
+ * | a tenant's override of one offer          | GetItem pk = T#<tenantId>#OFFER#<offerId>, sk = OVERRIDE |
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
- * | translation queue of a locale, oldest 1st | pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<f>  |
+ * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
  *
  * An offer and its SKUs are one item: an offer's SKUs are read and replaced together (a
  * feed line carries them all), one item keeps the version check atomic, and DynamoDB Local
@@ -34,16 +41,10 @@ const MAX_TRANSACTION = 100;
  * so per-SKU items (stock reservations) can join it later and still come back in the Query.
  * Writes are conditional on `version < :new`: an older or equal version never replaces a
  * newer one, even with two imports racing.
+ *
+ * A key value no stored item can have (over DynamoDB's key limits, or with a `#`) is never
+ * sent: reads find nothing, a write answers NOT_FOUND (entities/keys.ts).
  */
-export const offerKeys = {
-  offer: (offerId: string) => ({ pk: `OFFER#${offerId}`, sk: 'OFFER' }),
-  override: (tenantId: string, offerId: string) => ({ pk: `T#${tenantId}`, sk: `OVERRIDE#OFFER#${offerId}` }),
-  translationQueue: (locale: string, queuedAt: string, offerId: string, field: string) => ({
-    pk: `TRANSLATE#${locale}`,
-    sk: `${queuedAt}#${offerId}#${field}`,
-  }),
-};
-
 /**
  * The offer itself is stored as gzip-compressed JSON in one binary attribute: a 1688 offer with
  * four languages and its SKUs is 4–5 KB as a DynamoDB map and about a third of that
@@ -79,11 +80,13 @@ export class DynamoOfferRepository {
 
   /** The offer with its SKUs, in one Query of its partition. */
   async get(offerId: string): Promise<Offer | undefined> {
+    const key = offerEntity.lookupKey({ offerId });
+    if (!key) return undefined;
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': offerKeys.offer(offerId).pk },
+        ExpressionAttributeValues: { ':pk': key.pk },
       }),
     );
     const head = Items.find((i) => i.sk === 'OFFER');
@@ -92,7 +95,8 @@ export class DynamoOfferRepository {
 
   /** Current version and SKU ids of each stored offer among `offerIds`. */
   async versions(offerIds: string[]): Promise<Map<string, StoredVersion>> {
-    const items = await batchGetAll(this.db, this.tableName, [...new Set(offerIds)].map(offerKeys.offer), {
+    const keys = [...new Set(offerIds)].map((offerId) => offerEntity.key({ offerId }));
+    const items = await batchGetAll(this.db, this.tableName, keys, {
       expression: '#id, #v, #s',
       names: { '#id': 'offerId', '#v': 'version', '#s': 'skuIds' },
     });
@@ -108,13 +112,14 @@ export class DynamoOfferRepository {
    */
   async save(offers: { offer: Offer }[], concurrency = 2): Promise<Map<string, SaveOutcome>> {
     const outcomes = new Map<string, SaveOutcome>();
-    await inParallel(chunk(offers, MAX_TRANSACTION), concurrency, async (group) => {
+    await forEachLimited(chunk(offers, MAX_TRANSACTION), concurrency, async (group) => {
       let pending = group.map((g) => g.offer);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= 8) throw new Error(`offer transaction still conflicting after ${attempt} attempts`);
+      for (let round = 0; pending.length > 0; round++) {
+        if (round >= CONFLICT_ROUNDS)
+          throw new Error(`offer transaction still conflicting after ${round} rounds`);
         try {
           const items = pending.map((o) => this.putOffer(o));
-          await retrying(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+          await this.db.send(new TransactWriteCommand({ TransactItems: items }));
           for (const offer of pending) outcomes.set(offer.offerId, 'written');
           pending = [];
         } catch (error) {
@@ -125,8 +130,9 @@ export class DynamoOfferRepository {
           );
           for (const id of failed) outcomes.set(id, 'conflict');
           pending = pending.filter((o) => !failed.has(o.offerId));
-          // Only conflicts with other transactions remain: back off and try again.
-          if (failed.size === 0) await new Promise((r) => setTimeout(r, Math.random() * 50 * 2 ** attempt));
+          // Only conflicts with other transactions (TransactionConflict) remain: not a failed
+          // call the SDK would retry, but a cancelled one; back off and send it again.
+          if (failed.size === 0) await backoff(round + 1);
         }
       }
     });
@@ -138,13 +144,13 @@ export class DynamoOfferRepository {
       Put: {
         TableName: this.tableName,
         Item: {
-          ...offerKeys.offer(offer.offerId),
+          ...offerEntity.key({ offerId: offer.offerId }),
           offerId: offer.offerId,
           version: offer.version,
           listed: offer.listed,
           skuIds: offer.skus.map((s) => s.skuId),
           body: encodeOffer(offer),
-        },
+        } satisfies OfferItem,
         ConditionExpression: 'attribute_not_exists(pk) OR #v < :v',
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':v': offer.version },
@@ -163,12 +169,17 @@ export class DynamoOfferRepository {
       items.map((item) => ({
         PutRequest: {
           Item: {
-            ...offerKeys.translationQueue(item.locale, queuedAt, item.offerId, item.field),
+            ...translationTask.key({
+              locale: item.locale,
+              queuedAt,
+              offerId: item.offerId,
+              field: item.field,
+            }),
             offerId: item.offerId,
             field: item.field,
             locale: item.locale,
             sourceDigest: item.sourceDigest,
-          },
+          } satisfies TranslationTaskItem,
         },
       })),
     );
@@ -176,11 +187,13 @@ export class DynamoOfferRepository {
 
   /** The oldest queued translations of a locale. */
   async translationQueue(locale: string, limit = 100): Promise<(StaleTranslation & { offerId: string })[]> {
+    const query = translationTask.lookupQuery({ locale });
+    if (!query) return [];
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `TRANSLATE#${locale}` },
+        ExpressionAttributeValues: { ':pk': query.pk },
         Limit: limit,
       }),
     );
@@ -192,33 +205,32 @@ export class DynamoOfferRepository {
     }));
   }
 
+  /** Replaces the tenant's override of an offer; NOT_FOUND for ids no tenant or offer can have. */
   async putOverride(tenantId: string, offerId: string, override: OfferOverride): Promise<void> {
+    const key = offerOverride.key({ tenantId, offerId });
     const valid = offerOverrideSchema.parse(override);
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...offerKeys.override(tenantId, offerId), override: valid },
+        Item: { ...key, offerId, override: valid } satisfies OfferOverrideItem,
       }),
     );
   }
 
   async getOverride(tenantId: string, offerId: string): Promise<OfferOverride | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: offerKeys.override(tenantId, offerId) }),
-    );
-    return Item ? (Item.override as OfferOverride) : undefined;
+    const key = offerOverride.lookupKey({ tenantId, offerId });
+    if (!key) return undefined;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    return Item ? (Item as OfferOverrideItem).override : undefined;
   }
 
   /** Overrides of a tenant for several offers (a search page), in one BatchGet. */
   async overridesFor(tenantId: string, offerIds: string[]): Promise<Map<string, OfferOverride>> {
-    if (offerIds.length === 0) return new Map();
-    const items = await batchGetAll(
-      this.db,
-      this.tableName,
-      offerIds.map((id) => offerKeys.override(tenantId, id)),
-    );
-    return new Map(
-      items.map((i) => [String(i.sk).slice('OVERRIDE#OFFER#'.length), i.override as OfferOverride]),
-    );
+    const keys = [...new Set(offerIds)]
+      .map((offerId) => offerOverride.lookupKey({ tenantId, offerId }))
+      .filter((key) => key !== undefined);
+    if (keys.length === 0) return new Map();
+    const items = (await batchGetAll(this.db, this.tableName, keys)) as unknown as OfferOverrideItem[];
+    return new Map(items.map((i) => [i.offerId, i.override]));
   }
 }

@@ -5,22 +5,21 @@ import {
   type RateRule,
   windowStart,
 } from '../../core/security/rate-limits.ts';
+import { platformRateWindow, tenantRateWindow } from './entities/rate-window.ts';
 
 /**
  * Access patterns
- * | pattern                              | key                                                          |
- * | ------------------------------------ | ------------------------------------------------------------ |
- * | count a hit in the current window    | UpdateItem ADD hits, pk = [T#<tenantId>#]RATE#<name>, sk = W#<window start ms> |
- * | hits in the current window           | GetItem, same key                                            |
- * Fixed windows; each window's item expires (TTL) a minute after it closes. A tenant's buckets
- * start with the tenant, the platform's (failed sign-ins per address) with RATE#.
+ * | pattern                           | key (entities/rate-window.ts)                                  |
+ * | --------------------------------- | -------------------------------------------------------------- |
+ * | count a hit in the current window | UpdateItem ADD hits: T#<tenantId>#RATE#<bucket> or RATE#<bucket>, sk W#<window start ms> |
+ * | hits in the current window        | GetItem, same key                                              |
+ * Fixed windows; each window's item expires (TTL) a minute after it closes.
  */
-export const rateLimitKeys = {
-  window: (bucket: RateBucket, startMs: number) => ({
-    pk: `${bucket.tenantId ? `T#${bucket.tenantId}#` : ''}RATE#${bucket.name}`.slice(0, 1024),
-    sk: `W#${startMs}`,
-  }),
-};
+function windowKey(bucket: RateBucket, start: number) {
+  return bucket.tenantId
+    ? tenantRateWindow.lookupKey({ tenantId: bucket.tenantId, bucket: bucket.name, start })
+    : platformRateWindow.lookupKey({ bucket: bucket.name, start });
+}
 
 export class DynamoRateLimiter implements RateLimiter {
   private readonly db: DynamoDBDocumentClient;
@@ -33,10 +32,13 @@ export class DynamoRateLimiter implements RateLimiter {
 
   async hit(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<number> {
     const start = windowStart(rule, nowMs);
+    const key = windowKey(bucket, start);
+    // A bucket no key can hold (an over-long or '#'-bearing name) is not counted: refuse instead.
+    if (!key) return Number.MAX_SAFE_INTEGER;
     const { Attributes } = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: rateLimitKeys.window(bucket, start),
+        Key: key,
         UpdateExpression: 'ADD hits :one SET #ttl = if_not_exists(#ttl, :ttl)',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: { ':one': 1, ':ttl': Math.floor(start / 1000) + rule.windowSeconds + 60 },
@@ -47,12 +49,9 @@ export class DynamoRateLimiter implements RateLimiter {
   }
 
   async count(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<number> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: rateLimitKeys.window(bucket, windowStart(rule, nowMs)),
-      }),
-    );
+    const key = windowKey(bucket, windowStart(rule, nowMs));
+    if (!key) return Number.MAX_SAFE_INTEGER;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
     return Number(Item?.hits ?? 0);
   }
 }

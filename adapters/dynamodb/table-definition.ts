@@ -1,18 +1,35 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 
+/** A global secondary index, named after the access pattern it serves (`byDomain`, not `gsi1`). */
+export interface GlobalSecondaryIndex {
+  indexName: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+/**
+ * The key layout the items are written in. Bump it with every change of an entity's keys and
+ * add the step to `migrations` in bootstrap.ts, so a local table in the older layout is
+ * brought forward on start. 1: overrides under `T#<id>` (no trailing `#`), GSIs gsi1/gsi2
+ * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs.
+ */
+export const LAYOUT_VERSION = 2;
+
 /**
  * The one DynamoDB table of a region, defined once: CDK (lib/constructs/data.ts), the local
- * platform and the tests all build it from this. Single-table design; each repository keeps
- * the access patterns it serves next to its code. Every key that holds tenant data starts with
- * `T#<tenantId>#` (GSI keys too), so deployed roles can be scoped with dynamodb:LeadingKeys.
+ * platform and the tests all build it from this. Single-table design; the item types and
+ * their keys are declared once in adapters/dynamodb/entities/ (tenant data under
+ * `T#<tenantId>#`, GSI keys too, so deployed roles can be scoped with dynamodb:LeadingKeys),
+ * and each repository keeps the access patterns it serves next to its code.
+ *
+ * No access pattern needs a GSI today: every read is by primary key or a Query of one
+ * partition. A GSI is added here when an entity declares keys for it (the entity test fails
+ * for an index no entity fills).
  */
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  ],
+  globalSecondaryIndexes: [] as readonly GlobalSecondaryIndex[],
   /** Epoch seconds after which DynamoDB deletes the item (idempotency records, expired quotes). */
   timeToLiveAttribute: 'ttl',
   /** The handoff dispatcher reads new and old images from the stream. */
@@ -35,14 +52,16 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
       { AttributeName: def.partitionKey, KeyType: 'HASH' },
       { AttributeName: def.sortKey, KeyType: 'RANGE' },
     ],
-    GlobalSecondaryIndexes: def.globalSecondaryIndexes.map((g) => ({
-      IndexName: g.indexName,
-      KeySchema: [
-        { AttributeName: g.partitionKey, KeyType: 'HASH' },
-        { AttributeName: g.sortKey, KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: 'ALL' },
-    })),
+    ...(def.globalSecondaryIndexes.length > 0 && {
+      GlobalSecondaryIndexes: def.globalSecondaryIndexes.map((g) => ({
+        IndexName: g.indexName,
+        KeySchema: [
+          { AttributeName: g.partitionKey, KeyType: 'HASH' },
+          { AttributeName: g.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
     StreamSpecification: { StreamEnabled: true, StreamViewType: def.streamViewType },
   };
 }

@@ -20,9 +20,15 @@ import {
   type TenantInput,
   tenantSchema,
 } from '../../core/tenants/tenant.ts';
+import { type ApiKeyItem, apiKey } from './entities/api-key.ts';
+import { type AuditRecordItem, auditRecord } from './entities/audit-record.ts';
+import { type DomainClaimItem, domainClaim } from './entities/domain-claim.ts';
+import { type TenantConfigItem, tenantConfig } from './entities/tenant-config.ts';
+import { type TenantVersionItem, tenantVersion } from './entities/tenant-version.ts';
 
 /**
- * Access patterns
+ * Access patterns (keys declared in entities/tenant-config.ts, tenant-version.ts,
+ * audit-record.ts, api-key.ts and domain-claim.ts)
  * | pattern                            | key                                                        |
  * | ---------------------------------- | ---------------------------------------------------------- |
  * | tenant config by id (every price)  | GetItem pk = T#<id>#TENANT, sk = CONFIG                     |
@@ -30,25 +36,18 @@ import {
  * | audit trail, newest first          | Query pk = T#<id>#TENANT, sk begins_with AUDIT#, descending |
  * | one API key (authentication)       | GetItem pk = T#<id>#TENANT, sk = KEY#<keyId>                |
  * | a tenant's API keys                | Query pk = T#<id>#TENANT, sk begins_with KEY#               |
+ * | revoke a key (once)                | GetItem, then conditional Update + audit Put (one transaction) |
  * | tenant id by domain (routing)      | GetItem pk = DOMAIN#<host>, sk = DOMAIN                     |
  * | tenant by <id>.localhost (dev)     | no domain item → GetItem of tenant <id>'s CONFIG            |
- * Domain items hold no tenant data, only the id to route to; every other item is under the
- * tenant's `T#<id>#` prefix. A config change is one transaction: CONFIG (conditioned on the
- * version the writer read), the new VERSION snapshot, its AUDIT record and the domain items
- * added (conditioned on being free) or removed (conditioned on being ours).
+ * Domain claims hold no tenant data, only the id to route to (platform routing data, read
+ * before any tenant is known); every other item is under the tenant's `T#<id>#` prefix. A
+ * config change is one transaction: CONFIG (conditioned on the version the writer read), the
+ * new VERSION snapshot, its AUDIT record and the domain claims added (conditioned on being
+ * free) or removed (conditioned on being ours).
+ *
+ * An id or host no stored item can have (beyond DynamoDB's key limits, or with a `#`) is never
+ * sent to DynamoDB: lookups find nothing, changes answer NOT_FOUND (entities/keys.ts).
  */
-const pk = (id: string) => `T#${id}#TENANT`;
-export const tenantKeys = {
-  config: (id: string) => ({ pk: pk(id), sk: 'CONFIG' }),
-  version: (id: string, version: number) => ({
-    pk: pk(id),
-    sk: `VERSION#${String(version).padStart(10, '0')}`,
-  }),
-  audit: (id: string, at: string, suffix: string) => ({ pk: pk(id), sk: `AUDIT#${at}#${suffix}` }),
-  apiKey: (id: string, keyId: string) => ({ pk: pk(id), sk: `KEY#${keyId}` }),
-  domain: (host: string) => ({ pk: `DOMAIN#${normalizeHost(host)}`, sk: 'DOMAIN' }),
-};
-
 export class DynamoTenantRepository implements TenantDirectory, TenantStore {
   private readonly db: DynamoDBDocumentClient;
   private readonly tableName: string;
@@ -65,9 +64,9 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
   }
 
   async versioned(id: string): Promise<VersionedTenant | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: tenantKeys.config(id) }),
-    );
+    const key = tenantConfig.lookupKey({ tenantId: id });
+    if (!key) return undefined;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
     if (!Item) return undefined;
     return {
       tenant: tenantSchema.parse(Item.tenant),
@@ -78,9 +77,9 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
   }
 
   async atVersion(id: string, version: number): Promise<VersionedTenant | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: tenantKeys.version(id, version) }),
-    );
+    const key = tenantVersion.lookupKey({ tenantId: id, version });
+    if (!key) return undefined;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
     if (!Item) return undefined;
     return {
       tenant: tenantSchema.parse(Item.tenant),
@@ -91,13 +90,10 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
   }
 
   async byHost(host: string | undefined): Promise<Tenant | undefined> {
-    if (!host) return undefined;
+    const key = host ? domainClaim.lookupKey({ host }) : undefined;
+    if (!host || !key) return undefined;
     const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: tenantKeys.domain(host),
-        ProjectionExpression: 'tenantId',
-      }),
+      new GetCommand({ TableName: this.tableName, Key: key, ProjectionExpression: 'tenantId' }),
     );
     if (Item) return this.byId(String(Item.tenantId));
     // Development hosts: <id>.localhost reaches tenant <id> without a domain entry (browsers
@@ -153,7 +149,13 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
       {
         Put: {
           TableName: T,
-          Item: { ...tenantKeys.config(tenant.id), tenant, version, updatedAt: at, updatedBy: actor },
+          Item: {
+            ...tenantConfig.key({ tenantId: tenant.id }),
+            tenant,
+            version,
+            updatedAt: at,
+            updatedBy: actor,
+          } satisfies TenantConfigItem,
           ConditionExpression: current ? 'version = :expected' : 'attribute_not_exists(pk)',
           ...(current && { ExpressionAttributeValues: { ':expected': current.version } }),
         },
@@ -161,7 +163,13 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
       {
         Put: {
           TableName: T,
-          Item: { ...tenantKeys.version(tenant.id, version), tenant, version, at, actor },
+          Item: {
+            ...tenantVersion.key({ tenantId: tenant.id, version }),
+            tenant,
+            version,
+            at,
+            actor,
+          } satisfies TenantVersionItem,
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
@@ -169,19 +177,19 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
         Put: {
           TableName: T,
           Item: {
-            ...tenantKeys.audit(tenant.id, at, `v${version}`),
+            ...auditRecord.key({ tenantId: tenant.id, at, suffix: `v${version}` }),
             at,
             actor,
             action: current ? 'tenant.updated' : 'tenant.created',
             version,
             changes,
-          } satisfies AuditRecord & Record<string, unknown>,
+          } satisfies AuditRecordItem,
         },
       },
       ...added.map((domain) => ({
         Put: {
           TableName: T,
-          Item: { ...tenantKeys.domain(domain), tenantId: tenant.id },
+          Item: { ...domainClaim.key({ host: domain }), tenantId: tenant.id } satisfies DomainClaimItem,
           ConditionExpression: 'attribute_not_exists(pk) OR tenantId = :id',
           ExpressionAttributeValues: { ':id': tenant.id },
         },
@@ -189,7 +197,7 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
       ...removed.map((domain) => ({
         Delete: {
           TableName: T,
-          Key: tenantKeys.domain(domain),
+          Key: domainClaim.key({ host: domain }),
           ConditionExpression: 'tenantId = :id',
           ExpressionAttributeValues: { ':id': tenant.id },
         },
@@ -221,11 +229,13 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
 
   /** The audit trail, newest first. */
   async audit(id: string, limit = 50): Promise<AuditRecord[]> {
+    const query = auditRecord.lookupQuery({ tenantId: id });
+    if (!query) return [];
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-        ExpressionAttributeValues: { ':pk': pk(id), ':audit': 'AUDIT#' },
+        ExpressionAttributeValues: { ':pk': query.pk, ':audit': query.skPrefix },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -248,7 +258,7 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: { ...tenantKeys.apiKey(tenantId, record.keyId), ...record },
+              Item: { ...apiKey.key({ tenantId, keyId: record.keyId }), ...record } satisfies ApiKeyItem,
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -256,12 +266,12 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
             Put: {
               TableName: this.tableName,
               Item: {
-                ...tenantKeys.audit(tenantId, record.createdAt, `key-${record.keyId}`),
+                ...auditRecord.key({ tenantId, at: record.createdAt, suffix: `key-${record.keyId}` }),
                 at: record.createdAt,
                 actor: record.createdBy,
                 action: 'key.created',
                 keyId: record.keyId,
-              },
+              } satisfies AuditRecordItem,
             },
           },
         ],
@@ -270,25 +280,39 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
   }
 
   async findKey(tenantId: string, keyId: string): Promise<ApiKeyRecord | undefined> {
+    const key = apiKey.lookupKey({ tenantId, keyId });
+    if (!key) return undefined;
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: tenantKeys.apiKey(tenantId, keyId) }),
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
     );
     return Item ? toKeyRecord(Item) : undefined;
   }
 
   async listKeys(tenantId: string): Promise<ApiKeyRecord[]> {
+    const query = apiKey.lookupQuery({ tenantId });
+    if (!query) return [];
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :key)',
-        ExpressionAttributeValues: { ':pk': pk(tenantId), ':key': 'KEY#' },
+        ExpressionAttributeValues: { ':pk': query.pk, ':key': query.skPrefix },
       }),
     );
     return Items.map(toKeyRecord);
   }
 
-  /** Revokes a key (kept, marked, audited); 404 when the tenant has no such key. */
+  /**
+   * Revokes a key (kept, marked, audited) and answers when it was revoked; 404 when the tenant
+   * has no such key. Idempotent: revoking a revoked key answers the first revocation's time
+   * and writes nothing (no second timestamp, no second audit record). The update is
+   * conditioned on the key not being revoked yet, so of two concurrent revocations one writes
+   * and the other reads the winner's time.
+   */
   async revokeKey(tenantId: string, keyId: string, actor: string): Promise<string> {
+    const key = apiKey.key({ tenantId, keyId });
+    const stored = await this.findKey(tenantId, keyId);
+    if (!stored) throw new DomainError('NOT_FOUND');
+    if (stored.revokedAt) return stored.revokedAt;
     const at = this.now().toISOString();
     try {
       await this.db.send(
@@ -297,10 +321,9 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
             {
               Update: {
                 TableName: this.tableName,
-                Key: tenantKeys.apiKey(tenantId, keyId),
-                UpdateExpression:
-                  'SET revokedAt = if_not_exists(revokedAt, :at), revokedBy = if_not_exists(revokedBy, :actor)',
-                ConditionExpression: 'attribute_exists(pk)',
+                Key: key,
+                UpdateExpression: 'SET revokedAt = :at, revokedBy = :actor',
+                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(revokedAt)',
                 ExpressionAttributeValues: { ':at': at, ':actor': actor },
               },
             },
@@ -308,12 +331,12 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  ...tenantKeys.audit(tenantId, at, `revoke-${keyId}`),
+                  ...auditRecord.key({ tenantId, at, suffix: `revoke-${keyId}` }),
                   at,
                   actor,
                   action: 'key.revoked',
                   keyId,
-                },
+                } satisfies AuditRecordItem,
               },
             },
           ],
@@ -324,6 +347,8 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
         error instanceof TransactionCanceledException &&
         error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
       ) {
+        const now = await this.findKey(tenantId, keyId);
+        if (now?.revokedAt) return now.revokedAt;
         throw new DomainError('NOT_FOUND', { cause: error });
       }
       throw error;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sdkRetryPolicy } from '../sdk-retry.ts';
 
 /**
  * Secrets by name (the quote signing key, the operator key). In AWS they live in Secrets
@@ -88,7 +89,7 @@ export function secretsManagerSecrets(region: string, secretIdOf: (name: string)
     const { SecretsManagerClient, GetSecretValueCommand, ResourceNotFoundException } = await import(
       '@aws-sdk/client-secrets-manager'
     );
-    const client = new SecretsManagerClient({ region });
+    const client = new SecretsManagerClient({ region, ...sdkRetryPolicy() });
     return async (secretId, stage) => {
       try {
         return (await client.send(new GetSecretValueCommand({ SecretId: secretId, VersionStage: stage })))

@@ -169,12 +169,24 @@ export function priceRangeFen(offer: Pick<Offer, 'priceTiers' | 'skus'>): { minF
   return { minFen: Math.min(...all), maxFen: Math.max(...all) };
 }
 
+/**
+ * Limits of one offer override, so it always fits a DynamoDB item (400 KB) with room to spare:
+ * at most 50 fields × 4 locales × 500 characters, at most 3 UTF-8 bytes a character (a
+ * character outside the BMP counts 2 towards the length), is 300 KB at worst.
+ */
+export const offerOverrideLimits = { fields: 50, textLength: 500 } as const;
+
 /** A tenant's replacement for translated fields of one offer on its own site only. Paths:
  * `title`, `attributes.<key>`; each maps locale → text. */
 export const offerOverrideSchema = z.object({
-  fields: z.record(
-    z.string().regex(/^(title|attributes\.[a-z_]{2,30})$/),
-    z.partialRecord(z.enum([...translationLocales, 'zh-CN']), text(500)),
-  ),
+  fields: z
+    .record(
+      z.string().regex(/^(title|attributes\.[a-z_]{2,30})$/),
+      z.partialRecord(z.enum([...translationLocales, 'zh-CN']), text(offerOverrideLimits.textLength)),
+    )
+    .refine((fields) => Object.keys(fields).length <= offerOverrideLimits.fields, {
+      message: 'too many fields',
+      params: { rule: 'too_many_fields' },
+    }),
 });
 export type OfferOverride = z.infer<typeof offerOverrideSchema>;

@@ -36,6 +36,7 @@ export interface TenantStore {
   audit(id: string, limit?: number): Promise<AuditRecord[]>;
   addKey(tenantId: string, record: ApiKeyRecord): Promise<void>;
   listKeys(tenantId: string): Promise<ApiKeyRecord[]>;
+  /** Revokes once and answers when: a revoked key answers its first revocation, writing nothing. */
   revokeKey(tenantId: string, keyId: string, actor: string): Promise<string>;
 }
 

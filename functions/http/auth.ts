@@ -27,11 +27,11 @@ interface Caller {
 
 /** The buckets a failed attempt counts against: the client's address and, when one was presented, the key. */
 function failureBuckets(event: HttpEvent, clientIp: string): RateBucket[] {
-  const buckets: RateBucket[] = [{ name: `auth-failures#ip#${clientIp}` }];
+  const buckets: RateBucket[] = [{ name: `auth-failures:ip:${clientIp}` }];
   const bearer =
     /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '')?.[1] ?? event.headers['x-api-key'];
   const key = bearer ? parseApiKey(bearer) : undefined;
-  if (key) buckets.push({ tenantId: key.tenantId, name: `auth-failures#key#${key.keyId}` });
+  if (key) buckets.push({ tenantId: key.tenantId, name: `auth-failures:key:${key.keyId}` });
   return buckets;
 }
 
@@ -105,7 +105,7 @@ export async function enforceRateLimit(
   if (!route.rateLimit) return;
   await consume(
     services.rateLimits,
-    { ...(tenantId && { tenantId }), name: `route#${route.handler}#ip#${clientIp}` },
+    { ...(tenantId && { tenantId }), name: `route:${route.handler}:ip:${clientIp}` },
     route.rateLimit,
     Date.now(),
   );

@@ -24,14 +24,14 @@ describe('data construct: the region table from the single table definition', ()
     });
   });
 
-  it('has the keys and every GSI of the definition, string-typed, projecting all attributes', () => {
+  it('has the keys and exactly the GSIs of the definition, string-typed, projecting all attributes', () => {
     const [table] = Object.values(retained.findResources('AWS::DynamoDB::Table'));
     const props = table?.Properties;
     expect(props.KeySchema).toEqual([
       { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
       { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
     ]);
-    expect(props.GlobalSecondaryIndexes).toEqual(
+    expect(props.GlobalSecondaryIndexes ?? []).toEqual(
       tableDefinition.globalSecondaryIndexes.map((g) => ({
         IndexName: g.indexName,
         KeySchema: [
@@ -50,6 +50,15 @@ describe('data construct: the region table from the single table definition', ()
       expect.arrayContaining(keyNames.map((name) => ({ AttributeName: name, AttributeType: 'S' }))),
     );
     expect(props.AttributeDefinitions).toHaveLength(keyNames.length);
+  });
+
+  it('has no index named by position (gsi1, gsi2): each is named after its access pattern', () => {
+    const [table] = Object.values(retained.findResources('AWS::DynamoDB::Table'));
+    const names = (table?.Properties.GlobalSecondaryIndexes ?? []).map(
+      (g: { IndexName: string }) => g.IndexName,
+    );
+    for (const name of names) expect(name).toMatch(/^by[A-Z][A-Za-z]+$/);
+    expect(names).not.toContain('gsi1');
   });
 
   it('outside dev: deletion protection on and the table retained when the stack goes', () => {

@@ -267,4 +267,32 @@ describe('the partner admin API', () => {
     expect(revoked.status).toBe(200);
     expect((await platform.request('/api/v1/admin/tenants/kr', auth(created.key))).status).toBe(401);
   });
+
+  it('revoking a revoked key answers the first revocation and writes nothing more', async () => {
+    const created = await (
+      await platform.request('/api/v1/admin/tenants/kr/keys', json({ label: 'twice' }, krKey))
+    ).json();
+    const revoke = () =>
+      platform.request(`/api/v1/admin/tenants/kr/keys/${created.keyId}`, auth(krKey, 'DELETE'));
+    const first = await revoke();
+    expect(first.status).toBe(200);
+    const { revokedAt } = await first.json();
+    await new Promise((resolve) => setTimeout(resolve, 20)); // a second revocation would get a later time
+    const second = await revoke();
+    expect(second.status).toBe(200);
+    expect(await second.json()).toEqual({ keyId: created.keyId, revokedAt });
+    const listed = await (await platform.request('/api/v1/admin/tenants/kr/keys', auth(krKey))).json();
+    expect(listed.keys.find((k: { keyId: string }) => k.keyId === created.keyId).revokedAt).toBe(revokedAt);
+    const audit = await (await platform.request('/api/v1/admin/tenants/kr/audit', auth(krKey))).json();
+    const revocations = audit.records.filter(
+      (r: { action: string; keyId?: string }) => r.action === 'key.revoked' && r.keyId === created.keyId,
+    );
+    expect(revocations).toEqual([expect.objectContaining({ at: revokedAt })]);
+    // A key the tenant never had is still 404.
+    const unknown = await platform.request(
+      '/api/v1/admin/tenants/kr/keys/0123456789abcdef',
+      auth(krKey, 'DELETE'),
+    );
+    expect(unknown.status).toBe(404);
+  });
 });

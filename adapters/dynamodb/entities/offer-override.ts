@@ -1,0 +1,23 @@
+import type { OfferOverride } from '../../../core/catalog/model.ts';
+import { defineEntity, type TableKey, tenantPrefix } from './keys.ts';
+
+/**
+ * A tenant's own wording of one offer's translated fields. One partition per tenant and
+ * offer (`T#<tenantId>#OFFER#<offerId>`), so a page of results reads its overrides in one
+ * BatchGet, load spreads over many partitions, and later per-tenant data about an offer can
+ * join the same partition.
+ */
+export const offerOverride = defineEntity({
+  name: 'offerOverride',
+  scope: 'tenant',
+  key: ({ tenantId, offerId }: { tenantId: string; offerId: string }) => ({
+    pk: `${tenantPrefix(tenantId)}OFFER#${offerId}`,
+    sk: 'OVERRIDE',
+  }),
+  example: { tenantId: 'vn', offerId: 'yw-1001' },
+});
+
+export interface OfferOverrideItem extends TableKey {
+  offerId: string;
+  override: OfferOverride;
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { deleteTable, ensureTable } from '../../adapters/dynamodb/bootstrap.ts';
+import { createDocumentClient, createDynamoClient } from '../../adapters/dynamodb/client.ts';
+import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
+import { LAYOUT_VERSION } from '../../adapters/dynamodb/table-definition.ts';
+
+const client = createDynamoClient({ region: 'local', endpoint: inject('dynamodbEndpoint') });
+const db = createDocumentClient(client);
+const tables: string[] = [];
+afterAll(async () => {
+  await Promise.all(tables.map((t) => deleteTable(client, t)));
+});
+
+/** A table as the code before key layout 2 created it: gsi1/gsi2 that nothing used, no layout marker. */
+async function layoutOneTable(): Promise<string> {
+  const TableName = `test-layout-${randomUUID().slice(0, 8)}`;
+  tables.push(TableName);
+  const keys = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
+  await client.send(
+    new CreateTableCommand({
+      TableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [1, 2].map((n) => ({
+        IndexName: `gsi${n}`,
+        KeySchema: [
+          { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },
+          { AttributeName: `gsi${n}sk`, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName });
+  return TableName;
+}
+
+const override = { fields: { title: { vi: 'Túi vải canvas in logo' } } };
+
+describe('a local table written in the old key layout', () => {
+  it('is migrated on start, saying so once: overrides move under T#<id>#, gsi1/gsi2 go', async () => {
+    const tableName = await layoutOneTable();
+    // Layout 1: the override under `T#vn` (which `T#vn*` shares with tenant vn-x), and one of vn-x.
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: { pk: 'T#vn', sk: 'OVERRIDE#OFFER#yw-1001', override } }),
+    );
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: 'T#vn-x', sk: 'OVERRIDE#OFFER#yw-1001', override: { fields: { title: { vi: 'khác' } } } },
+      }),
+    );
+    const repository = new DynamoOfferRepository(db, tableName);
+    expect(await repository.getOverride('vn', 'yw-1001')).toBeUndefined();
+
+    const messages: string[] = [];
+    const state = await ensureTable(client, tableName, { log: (m) => messages.push(m) });
+
+    expect(state).toEqual({ status: 'migrated', from: 1, to: LAYOUT_VERSION, rekeyed: 2 });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(new RegExp(`^DynamoDB table ${tableName} is in key layout 1; migrating it`));
+    expect(await repository.getOverride('vn', 'yw-1001')).toEqual(override);
+    expect(await repository.overridesFor('vn-x', ['yw-1001'])).toEqual(
+      new Map([['yw-1001', { fields: { title: { vi: 'khác' } } }]]),
+    );
+    const old = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'T#vn', sk: 'OVERRIDE#OFFER#yw-1001' } }),
+    );
+    expect(old.Item).toBeUndefined();
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    expect(Table?.GlobalSecondaryIndexes ?? []).toEqual([]);
+
+    // Next start: nothing to do, nothing said.
+    expect(await ensureTable(client, tableName, { log: (m) => messages.push(m) })).toEqual({
+      status: 'current',
+    });
+    expect(messages).toHaveLength(1);
+  });
+
+  it('a new table starts in the current layout; one from a newer checkout is refused in one sentence', async () => {
+    const tableName = `test-layout-${randomUUID().slice(0, 8)}`;
+    tables.push(tableName);
+    expect(await ensureTable(client, tableName)).toEqual({ status: 'created' });
+    expect(await ensureTable(client, tableName)).toEqual({ status: 'current' });
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: 'TABLE', sk: 'LAYOUT', layoutVersion: LAYOUT_VERSION + 1 },
+      }),
+    );
+    await expect(ensureTable(client, tableName)).rejects.toThrow(
+      `DynamoDB table ${tableName} is in key layout ${LAYOUT_VERSION + 1}, newer than this checkout's ${LAYOUT_VERSION}`,
+    );
+  });
+});
