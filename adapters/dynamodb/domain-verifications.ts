@@ -9,13 +9,13 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../../core/errors.ts';
 import type { DomainRecord, DomainRecordStore } from '../../core/tenants/domains.ts';
-import { normalizeHost } from '../../core/tenants/tenant.ts';
+import { domainEvent, domainVerification } from './entities/domain-verification.ts';
 
 /**
  * Access patterns
  * | pattern                                   | key                                                        |
  * | ----------------------------------------- | ---------------------------------------------------------- |
- * | a domain's state and token (routing, API) | GetItem pk = T#<id>#DOMAIN#<host>, sk = STATE               |
+ * | a domain's state and token (routing, API) | GetItem pk = T#<id>#DOMAIN#<host>, sk = STATE (entities/domain-verification.ts) |
  * | a domain's decisions, newest first        | Query pk = T#<id>#DOMAIN#<host>, sk begins_with EVENT#, desc |
  * Everything is tenant data under `T#<id>#`: the router first learns the tenant from the
  * host → tenant claim (tenant-repository.ts) and then reads this tenant's record for the host,
@@ -23,15 +23,6 @@ import { normalizeHost } from '../../core/tenants/tenant.ts';
  * status and token the writer read (two checks racing cannot both decide), and a decision
  * (verified, approved, revoked) is written with its event in one transaction.
  */
-const pk = (tenantId: string, host: string) => `T#${tenantId}#DOMAIN#${normalizeHost(host)}`;
-export const domainVerificationKeys = {
-  state: (tenantId: string, host: string) => ({ pk: pk(tenantId, host), sk: 'STATE' }),
-  event: (tenantId: string, host: string, at: string) => ({
-    pk: pk(tenantId, host),
-    sk: `EVENT#${at}#${randomUUID().slice(0, 8)}`,
-  }),
-};
-
 export interface DomainEvent {
   at: string;
   actor: string;
@@ -49,9 +40,9 @@ export class DynamoDomainVerifications implements DomainRecordStore {
   }
 
   async get(tenantId: string, host: string): Promise<DomainRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: domainVerificationKeys.state(tenantId, host) }),
-    );
+    const Key = domainVerification.lookupKey({ tenantId, host });
+    if (!Key) return undefined;
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key }));
     return Item ? toRecord(Item) : undefined;
   }
 
@@ -60,7 +51,7 @@ export class DynamoDomainVerifications implements DomainRecordStore {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...domainVerificationKeys.state(record.tenantId, record.host), ...record },
+          Item: { ...domainVerification.key({ tenantId: record.tenantId, host: record.host }), ...record },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -78,7 +69,7 @@ export class DynamoDomainVerifications implements DomainRecordStore {
     next: DomainRecord,
     event?: { action: DomainEvent['action']; actor: string },
   ): Promise<DomainRecord> {
-    const key = domainVerificationKeys.state(expected.tenantId, expected.host);
+    const key = domainVerification.key({ tenantId: expected.tenantId, host: expected.host });
     const put = {
       TableName: this.tableName,
       Item: { ...key, ...next },
@@ -100,7 +91,12 @@ export class DynamoDomainVerifications implements DomainRecordStore {
               Put: {
                 TableName: this.tableName,
                 Item: {
-                  ...domainVerificationKeys.event(expected.tenantId, expected.host, at),
+                  ...domainEvent.key({
+                    tenantId: expected.tenantId,
+                    host: expected.host,
+                    at,
+                    suffix: randomUUID().slice(0, 8),
+                  }),
                   at,
                   actor: event.actor,
                   action: event.action,
@@ -127,11 +123,13 @@ export class DynamoDomainVerifications implements DomainRecordStore {
 
   /** The domain's decisions (who verified, approved or revoked it, when), newest first. */
   async events(tenantId: string, host: string, limit = 20): Promise<DomainEvent[]> {
+    const query = domainEvent.lookupQuery({ tenantId, host });
+    if (!query) return [];
     const { Items = [] } = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
-        ExpressionAttributeValues: { ':pk': pk(tenantId, host), ':event': 'EVENT#' },
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix },
         ScanIndexForward: false,
         Limit: limit,
       }),
