@@ -1,6 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
+import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
+import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
@@ -19,6 +22,12 @@ import { quoteService } from '../core/quotes/quote.ts';
 import type { RateLimiter } from '../core/security/rate-limits.ts';
 import type { AdminAuthPorts } from '../core/tenants/admin-auth.ts';
 import { tenantAdmin } from '../core/tenants/admin-service.ts';
+import {
+  type DomainChecks,
+  type DomainService,
+  domainService,
+  routableDirectory,
+} from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
@@ -33,7 +42,12 @@ export interface Services {
   dynamo: DynamoDBClient;
   db: DynamoDBDocumentClient;
   tenantRepository: DynamoTenantRepository;
+  /** Host → tenant for requests: only verified or approved domains, `<id>.localhost` in local and dev. */
   tenants: TenantDirectory;
+  /** Each domain's verification state, token and decisions. */
+  domainVerifications: DynamoDomainVerifications;
+  /** The domain rules of the admin API: list, check now, operator approval. */
+  domains: DomainService;
   /** Latest and historical CNY-based FX rates. */
   fxRates: DynamoFxRateStore;
   /** A tenant's PriceBook: `priceBooks.forTenant(tenant, locale)`. */
@@ -76,7 +90,12 @@ export function provideServices(built: Services): void {
   current = built;
 }
 
-export function buildServices(config: Config): Services {
+/** Adapters a caller may supply instead of the defaults (tests point the domain checks at local servers). */
+export interface AdapterOverrides {
+  domainChecks?: DomainChecks;
+}
+
+export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
   const dynamo = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   const db = createDocumentClient(dynamo);
   const tenantRepository = new DynamoTenantRepository(db, config.TABLE_NAME);
@@ -92,12 +111,27 @@ export function buildServices(config: Config): Services {
       : secretsManagerSecrets(config.AWS_REGION, (name) => process.env[secretEnvName(name)] ?? name),
     SECRET_CACHE_TTL_MS,
   );
+  const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
+  const byId = (id: string) => tenantRepository.byId(id);
+  const routable = routableDirectory({
+    directory: tenantRepository,
+    byId,
+    records: domainVerifications,
+    stage: config.STAGE,
+  });
   return {
     config,
     dynamo,
     db,
     tenantRepository,
-    tenants: cachedDirectory(tenantRepository, config.TENANT_CACHE_TTL_MS),
+    tenants: cachedDirectory(routable, config.TENANT_CACHE_TTL_MS),
+    domainVerifications,
+    domains: domainService({
+      tenants: { byId },
+      store: domainVerifications,
+      checks: overrides.domainChecks ?? { dns: dnsTxtCheck(), http: httpTokenCheck() },
+      stage: config.STAGE,
+    }),
     fxRates,
     priceBooks,
     secrets,

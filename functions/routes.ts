@@ -6,6 +6,7 @@
  */
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
 import type { RouteDefinition } from './contract.ts';
+import * as domain from './schemas/domains.ts';
 import * as req from './schemas/requests.ts';
 import * as view from './schemas/views.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
@@ -318,6 +319,51 @@ export const routes = [
     request: { params: req.tenantOfferParams, body: req.offerOverrideSchema },
     response: { status: 200, body: view.overrideView },
     errors: ['OFFER_NOT_FOUND'],
+    access: adminWrite,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/domains',
+    fn: 'partner-admin',
+    handler: 'admin-domain-list',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary:
+      "The site's domains: whether each routes, and the DNS TXT record or HTTP token that proves it (a domain routes only once verified or approved)",
+    request: { params: req.tenantParams },
+    response: { status: 200, body: domain.domainListView },
+    errors: ['NOT_FOUND'],
+    access: adminWrite,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants/{tenantId}/domains/{domain}/verify',
+    fn: 'partner-admin',
+    handler: 'admin-domain-verify',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary:
+      'The platform checks the DNS TXT record and the HTTP token now; the domain routes once either holds its token',
+    request: { params: domain.tenantDomainParams },
+    response: { status: 200, body: domain.domainView },
+    errors: ['NOT_FOUND', 'DOMAIN_NOT_VERIFIED', 'DOMAIN_RESERVED', 'CONFLICT'],
+    rateLimit: { limit: 20, windowSeconds: 60 },
+    access: adminWrite,
+  },
+  {
+    method: 'PUT',
+    path: '/api/v1/admin/tenants/{tenantId}/domains/{domain}/approval',
+    fn: 'partner-admin',
+    handler: 'admin-domain-approval',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'The operator approves a domain (it routes without a check) or revokes it (it stops routing)',
+    request: { params: domain.tenantDomainParams, body: domain.domainApprovalBody },
+    response: { status: 200, body: domain.domainView },
+    errors: ['NOT_FOUND', 'DOMAIN_RESERVED', 'CONFLICT'],
     access: adminWrite,
   },
 ] as const satisfies readonly RouteDefinition[];

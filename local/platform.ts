@@ -5,7 +5,14 @@ import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
 import { refreshRates } from '../core/fx/refresh.ts';
-import { buildServices, provideServices, type Services } from '../functions/composition.ts';
+import { ruleStatus } from '../core/tenants/domains.ts';
+import { normalizeHost } from '../core/tenants/tenant.ts';
+import {
+  type AdapterOverrides,
+  buildServices,
+  provideServices,
+  type Services,
+} from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
 import { connectionOf } from '../functions/search-client.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../functions/secrets.ts';
@@ -29,7 +36,11 @@ export interface PlatformNames {
  * gets), creates the table and the offers index from their single definitions, and seeds the
  * demo tenants. Idempotent: safe on every start.
  */
-export async function bootLocalPlatform(servers: LocalServers, names: PlatformNames): Promise<LocalServices> {
+export async function bootLocalPlatform(
+  servers: LocalServers,
+  names: PlatformNames,
+  overrides: AdapterOverrides = {},
+): Promise<LocalServices> {
   const settings = {
     TABLE_NAME: names.tableName,
     OFFERS_ALIAS: names.offersAlias,
@@ -44,10 +55,11 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
     SECRETS_PROVIDER: 'local-files',
     SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
   } satisfies Partial<Record<keyof Config, string>>;
-  const services = await connectLocal(loadConfig({ ...process.env, ...settings }));
+  const services = await connectLocal(loadConfig({ ...process.env, ...settings }), overrides);
   // The handlers behind the local gateway use these services, as a Lambda container uses its own.
   provideServices(services);
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
+  await approveDemoDomains(services);
   // Make the local secrets now, so the operator key can be read before the first admin call.
   await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
   const fx = await refreshRates(
@@ -59,13 +71,37 @@ export async function bootLocalPlatform(servers: LocalServers, names: PlatformNa
 }
 
 /** The services plus the full search client, with the table and offers index made sure of. */
-export async function connectLocal(config: Config): Promise<LocalServices> {
+export async function connectLocal(config: Config, overrides: AdapterOverrides = {}): Promise<LocalServices> {
   const services: LocalServices = {
-    ...buildServices(config),
+    ...buildServices(config, overrides),
     search: createSearchClient(connectionOf(config)),
   };
   // A table written in an older key layout is migrated once, saying so in one sentence.
   await ensureTable(services.dynamo, config.TABLE_NAME, { log: (message) => console.warn(message) });
   await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
   return services;
+}
+
+/**
+ * The demo sites' own domains route on `npm start`: the operator approves them at seed (recorded
+ * as the seed's decision). `<id>.localhost` needs nothing (the local stage routes it by rule). A
+ * domain an admin added since is not approved here, and a decision taken since (a revocation)
+ * stands.
+ */
+async function approveDemoDomains(services: Services): Promise<void> {
+  for (const demo of demoTenants) {
+    const current = await services.tenantRepository.byId(demo.id);
+    const listed = new Set(current?.domains.map(normalizeHost) ?? []);
+    for (const domain of demo.domains.map(normalizeHost)) {
+      if (!listed.has(domain) || ruleStatus(demo.id, domain)) continue;
+      const record = await services.domainVerifications.get(demo.id, domain);
+      if (record && record.status !== 'pending') continue;
+      await services.domains.decideAs(
+        demo.id,
+        domain,
+        { approved: true, reason: 'demo site' },
+        'operator (local seed)',
+      );
+    }
+  }
 }

@@ -1,5 +1,8 @@
-/** The partner admin API: tenants, their versions and audit, keys, offer overrides. */
+/** The partner admin API: tenants, their versions and audit, keys, domains, offer overrides. */
 
+import { handler as domainApproval } from '../handlers/admin-domain-approval.ts';
+import { handler as domainList } from '../handlers/admin-domain-list.ts';
+import { handler as domainVerify } from '../handlers/admin-domain-verify.ts';
 import { handler as keyCreate } from '../handlers/admin-key-create.ts';
 import { handler as keyList } from '../handlers/admin-key-list.ts';
 import { handler as keyRevoke } from '../handlers/admin-key-revoke.ts';
@@ -15,6 +18,9 @@ import { idempotency } from '../http/idempotency.ts';
 export const handler = functionHandler(
   'partner-admin',
   {
+    'admin-domain-approval': domainApproval,
+    'admin-domain-list': domainList,
+    'admin-domain-verify': domainVerify,
     'admin-key-create': keyCreate,
     'admin-key-list': keyList,
     'admin-key-revoke': keyRevoke,

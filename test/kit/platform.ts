@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import { deleteTable } from '../../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
+import type { AdapterOverrides } from '../../functions/composition.ts';
 import { createGateway, listen } from '../../local/gateway.ts';
 import { bootLocalPlatform, type LocalServices } from '../../local/platform.ts';
 import { fetchWithHost } from './http.ts';
@@ -20,9 +21,10 @@ export interface TestPlatform {
 /**
  * The whole platform for one test file: its own table and offers alias on the shared local
  * servers (so files never see each other's data), seeded like `npm start`, behind a gateway
- * on a free port.
+ * on a free port. `overrides` replace adapters that would reach outside this machine (the domain
+ * checks, pointed at servers the test starts).
  */
-export async function startTestPlatform(): Promise<TestPlatform> {
+export async function startTestPlatform(overrides: AdapterOverrides = {}): Promise<TestPlatform> {
   const suffix = randomUUID().slice(0, 8);
   const tableName = `test-${suffix}`;
   const offersAlias = `test-offers-${suffix}`;
@@ -33,6 +35,7 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       stop: async () => {},
     },
     { tableName, offersAlias },
+    overrides,
   );
   const gateway: Server = createGateway();
   const port = await listen(gateway, 0, '127.0.0.1');
