@@ -62,22 +62,24 @@ describe('over-long key values never reach DynamoDB (its limits: pk 2,048 bytes,
     });
   });
 
-  it('over HTTP they answer 404, not 500', async () => {
-    const tenant = await platform.request(`/api/v1/admin/tenants/${long(3000)}`, asOperator());
-    expect(tenant.status).toBe(404);
-    expect((await tenant.json()).error.code).toBe('NOT_FOUND');
-    expect((await platform.request(`/api/v1/admin/tenants/${long(3000)}/audit`, asOperator())).status).toBe(
-      404,
+  it('over HTTP they answer 400 naming the path parameter (or 404 for an unknown site), not 500', async () => {
+    const param = async (res: Response) => ({ status: res.status, fields: (await res.json()).error.fields });
+    const tenant = await param(await platform.request(`/api/v1/admin/tenants/${long(3000)}`, asOperator()));
+    expect(tenant).toEqual({ status: 400, fields: [expect.objectContaining({ path: 'params.tenantId' })] });
+    const audit = await param(
+      await platform.request(`/api/v1/admin/tenants/${long(3000)}/audit`, asOperator()),
     );
-    expect(
-      (await platform.request(`/api/v1/admin/tenants/vn/keys/${long(1100)}`, asOperator('DELETE'))).status,
-    ).toBe(404);
+    expect(audit.status).toBe(400);
+    const key = await param(
+      await platform.request(`/api/v1/admin/tenants/vn/keys/${long(1100)}`, asOperator('DELETE')),
+    );
+    expect(key).toEqual({ status: 400, fields: [expect.objectContaining({ path: 'params.keyId' })] });
     const override = { fields: { title: { vi: 'Nồi inox' } } };
     const put = await platform.request(
       `/api/v1/admin/tenants/${long(3000)}/offers/pot-304-steel/overrides`,
       asOperator('PUT', override),
     );
-    expect(put.status).toBe(404);
+    expect(put.status).toBe(400);
     const site = await platform.request('/api/v1/tenant', { host: `${long(3000)}.example.com` });
     expect(site.status).toBe(404);
     expect((await site.json()).error.code).toBe('TENANT_NOT_FOUND');
