@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteTable, ensureTable } from '../../adapters/dynamodb/bootstrap.ts';
 import { buildServices, provideServices, type Services } from '../../functions/composition.ts';
@@ -8,15 +7,7 @@ import { handler as healthDetails } from '../../functions/handlers/health-detail
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
 import { secretsDir } from '../../local/paths.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
-
-/** A port on which nothing listens: an OpenSearch node that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../kit/ports.ts';
 
 const tableName = `test-degraded-${Date.now()}`;
 let services: Services;
@@ -26,7 +17,7 @@ beforeAll(async () => {
     loadConfig({
       TABLE_NAME: tableName,
       OFFERS_ALIAS: 'unused',
-      OPENSEARCH_ENDPOINT: `http://127.0.0.1:${await closedPort()}`,
+      OPENSEARCH_ENDPOINT: `http://127.0.0.1:${await freePort()}`,
       OPENSEARCH_AUTH: 'none',
       DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
       SECRETS_PROVIDER: 'local-files',

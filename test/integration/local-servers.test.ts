@@ -10,15 +10,7 @@ import {
   SERVICE_USER,
   startOpenSearch,
 } from '../../local/servers/opensearch-node.ts';
-
-/** A TCP port nothing listens on (the OS picks it; a race with another process is possible but rare). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../kit/ports.ts';
 
 /** This machine's first non-loopback IPv4 address, where another machine would reach it. */
 const externalAddress = Object.values(networkInterfaces())

@@ -7,12 +7,12 @@ import { DynamoQuoteStore } from '../../adapters/dynamodb/quote-store.ts';
 import { cachedSecrets, localFileSecrets } from '../../adapters/secrets/secret-store.ts';
 import { signMessage } from '../../core/handoff/signature.ts';
 import { quoteService } from '../../core/quotes/quote.ts';
-import type { RouteDefinition } from '../../functions/contract.ts';
 import { routeById, routeHandler } from '../../functions/http/route.ts';
 import { OPERATOR_API_KEY, SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
 import { testOffer } from '../kit/offers.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+import { testRoute } from '../kit/routes.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
@@ -88,19 +88,10 @@ describe('routes with a declared rate limit', () => {
   });
 
   it('refuses the hit past the limit with a localized 429, per site and client', async () => {
-    const limited = {
-      method: 'POST',
-      path: '/api/v1/test-limited',
-      fn: 'catalog',
-      handler: 'test-limited',
-      kind: 'api',
-      auth: 'public',
+    const limited = testRoute('test-limited', {
       tenant: 'required',
-      summary: 'a route of this test only',
-      response: { status: 200 },
       rateLimit: { limit: 3, windowSeconds: 3600 },
-      access: { table: 'read', search: 'none' },
-    } as const satisfies RouteDefinition;
+    });
     const handler = routeHandler(
       limited,
       async () => ({ body: { ok: true } }),
@@ -156,18 +147,7 @@ describe('signing key rotation', () => {
 });
 
 describe('supply-signed routes', () => {
-  const webhook = {
-    method: 'POST',
-    path: '/api/v1/supply/test-webhook',
-    fn: 'catalog',
-    handler: 'test-supply-webhook',
-    kind: 'api',
-    auth: 'supply-signature',
-    tenant: 'none',
-    summary: 'a route of this test only',
-    response: { status: 200 },
-    access: { table: 'read', search: 'none' },
-  } as const satisfies RouteDefinition;
+  const webhook = testRoute('test-supply-webhook', { auth: 'supply-signature' });
   const handler = routeHandler(
     webhook,
     async () => ({ body: { accepted: true } }),

@@ -4,22 +4,14 @@ import { openSearchOffers } from '../../adapters/opensearch/offer-search.ts';
 import { createSearchTransport } from '../../adapters/opensearch/transport.ts';
 import { DomainError } from '../../core/errors.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
-
-/** A port on which nothing listens: an OpenSearch node that is down. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from '../kit/ports.ts';
 
 let platform: TestPlatform;
 beforeAll(async () => {
   // The platform boots on the real servers (table, tenants, index); then the functions are
   // pointed at a closed port before their first request, as if the node went down.
   platform = await startTestPlatform();
-  process.env.OPENSEARCH_ENDPOINT = `http://127.0.0.1:${await closedPort()}`;
+  process.env.OPENSEARCH_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
 });
 afterAll(async () => platform?.close());
 

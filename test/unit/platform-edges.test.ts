@@ -3,9 +3,9 @@ import * as z from 'zod';
 import { cachedSecrets, type SecretStore } from '../../adapters/secrets/secret-store.ts';
 import { cachedDirectory, isSafeAssetUrl, type Tenant, tenantSchema } from '../../core/tenants/tenant.ts';
 import { SECRET_CACHE_TTL_MS, type Services } from '../../functions/composition.ts';
-import type { RouteDefinition } from '../../functions/contract.ts';
 import { routeHandler } from '../../functions/http/route.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
+import { testRoute } from '../kit/routes.ts';
 
 describe('the tenant-by-host cache', () => {
   const vn = { id: 'vn' } as Tenant;
@@ -125,18 +125,11 @@ describe('tenant text is validated on save', () => {
 });
 
 describe('only CloudFront reaches a deployed API', () => {
-  const route = {
+  const route = testRoute('test-edge', {
     method: 'GET',
     path: '/t',
-    fn: 'catalog',
-    handler: 'test-edge',
-    kind: 'api',
-    auth: 'public',
-    tenant: 'none',
-    summary: 'a route of this test only',
-    response: { status: 200 },
     access: { table: 'none', search: 'none' },
-  } as const satisfies RouteDefinition;
+  });
   const deployed = () =>
     ({
       config: { ORIGIN_VERIFY: 'required' },
@@ -164,19 +157,11 @@ describe('only CloudFront reaches a deployed API', () => {
 
 describe('validation rules', () => {
   it('the chain reports a wrong type as invalid_type, a missing field as required', async () => {
-    const route = {
-      method: 'POST',
+    const route = testRoute('test-types', {
       path: '/t',
-      fn: 'catalog',
-      handler: 'test-types',
-      kind: 'api',
-      auth: 'public',
-      tenant: 'none',
-      summary: 'a route of this test only',
       request: { body: z.object({ a: z.string(), b: z.int() }) },
-      response: { status: 200 },
       access: { table: 'none', search: 'none' },
-    } as const satisfies RouteDefinition;
+    });
     const handler = routeHandler(
       route,
       async () => ({ body: {} }),
