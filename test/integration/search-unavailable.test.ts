@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSearchOffers } from '../../adapters/opensearch/offer-search.ts';
 import { createSearchTransport } from '../../adapters/opensearch/transport.ts';
 import { DomainError } from '../../core/errors.ts';
+import { provideServices } from '../../functions/composition.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { freePort } from '../kit/ports.ts';
 
@@ -11,7 +12,11 @@ beforeAll(async () => {
   // The platform boots on the real servers (table, tenants, index); then the functions are
   // pointed at a closed port before their first request, as if the node went down.
   platform = await startTestPlatform();
-  process.env.OPENSEARCH_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
+  const { services } = platform;
+  provideServices({
+    ...services,
+    config: { ...services.config, OPENSEARCH_ENDPOINT: `http://127.0.0.1:${await freePort()}` },
+  });
 });
 afterAll(async () => platform?.close());
 
