@@ -51,7 +51,8 @@ export const searchView = z.looseObject({
       supplierTier: named,
     }),
   ),
-  nextCursor: z.string().optional(),
+  // null on the last page.
+  nextCursor: z.string().nullable(),
   facets: z.looseObject({
     categories: z.array(named.extend({ count: z.int(), level: z.int() })),
     belts: z.array(named.extend({ count: z.int() })),
