@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
+import { localDir } from '../../local/paths.ts';
 import { pythonTool } from '../../local/tools/python-tools.ts';
 import { fixtureCatalog, fixtureOffer, importLines } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
@@ -25,9 +28,13 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(async () => platform?.close());
 
+/** Schemathesis keeps a cache (.schemathesis/) in its working folder: under .local, git-ignored. */
+const workDir = join(localDir, 'schemathesis');
+
 function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  mkdirSync(workDir, { recursive: true });
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(command, args, { cwd: workDir, env: { ...process.env, NO_COLOR: '1' } });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
