@@ -59,5 +59,8 @@ export function routeFunctions(table: readonly RouteDefinition[] = routes): Rout
 
 /** The memory a function runs with, as CDK configures it. */
 export function functionMemoryMb(fn: FunctionName): number {
-  return routeFunctions().find((f) => f.fn === fn)?.memoryMb ?? 256;
+  tableFunctions ??= routeFunctions();
+  return tableFunctions.find((f) => f.fn === fn)?.memoryMb ?? 256;
 }
+/** The table's functions, computed once (the local gateway asks on every request). */
+let tableFunctions: RouteFunction[] | undefined;

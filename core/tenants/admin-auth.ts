@@ -17,13 +17,17 @@ export interface AdminAuthPorts {
   operatorKey(): Promise<string>;
 }
 
-/** Reads `Authorization: Bearer <key>` (or `x-api-key`) and says who it belongs to; 401 otherwise. */
+/** The key a caller presents: `Authorization: Bearer <key>`, or `x-api-key`. */
+export function presentedKey(headers: Record<string, string | undefined>): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? headers['x-api-key'];
+}
+
+/** Reads the presented key and says who it belongs to; 401 otherwise. */
 export async function authenticate(
   headers: Record<string, string | undefined>,
   ports: AdminAuthPorts,
 ): Promise<Principal> {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
-  const presented = bearer ?? headers['x-api-key'];
+  const presented = presentedKey(headers);
   if (!presented) throw new DomainError('UNAUTHORIZED');
   const parsed = parseApiKey(presented);
   if (parsed) {

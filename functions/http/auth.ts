@@ -10,6 +10,7 @@ import {
   authenticate,
   authorizeTenant,
   type Principal,
+  presentedKey,
   requireOperator,
 } from '../../core/tenants/admin-auth.ts';
 import { parseApiKey } from '../../core/tenants/api-keys.ts';
@@ -28,9 +29,8 @@ interface Caller {
 /** The buckets a failed attempt counts against: the client's address and, when one was presented, the key. */
 function failureBuckets(event: HttpEvent, clientIp: string): RateBucket[] {
   const buckets: RateBucket[] = [{ name: `auth-failures:ip:${clientIp}` }];
-  const bearer =
-    /^Bearer\s+(\S+)$/i.exec(event.headers.authorization ?? '')?.[1] ?? event.headers['x-api-key'];
-  const key = bearer ? parseApiKey(bearer) : undefined;
+  const presented = presentedKey(event.headers);
+  const key = presented ? parseApiKey(presented) : undefined;
   if (key) buckets.push({ tenantId: key.tenantId, name: `auth-failures:key:${key.keyId}` });
   return buckets;
 }
