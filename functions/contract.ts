@@ -11,13 +11,22 @@ export type Access = 'none' | 'read' | 'write';
 /**
  * Who may call a route, checked before the body is read:
  * - `public`: anyone (still rate-limited at the edge);
- * - `buyer`: a signed-in buyer of the site (buyer sessions: the buyers-and-checkout issue);
+ * - `shopper`: anyone on the site, known as a visitor (an anonymous id in the `sf_visitor` cookie,
+ *   issued on first use) and, when signed in, as the buyer: carts;
+ * - `buyer`: a signed-in buyer of the site (the `sf_session` cookie);
  * - `tenant-admin`: the operator key, or a key of the tenant named by the path's `{tenantId}`;
  * - `operator`: the operator key only;
  * - `supply-signature`: a supply-side message signed with the supply signing key (HMAC-SHA256
  *   over `timestamp.body`, checked against the current and the previous key).
  */
-export const authKinds = ['public', 'buyer', 'tenant-admin', 'operator', 'supply-signature'] as const;
+export const authKinds = [
+  'public',
+  'shopper',
+  'buyer',
+  'tenant-admin',
+  'operator',
+  'supply-signature',
+] as const;
 export type Auth = (typeof authKinds)[number];
 
 /** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
@@ -84,7 +93,9 @@ export function routeErrors(route: RouteDefinition): ErrorCode[] {
   if (request.body)
     for (const c of ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'] as const) codes.add(c);
   if (route.tenant === 'required') codes.add('TENANT_NOT_FOUND');
-  if (route.auth !== 'public') for (const c of ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const) codes.add(c);
+  // A shopper route with no (or an expired) session serves the visitor: never a 401.
+  if (route.auth !== 'public' && route.auth !== 'shopper')
+    for (const c of ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const) codes.add(c);
   if (route.auth === 'tenant-admin' || route.auth === 'operator') codes.add('FORBIDDEN');
   if (route.idempotent)
     for (const c of [

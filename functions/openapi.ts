@@ -20,6 +20,7 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
 
 const securityOf: Record<RouteDefinition['auth'], Record<string, string[]>[] | undefined> = {
   public: undefined,
+  shopper: [{}, { buyerSession: [] }],
   buyer: [{ buyerSession: [] }],
   'tenant-admin': [{ adminKey: [] }],
   operator: [{ adminKey: [] }],
@@ -28,6 +29,8 @@ const securityOf: Record<RouteDefinition['auth'], Record<string, string[]>[] | u
 
 const authText: Record<RouteDefinition['auth'], string> = {
   public: 'Anyone.',
+  shopper:
+    "Anyone on the Host's site: a visitor (the `sf_visitor` cookie, set on first use) and, with a valid `sf_session` cookie, the signed-in buyer.",
   buyer: "A signed-in buyer of the Host's site.",
   'tenant-admin':
     'The operator key, or an API key of the tenant named by `{tenantId}` (403 for any other tenant).',

@@ -17,6 +17,7 @@ import { parseApiKey } from '../../core/tenants/api-keys.ts';
 import type { Services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { SUPPLY_SIGNING_KEY } from '../secrets.ts';
+import { type Shopper, visitorOf } from './shopper.ts';
 import type { HttpEvent } from './types.ts';
 
 interface Caller {
@@ -66,6 +67,7 @@ export async function authenticateCaller(
 ): Promise<Principal | undefined> {
   switch (route.auth) {
     case 'public':
+    case 'shopper':
       return undefined;
     case 'buyer':
       throw new Error('buyer sessions are not wired yet');
@@ -93,6 +95,15 @@ export async function authenticateCaller(
       return principal;
     }
   }
+}
+
+/**
+ * Who is using a `shopper` route: the visitor (a new visitor gets its cookie with the answer).
+ * Buyer sessions add the signed-in buyer here when they land.
+ */
+export async function identifyShopper(caller: Caller): Promise<{ shopper: Shopper; cookies: string[] }> {
+  const { visitorId, cookie } = visitorOf(caller.event);
+  return { shopper: { visitorId }, cookies: cookie ? [cookie] : [] };
 }
 
 /** A route's own rate limit (`rateLimit` in the table), per site and client address. */

@@ -8,12 +8,13 @@ import { type Locale, supportedLocales } from '../../locales/index.ts';
 import { type Services, services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { type Route, type RouteId, routes } from '../routes.ts';
-import { authenticateCaller, enforceRateLimit } from './auth.ts';
+import { authenticateCaller, enforceRateLimit, identifyShopper } from './auth.ts';
 import type { ContextWithCapabilities, RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { fieldErrorsFrom } from './field-errors.ts';
 import { verifyOrigin } from './origin.ts';
 import { readCookie, siteHost } from './request.ts';
+import type { Shopper } from './shopper.ts';
 import { type RequestLogger, recordRequest, requestLogger } from './telemetry.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
 
@@ -30,6 +31,7 @@ type TenantOf<R> = R extends { tenant: 'required' }
     ? Tenant | undefined
     : undefined;
 type PrincipalOf<R> = R extends { auth: 'tenant-admin' | 'operator' } ? Principal : undefined;
+type ShopperOf<R> = R extends { auth: 'shopper' } ? Shopper : undefined;
 
 /** What a handler receives: its route's validated parts, typed from the route table. */
 export interface RouteInput<R> {
@@ -40,6 +42,8 @@ export interface RouteInput<R> {
   tenant: TenantOf<R>;
   /** The authenticated admin caller on `tenant-admin` and `operator` routes. */
   principal: PrincipalOf<R>;
+  /** The visitor (and signed-in buyer, if any) on `shopper` routes. */
+  shopper: ShopperOf<R>;
   locale: Locale;
   requestId: string;
   /** The caller's address (behind CloudFront, the viewer's). */
@@ -49,8 +53,11 @@ export interface RouteInput<R> {
   event: HttpEvent;
 }
 
-/** A JSON `body`, or a ready `text` (CSS, HTML) sent as-is with the content-type in `headers`. */
-export type RouteOutput = { status?: number; headers?: Record<string, string> } & (
+/**
+ * A JSON `body`, or a ready `text` (CSS, HTML) sent as-is with the content-type in `headers`;
+ * `cookies` are Set-Cookie values (API Gateway's payload 2.0 `cookies`).
+ */
+export type RouteOutput = { status?: number; headers?: Record<string, string>; cookies?: string[] } & (
   | { body: unknown; text?: never }
   | { text: string; body?: never }
 );
@@ -65,6 +72,9 @@ interface RequestState {
   locale?: Locale;
   params?: unknown;
   principal?: Principal;
+  shopper?: Shopper;
+  /** Set-Cookie values the chain adds to the handler's answer (a new visitor's id). */
+  cookies: string[];
 }
 type StatefulContext = LambdaContext & { request: RequestState };
 type Middleware = MiddlewareObj<HttpEvent, HttpResult, Error, StatefulContext>;
@@ -89,6 +99,7 @@ function requestScope(route: RouteDefinition): Middleware {
         requestId,
         startedAt: Date.now(),
         clientIp: '',
+        cookies: [],
         log: requestLogger({ requestId, route: route.handler }),
       };
     },
@@ -184,12 +195,19 @@ function authorizer(route: RouteDefinition, deps: () => Services): Middleware {
   return {
     before: async (request) => {
       const state = request.context.request;
-      state.principal = await authenticateCaller(route, {
+      const caller = {
         event: request.event,
         params: state.params as Record<string, string> | undefined,
         clientIp: state.clientIp,
         services: deps(),
-      });
+      };
+      if (route.auth === 'shopper') {
+        const { shopper, cookies } = await identifyShopper(caller);
+        state.shopper = shopper;
+        state.cookies.push(...cookies);
+      } else {
+        state.principal = await authenticateCaller(route, caller);
+      }
       if (route.rateLimit) {
         await enforceRateLimit(deps(), route, state.tenant?.id, state.clientIp);
       }
@@ -221,14 +239,22 @@ function parseQueryAndBody(route: RouteDefinition, event: HttpEvent) {
   return { query: query.value, body: body.value };
 }
 
-function toResult(output: RouteOutput): HttpResult {
+function toResult(output: RouteOutput, chainCookies: string[]): HttpResult {
+  const cookies = [...chainCookies, ...(output.cookies ?? [])];
+  const withCookies = cookies.length > 0 ? { cookies } : {};
   if (output.text !== undefined) {
-    return { statusCode: output.status ?? 200, headers: { ...output.headers }, body: output.text };
+    return {
+      statusCode: output.status ?? 200,
+      headers: { ...output.headers },
+      body: output.text,
+      ...withCookies,
+    };
   }
   return {
     statusCode: output.status ?? 200,
     headers: { 'content-type': 'application/json; charset=utf-8', ...output.headers },
     body: JSON.stringify(output.body),
+    ...withCookies,
   };
 }
 
@@ -285,6 +311,7 @@ export function routeHandler<R extends RouteDefinition>(
           body,
           tenant: state.tenant,
           principal: state.principal,
+          shopper: state.shopper,
           locale: state.locale ?? 'en',
           requestId: state.requestId,
           clientIp: state.clientIp,
@@ -292,7 +319,7 @@ export function routeHandler<R extends RouteDefinition>(
           services: deps(),
           event,
         } as RouteInput<R>;
-        return toResult(await run(input));
+        return toResult(await run(input), state.cookies);
       };
       if (key === undefined || !idempotency) return respond();
       return idempotency.run(deps(), {

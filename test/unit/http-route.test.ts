@@ -5,7 +5,9 @@ import type { Services } from '../../functions/composition.ts';
 import type { RouteDefinition } from '../../functions/contract.ts';
 import { readCookie, siteHost } from '../../functions/http/request.ts';
 import { routeHandler } from '../../functions/http/route.ts';
+import { VISITOR_COOKIE } from '../../functions/http/shopper.ts';
 import { httpEvent, lambdaContext } from '../kit/events.ts';
+import { testRoute } from '../kit/routes.ts';
 
 const thingRoute = {
   method: 'POST',
@@ -159,5 +161,34 @@ describe('cookies', () => {
     const event = httpEvent({ path: '/', cookies: ['lang=%E0%A4%A', 'theme=dark'] });
     expect(readCookie(event, 'lang')).toBeUndefined();
     expect(readCookie(event, 'theme')).toBe('dark');
+  });
+});
+
+describe('shopper routes: the visitor behind a cart', () => {
+  const cartRoute = testRoute('test-cart', { method: 'GET', auth: 'shopper' });
+  const whoAmI = routeHandler(cartRoute, async ({ shopper }) => ({ body: shopper }), noStores);
+  const visit = (cookies?: string[]) =>
+    whoAmI(httpEvent({ method: 'GET', path: cartRoute.path, ...(cookies && { cookies }) }), lambdaContext());
+
+  it('gives a first-time visitor an id in an HttpOnly, Secure, SameSite=Lax cookie', async () => {
+    const res = await visit();
+    const visitorId = JSON.parse(res.body ?? '{}').visitorId;
+    expect(visitorId).toMatch(/^v_[\w-]{22}$/);
+    expect(res.cookies).toEqual([
+      `${VISITOR_COOKIE}=${visitorId}; Path=/; Max-Age=31536000; HttpOnly; Secure; SameSite=Lax`,
+    ]);
+  });
+
+  it('knows a returning visitor by the cookie and sets nothing new', async () => {
+    const first = JSON.parse((await visit()).body ?? '{}').visitorId;
+    const again = await visit([`${VISITOR_COOKIE}=${first}`]);
+    expect(JSON.parse(again.body ?? '{}').visitorId).toBe(first);
+    expect(again.cookies).toBeUndefined();
+  });
+
+  it('replaces a cookie that was not issued by the platform', async () => {
+    const res = await visit([`${VISITOR_COOKIE}=v_../../admin`]);
+    expect(JSON.parse(res.body ?? '{}').visitorId).not.toBe('v_../../admin');
+    expect(res.cookies).toHaveLength(1);
   });
 });
