@@ -36,6 +36,11 @@ export const errorCodes = [
   'QUOTE_INVALID',
   'QUOTE_LINE_UNAVAILABLE',
   'LANDED_COST_UNAVAILABLE',
+  'ORDER_NOT_FOUND',
+  'ORDER_TRANSITION_INVALID',
+  'OUT_OF_STOCK',
+  'CART_NOT_READY',
+  'PAYMENT_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

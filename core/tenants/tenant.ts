@@ -94,19 +94,51 @@ export const shippingLaneSchema = z
   });
 export type ShippingLane = z.infer<typeof shippingLaneSchema>;
 
-export const paymentMethods = [
-  'bank_transfer',
-  'card',
-  'vnpay',
-  'momo',
-  'kakaopay',
-  'naverpay',
-  'toss',
-  'fpx',
-  'alipay',
-  'wechat_pay',
-  'paypal',
-] as const;
+/**
+ * How a buyer may pay, each behind the payment port (core/payments): a bank transfer to the
+ * partner's account (with a VietQR code in Vietnam), a virtual account from a provider (Korea's
+ * 가상계좌), or nothing up front (cash on delivery, pay later on invoice).
+ */
+export const paymentMethods = ['bank_transfer', 'virtual_account', 'cash_on_delivery', 'pay_later'] as const;
+export type PaymentMethod = (typeof paymentMethods)[number];
+/** Methods whose orders go to the suppliers at placement, before any money arrives. */
+export const payLaterMethods: readonly PaymentMethod[] = ['cash_on_delivery', 'pay_later'];
+
+export const paymentSettingsSchema = z.object({
+  /** The partner's account buyers transfer to; in Vietnam its bank's NAPAS BIN draws the VietQR code. */
+  bankAccount: z
+    .object({
+      bankName: z.string().min(1).max(80),
+      /** NAPAS bank identification number (6 digits), for the VietQR code. */
+      bankBin: z
+        .string()
+        .regex(/^\d{6}$/)
+        .optional(),
+      accountNumber: z.string().regex(/^[0-9A-Za-z]{4,19}$/),
+      accountName: z.string().min(1).max(70),
+    })
+    .optional(),
+  /** The provider issuing virtual accounts (its secret key is a secret of the platform, per tenant). */
+  virtualAccount: z
+    .object({
+      provider: z.enum(['toss']),
+      /** The bank the accounts are opened at (the provider's bank code). */
+      bankCode: z.string().regex(/^[0-9A-Z]{2,10}$/),
+    })
+    .optional(),
+  /** An unpaid prepaid order is cancelled (its stock released) this long after placement. */
+  deadlineHours: z.int().min(1).max(720).default(72),
+});
+export type PaymentSettings = z.infer<typeof paymentSettingsSchema>;
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 const localizedLegalText = z.partialRecord(z.enum(supportedLocales), z.string().min(1).max(4000));
 
@@ -148,6 +180,12 @@ export const tenantSchema = z
     curation: curationSchema.default({ categories: [], supplierTiers: [], requiredBadges: [], belts: [] }),
     shippingLanes: z.array(shippingLaneSchema).max(20).default([]),
     paymentMethods: z.array(z.enum(paymentMethods)).max(paymentMethods.length).default([]),
+    payments: paymentSettingsSchema.default({ deadlineHours: 72 }),
+    /** IANA time zone the site shows times in (Asia/Ho_Chi_Minh, Asia/Seoul). */
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'unknown time zone', params: { rule: 'unknown_time_zone' } })
+      .default('UTC'),
     contact: z
       .object({
         email: z.email().optional(),
@@ -186,6 +224,22 @@ export const tenantSchema = z
       'shippingLanes',
       'duplicate lane id',
     );
+    if (t.paymentMethods.includes('bank_transfer') && !t.payments.bankAccount) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payments', 'bankAccount'],
+        message: 'required for bank transfer',
+        params: { rule: 'required_for_method' },
+      });
+    }
+    if (t.paymentMethods.includes('virtual_account') && !t.payments.virtualAccount) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['payments', 'virtualAccount'],
+        message: 'required for virtual accounts',
+        params: { rule: 'required_for_method' },
+      });
+    }
     if (t.landedCost && t.landedCost.country !== t.country) {
       ctx.addIssue({ code: 'custom', path: ['landedCost', 'country'], message: 'must match country' });
     }

@@ -33,6 +33,11 @@ export const httpStatus = {
   QUOTE_INVALID: 400,
   QUOTE_LINE_UNAVAILABLE: 400,
   LANDED_COST_UNAVAILABLE: 400,
+  ORDER_NOT_FOUND: 404,
+  ORDER_TRANSITION_INVALID: 409,
+  OUT_OF_STOCK: 409,
+  CART_NOT_READY: 422,
+  PAYMENT_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {

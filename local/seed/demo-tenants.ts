@@ -52,7 +52,18 @@ export const demoTenants: TenantInput[] = [
         minChargeableGrams: 1000,
       },
     ],
-    paymentMethods: ['bank_transfer', 'vnpay', 'momo'],
+    paymentMethods: ['bank_transfer', 'cash_on_delivery'],
+    payments: {
+      // Vietcombank's NAPAS BIN; a demo account.
+      bankAccount: {
+        bankName: 'Vietcombank',
+        bankBin: '970436',
+        accountNumber: '0071000123456',
+        accountName: 'CONG TY TNHH NGUON HANG VIET',
+      },
+      deadlineHours: 48,
+    },
+    timeZone: 'Asia/Ho_Chi_Minh',
     contact: { email: 'hotro@nguonhang.example.vn', phone: '+84 28 3822 0000' },
     legal: {
       companyName: 'Công ty TNHH Nguồn Hàng (demo)',
@@ -101,7 +112,9 @@ export const demoTenants: TenantInput[] = [
         minChargeableGrams: 1000,
       },
     ],
-    paymentMethods: ['card', 'kakaopay', 'naverpay', 'toss', 'bank_transfer'],
+    paymentMethods: ['virtual_account', 'pay_later'],
+    payments: { virtualAccount: { provider: 'toss', bankCode: '88' }, deadlineHours: 72 },
+    timeZone: 'Asia/Seoul',
     contact: { email: 'help@sourcing.example.kr', phone: '+82 2 1234 5678' },
     legal: {
       companyName: '주식회사 중국도매소싱 (demo)',
@@ -141,7 +154,16 @@ export const demoTenants: TenantInput[] = [
         minChargeableGrams: 1000,
       },
     ],
-    paymentMethods: ['fpx', 'card', 'bank_transfer'],
+    paymentMethods: ['bank_transfer'],
+    payments: {
+      bankAccount: {
+        bankName: 'Maybank',
+        accountNumber: '514011223344',
+        accountName: 'SUMBER NIAGA SDN BHD',
+      },
+      deadlineHours: 72,
+    },
+    timeZone: 'Asia/Kuala_Lumpur',
     contact: { email: 'support@pifa.example.my' },
     legal: { companyName: 'Pifa Sourcing Sdn. Bhd. (demo)' },
   },
