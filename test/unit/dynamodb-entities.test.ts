@@ -46,6 +46,7 @@ const platformData: Record<string, string> = {
   tableLayout: 'the layout version of the whole table',
   platformRateWindow: 'failed sign-ins per client address, counted before any tenant is known',
   platformIdempotencyRecord: 'operator calls that name no tenant yet (creating one)',
+  skuStock: "the supply catalog's stock is shared by every storefront that sells the SKU",
 };
 
 /** Tenant ids as core/tenants/tenant.ts allows them. */
