@@ -15,6 +15,10 @@ export interface VietnamProvince {
   /** Official 2-digit code (Decision 19/2025/QĐ-TTg). */
   code: string;
   name: string;
+  /** The name without diacritics ("Ho Chi Minh", "Da Nang"), as couriers' systems write it. */
+  nameAscii: string;
+  /** With its unit word, as on an invoice: "Thành phố Hà Nội", "Tỉnh Lào Cai". */
+  fullName: string;
   kind: 'city' | 'province';
   /** Other names people write (English, abbreviations). */
   aliases: readonly string[];
@@ -37,6 +41,8 @@ const p = (
 ): VietnamProvince => ({
   code,
   name,
+  nameAscii: withoutDiacritics(name),
+  fullName: `${kind === 'city' ? 'Thành phố' : 'Tỉnh'} ${name}`,
   kind,
   aliases,
 });

@@ -12,6 +12,7 @@ import {
   findVietnamProvince,
   formerVietnamProvinces,
   normalizeVietnamMobile,
+  vietnamProvinceByCode,
   vietnamProvinces,
   withoutDiacritics,
 } from '../../core/addresses/vietnam.ts';
@@ -101,6 +102,13 @@ describe('Vietnam: the 34 province-level units and the 63 they replace', () => {
         .sort(),
     ).toEqual(['Cần Thơ', 'Hà Nội', 'Hải Phòng', 'Hồ Chí Minh', 'Huế', 'Đà Nẵng'].sort());
     expect(new Set(vietnamProvinces.map((p) => p.code)).size).toBe(34);
+    expect(vietnamProvinceByCode('79')).toMatchObject({
+      name: 'Hồ Chí Minh',
+      nameAscii: 'Ho Chi Minh',
+      fullName: 'Thành phố Hồ Chí Minh',
+    });
+    expect(vietnamProvinceByCode('66')).toMatchObject({ nameAscii: 'Dak Lak', fullName: 'Tỉnh Đắk Lắk' });
+    expect(vietnamProvinceByCode('48')?.nameAscii).toBe('Da Nang');
     expect(formerVietnamProvinces).toHaveLength(63);
     expect(new Set(formerVietnamProvinces.map((p) => p.code)).size).toBe(63);
   });
