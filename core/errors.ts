@@ -36,6 +36,9 @@ export const errorCodes = [
   'QUOTE_INVALID',
   'QUOTE_LINE_UNAVAILABLE',
   'LANDED_COST_UNAVAILABLE',
+  'CART_FULL',
+  'CART_LINE_UNAVAILABLE',
+  'CART_NOT_READY',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -3,6 +3,7 @@
  * reads at cold start). Add a namespace here and in every language folder; the locale
  * completeness test fails on a key present in one language and missing in another.
  */
+import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
@@ -11,6 +12,7 @@ import enStatus from './en/status.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
+import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
@@ -19,6 +21,7 @@ import koStatus from './ko/status.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
+import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
@@ -27,6 +30,7 @@ import viStatus from './vi/status.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
+import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
@@ -48,6 +52,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'cart',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -61,6 +66,7 @@ export const resources = {
     tenant: enTenant,
     units: enUnits,
     catalog: enCatalog,
+    cart: enCart,
   },
   vi: {
     errors: viErrors,
@@ -71,6 +77,7 @@ export const resources = {
     tenant: viTenant,
     units: viUnits,
     catalog: viCatalog,
+    cart: viCart,
   },
   ko: {
     errors: koErrors,
@@ -81,6 +88,7 @@ export const resources = {
     tenant: koTenant,
     units: koUnits,
     catalog: koCatalog,
+    cart: koCart,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -91,6 +99,7 @@ export const resources = {
     tenant: zhTenant,
     units: zhUnits,
     catalog: zhCatalog,
+    cart: zhCart,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

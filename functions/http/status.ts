@@ -33,6 +33,9 @@ export const httpStatus = {
   QUOTE_INVALID: 400,
   QUOTE_LINE_UNAVAILABLE: 400,
   LANDED_COST_UNAVAILABLE: 400,
+  CART_FULL: 400,
+  CART_LINE_UNAVAILABLE: 400,
+  CART_NOT_READY: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {
