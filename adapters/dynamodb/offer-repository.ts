@@ -10,7 +10,7 @@ import {
 import type { Offer, OfferOverride, Sku } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
-import { backoff, batchGetAll, batchWriteAll, chunk, forEachLimited } from './batch.ts';
+import { backoff, batchGetAll, batchWriteAll, forEachLimited } from './batch.ts';
 import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
 import { type SkuStockItem, skuStock } from './entities/sku-stock.ts';
