@@ -38,7 +38,7 @@ beforeAll(async () => {
       }),
     },
   ]);
-}, 240_000);
+}, 900_000);
 afterAll(async () => platform?.close());
 
 const address = {
