@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
 import type { Offer } from '../catalog/model.ts';
+import { showText } from '../catalog/translation.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { PriceBooks } from '../pricing/price-book.ts';
@@ -73,6 +74,11 @@ export interface CheckoutLine {
   options: string[];
   blindPackaging?: boolean;
   address?: Extract<CartLine, { kind: 'dropship' }>['address'];
+  /** The title in the buyer's language and the supplier's Chinese original. */
+  title: string;
+  titleZh: string;
+  /** The SKU's spec values in the buyer's language (colour → "Trắng"). */
+  specs: Record<string, string>;
   /** What the supplier's PO pays per unit, in fen (options included). */
   cnyUnitFen: number;
   unitMinor: number;
@@ -131,18 +137,28 @@ export function cartService(deps: CartDeps) {
     throw new DomainError('CONFLICT');
   }
 
-  async function offersOf(cart: Cart): Promise<Map<string, Offer | undefined>> {
+  /** The cart's offers; `known` are offers this request has already read (the one just added). */
+  async function offersOf(cart: Cart, known: readonly Offer[] = []): Promise<Map<string, Offer | undefined>> {
     const ids = [...new Set(cart.lines.map((l) => l.offerId))];
-    return new Map(await Promise.all(ids.map(async (id) => [id, await deps.offers.get(id)] as const)));
+    const read = new Map<string, Offer | undefined>(known.map((o) => [o.offerId, o]));
+    const missing = ids.filter((id) => !read.has(id));
+    for (const [id, offer] of await Promise.all(
+      missing.map(async (id) => [id, await deps.offers.get(id)] as const),
+    ))
+      read.set(id, offer);
+    return read;
   }
 
-  async function price(tenant: CartTenant, locale: Locale, cart: Cart) {
-    const [book, offers] = await Promise.all([deps.priceBooks.forTenant(tenant, locale), offersOf(cart)]);
+  async function price(tenant: CartTenant, locale: Locale, cart: Cart, known: readonly Offer[] = []) {
+    const [book, offers] = await Promise.all([
+      deps.priceBooks.forTenant(tenant, locale),
+      offersOf(cart, known),
+    ]);
     return { book, priced: priceCart(cart, { offers, tenant, book }) };
   }
 
-  async function present(tenant: CartTenant, locale: Locale, cart: Cart) {
-    const { book, priced } = await price(tenant, locale, cart);
+  async function present(tenant: CartTenant, locale: Locale, cart: Cart, known: readonly Offer[] = []) {
+    const { book, priced } = await price(tenant, locale, cart, known);
     return cartView(cart, priced, { locale, t: translatorFor(locale), book });
   }
 
@@ -182,7 +198,7 @@ export function cartService(deps: CartDeps) {
         (current) =>
           addLine(current, add, { lineId, supplierId: offer.supplier.id, now: now().toISOString() }).cart,
       );
-      return present(tenant, locale, cart);
+      return present(tenant, locale, cart, [offer]);
     },
 
     async update(tenant: CartTenant, locale: Locale, owner: CartOwner, lineId: string, update: UpdateLine) {
@@ -218,7 +234,7 @@ export function cartService(deps: CartDeps) {
       if (!priced.checkoutReady) throw notReady(priced);
       const lines: CheckoutLine[] = priced.suppliers.flatMap((s) =>
         s.offers.flatMap((o) =>
-          o.lines.map(({ line, cnyUnitFen, unitMinor, totalMinor }) => ({
+          o.lines.map(({ line, offer, sku, cnyUnitFen, unitMinor, totalMinor }) => ({
             lineId: line.lineId,
             kind: line.kind,
             offerId: line.offerId,
@@ -227,6 +243,11 @@ export function cartService(deps: CartDeps) {
             quantity: line.quantity,
             options: line.kind === 'customised' ? [...line.options] : [],
             ...(line.kind === 'dropship' && { blindPackaging: line.blindPackaging, address: line.address }),
+            title: showText(offer!.title, locale).text,
+            titleZh: offer!.title.source,
+            specs: Object.fromEntries(
+              Object.entries(sku!.specs).map(([key, value]) => [key, showText(value, locale).text]),
+            ),
             cnyUnitFen: cnyUnitFen!,
             unitMinor: unitMinor!,
             totalMinor: totalMinor!,

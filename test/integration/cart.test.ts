@@ -179,7 +179,8 @@ describe('the cart API on vn.localhost', () => {
 
   it('applies every one of concurrent adds (no line lost, none applied twice)', async () => {
     const racer = browser('vn.localhost:3000');
-    await racer('GET', '/api/v1/cart');
+    // One visitor (its cookie from this first answer) sending six adds at once.
+    expect((await racer('GET', '/api/v1/cart')).status).toBe(200);
     const adds = [
       ...Array.from({ length: 4 }, () => ({
         kind: 'bulk',
@@ -275,6 +276,7 @@ describe('a visitor’s cart joins the buyer’s on sign-in, exactly once', () =
       ['pot-304-steel', 'yongkang-steelware', 1_250, 27],
       ['lid-glass', 'chaozhou-glass', 500, 100],
     ]);
+    expect(priced.lines[0]).toMatchObject({ kind: 'bulk', titleZh: '304不锈钢汤锅 加厚复底', options: [] });
     expect(priced.subtotalMinor).toBe(priced.lines.reduce((n, l) => n + l.totalMinor, 0));
     await expect(platform.services.carts.clear(vn, owner, priced.version - 1)).rejects.toMatchObject({
       code: 'CONFLICT',
