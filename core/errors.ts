@@ -42,6 +42,8 @@ export const errorCodes = [
   'CART_NOT_READY',
   'PAYMENT_UNAVAILABLE',
   'PRICE_CHANGED',
+  'CART_FULL',
+  'CART_LINE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -4,6 +4,7 @@
  * completeness test fails on a key present in one language and missing in another.
  */
 import enAddress from './en/address.json' with { type: 'json' };
+import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import enTenant from './en/tenant.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
+import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
@@ -22,6 +24,7 @@ import koTenant from './ko/tenant.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
+import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
@@ -31,6 +34,7 @@ import viTenant from './vi/tenant.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
+import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
@@ -53,6 +57,7 @@ export const namespaces = [
   'units',
   'catalog',
   'address',
+  'cart',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -67,6 +72,7 @@ export const resources = {
     units: enUnits,
     catalog: enCatalog,
     address: enAddress,
+    cart: enCart,
   },
   vi: {
     errors: viErrors,
@@ -78,6 +84,7 @@ export const resources = {
     units: viUnits,
     catalog: viCatalog,
     address: viAddress,
+    cart: viCart,
   },
   ko: {
     errors: koErrors,
@@ -89,6 +96,7 @@ export const resources = {
     units: koUnits,
     catalog: koCatalog,
     address: koAddress,
+    cart: koCart,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -100,6 +108,7 @@ export const resources = {
     units: zhUnits,
     catalog: zhCatalog,
     address: zhAddress,
+    cart: zhCart,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

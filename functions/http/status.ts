@@ -36,9 +36,11 @@ export const httpStatus = {
   ORDER_NOT_FOUND: 404,
   ORDER_TRANSITION_INVALID: 409,
   OUT_OF_STOCK: 409,
-  CART_NOT_READY: 422,
   PAYMENT_UNAVAILABLE: 503,
   PRICE_CHANGED: 409,
+  CART_FULL: 400,
+  CART_LINE_UNAVAILABLE: 400,
+  CART_NOT_READY: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {

@@ -38,6 +38,7 @@ const tenantEntities = entities.filter((e) => e.entity.scope === 'tenant');
  */
 const platformData: Record<string, string> = {
   offer: 'the supply catalog is shared by every tenant',
+  skuStock: 'a supplier’s stock is one count for every tenant that sells the offer',
   translationTask: 'translations of the shared catalog',
   fxLatestRate: 'FX rates are the same for every tenant',
   fxRateHistory: 'FX rates are the same for every tenant',
@@ -46,7 +47,6 @@ const platformData: Record<string, string> = {
   tableLayout: 'the layout version of the whole table',
   platformRateWindow: 'failed sign-ins per client address, counted before any tenant is known',
   platformIdempotencyRecord: 'operator calls that name no tenant yet (creating one)',
-  skuStock: "the supply catalog's stock is shared by every storefront that sells the SKU",
 };
 
 /** Tenant ids as core/tenants/tenant.ts allows them. */

@@ -34,6 +34,10 @@ export const keyPartLimits = {
   keyId: 16,
   /** core/catalog/model.ts: `[A-Za-z0-9][A-Za-z0-9_-]{2,63}`. */
   offerId: 64,
+  /** core/catalog/model.ts, like offer ids. */
+  skuId: 64,
+  /** A cart's owner: `buyer-<id>` or `visitor-v_<22 characters>` (core/cart/model.ts). */
+  cartOwner: 140,
   /** `q_` and 32 hex digits today; room for another scheme. */
   quoteId: 64,
   /** A DNS name is at most 253 characters (RFC 1035). */
