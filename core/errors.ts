@@ -36,6 +36,9 @@ export const errorCodes = [
   'QUOTE_INVALID',
   'QUOTE_LINE_UNAVAILABLE',
   'LANDED_COST_UNAVAILABLE',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'RESET_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

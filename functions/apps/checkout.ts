@@ -1,11 +1,27 @@
-/** Checkout: quotes and landed-cost estimates (orders and payments join as they land). */
+/** Checkout: quotes, landed-cost estimates and buyer accounts (orders and payments join as they land). */
 
+import { handler as buyerPasswordReset } from '../handlers/buyer-password-reset.ts';
+import { handler as buyerPasswordResetConfirm } from '../handlers/buyer-password-reset-confirm.ts';
+import { handler as buyerProfile } from '../handlers/buyer-profile.ts';
+import { handler as buyerProfileUpdate } from '../handlers/buyer-profile-update.ts';
+import { handler as buyerRegister } from '../handlers/buyer-register.ts';
+import { handler as buyerSignIn } from '../handlers/buyer-sign-in.ts';
+import { handler as buyerSignOut } from '../handlers/buyer-sign-out.ts';
+import { handler as buyerSignOutEverywhere } from '../handlers/buyer-sign-out-everywhere.ts';
 import { handler as landedCost } from '../handlers/landed-cost.ts';
 import { handler as quoteCreate } from '../handlers/quote-create.ts';
 import { handler as quoteVerify } from '../handlers/quote-verify.ts';
 import { functionHandler } from '../http/dispatch.ts';
 
 export const handler = functionHandler('checkout', {
+  'buyer-password-reset': buyerPasswordReset,
+  'buyer-password-reset-confirm': buyerPasswordResetConfirm,
+  'buyer-profile': buyerProfile,
+  'buyer-profile-update': buyerProfileUpdate,
+  'buyer-register': buyerRegister,
+  'buyer-sign-in': buyerSignIn,
+  'buyer-sign-out': buyerSignOut,
+  'buyer-sign-out-everywhere': buyerSignOutEverywhere,
   'landed-cost': landedCost,
   'quote-create': quoteCreate,
   'quote-verify': quoteVerify,

@@ -33,6 +33,9 @@ export const httpStatus = {
   QUOTE_INVALID: 400,
   QUOTE_LINE_UNAVAILABLE: 400,
   LANDED_COST_UNAVAILABLE: 400,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_TAKEN: 409,
+  RESET_CODE_INVALID: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {
