@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
 import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
+import { DynamoBuyerStore } from '../adapters/dynamodb/buyer-store.ts';
 import { DynamoCartStore } from '../adapters/dynamodb/cart-store.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
@@ -10,14 +11,17 @@ import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts'
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
+import { sesMailer } from '../adapters/mail/ses.ts';
 import {
   cachedSecrets,
   localFileSecrets,
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
+import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
 import { type CartService, cartService } from '../core/cart/service.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
+import type { Mailer } from '../core/mail/mailer.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { quoteService } from '../core/quotes/quote.ts';
@@ -32,7 +36,7 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
+import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -70,6 +74,10 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
+  /** Outgoing mail (MAIL_PROVIDER): SES, or the local platform's `.eml` files. */
+  mailer: Mailer;
+  /** Buyer accounts, sessions and password resets of each site. */
+  buyers: BuyerAccounts;
 }
 
 /**
@@ -97,6 +105,17 @@ export function provideServices(built: Services): void {
 /** Adapters a caller may supply instead of the defaults (tests point the domain checks at local servers). */
 export interface AdapterOverrides {
   domainChecks?: DomainChecks;
+  /** The local platform's mail writer (MAIL_PROVIDER=local-files): kept out of the Lambda bundles. */
+  mailer?: Mailer;
+}
+
+function mailerFor(config: Config, override: Mailer | undefined): Mailer {
+  if (override) return override;
+  if (config.MAIL_PROVIDER === 'ses')
+    return sesMailer({ region: config.AWS_REGION, defaultFrom: config.MAIL_FROM });
+  throw new Error(
+    'MAIL_PROVIDER=local-files is served by the local platform (local/platform.ts), not in a function',
+  );
 }
 
 export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
@@ -116,6 +135,8 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     SECRET_CACHE_TTL_MS,
   );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
+  const rateLimits = new DynamoRateLimiter(db, config.TABLE_NAME);
+  const mailer = mailerFor(config, overrides.mailer);
   const byId = (id: string) => tenantRepository.byId(id);
   const routable = routableDirectory({
     directory: tenantRepository,
@@ -155,6 +176,14 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     landedCost: landedCostService({ offers, priceBooks }),
     carts: cartService({ carts: new DynamoCartStore(db, config.TABLE_NAME), offers, priceBooks }),
     offers,
-    rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    rateLimits,
+    mailer,
+    buyers: buyerAccounts({
+      store: new DynamoBuyerStore(db, config.TABLE_NAME),
+      rateLimits,
+      mailer,
+      platformFrom: config.MAIL_FROM,
+      codeKey: () => secrets.get(BUYER_CODE_KEY),
+    }),
   };
 }

@@ -33,6 +33,15 @@ export const configSchema = z.object({
   SECRETS_DIR: z.string().min(1).optional(),
   /** How long a quote stays valid. */
   QUOTE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Where mail goes: Amazon SES (AWS), or `.eml` files the local platform writes (MAIL_DIR). */
+  MAIL_PROVIDER: z.enum(['ses', 'local-files']).default('ses'),
+  /**
+   * The platform's sender, for sites without a contact address (a site with one sends from
+   * it). Deployed, lib/ sets the region's `mailFrom` (cdk.json); the default is for local runs.
+   */
+  MAIL_FROM: z.email().default('no-reply@sourcefront.localhost'),
+  /** Only with MAIL_PROVIDER=local-files: the folder (the local platform uses .local/mail). */
+  MAIL_DIR: z.string().min(1).optional(),
 });
 export type Config = z.infer<typeof configSchema>;
 export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];

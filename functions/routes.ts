@@ -6,11 +6,12 @@
  */
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
 import type { RouteDefinition } from './contract.ts';
+import * as buyers from './schemas/buyers.ts';
 import * as cart from './schemas/cart.ts';
 import * as domain from './schemas/domains.ts';
 import * as req from './schemas/requests.ts';
 import * as view from './schemas/views.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
+import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
 
 export type { Access, FunctionName, HttpMethod, RouteDefinition } from './contract.ts';
 export { functionNames, routeKey } from './contract.ts';
@@ -268,6 +269,118 @@ export const routes = [
     response: { status: 200, body: cart.cartView },
     errors: cartErrors,
     access: cartAccess,
+  },
+  // Buyer accounts: registration, sessions (the sf_session cookie), profile, password reset.
+  {
+    method: 'POST',
+    path: '/api/v1/buyers',
+    fn: 'checkout',
+    handler: 'buyer-register',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary:
+      "Creates a buyer account on the Host's site (email unique per site) and signs in: sets the sf_session cookie",
+    request: { body: buyers.registrationBody },
+    response: { status: 201, body: buyers.buyerView },
+    rateLimit: { limit: 20, windowSeconds: 3600 },
+    errors: ['EMAIL_TAKEN', 'TOO_MANY_REQUESTS'],
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/sessions',
+    fn: 'checkout',
+    handler: 'buyer-sign-in',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary:
+      'Signs in with email and password: sets the sf_session cookie (HttpOnly, Secure, SameSite=Lax; 30 days, 7 idle). Failures are throttled per address and per account',
+    request: { body: buyers.signInBody },
+    response: { status: 200, body: buyers.buyerView },
+    errors: ['INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS'],
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/sessions/current',
+    fn: 'checkout',
+    handler: 'buyer-sign-out',
+    kind: 'api',
+    auth: 'buyer',
+    tenant: 'required',
+    summary: 'Signs out here: ends this session and clears the cookie',
+    response: { status: 200, body: buyers.sessionsEndedView },
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/sessions',
+    fn: 'checkout',
+    handler: 'buyer-sign-out-everywhere',
+    kind: 'api',
+    auth: 'buyer',
+    tenant: 'required',
+    summary: "Signs out everywhere: ends every session of the buyer's account, on every device",
+    response: { status: 200, body: buyers.sessionsEndedView },
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/me',
+    fn: 'checkout',
+    handler: 'buyer-profile',
+    kind: 'api',
+    auth: 'buyer',
+    tenant: 'required',
+    summary: "The signed-in buyer's account: company, contact, email, phone, tax id",
+    response: { status: 200, body: buyers.buyerView },
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/me',
+    fn: 'checkout',
+    handler: 'buyer-profile-update',
+    kind: 'api',
+    auth: 'buyer',
+    tenant: 'required',
+    summary: 'Changes company, contact, phone or tax id (null removes it); the email stays',
+    request: { body: buyers.profileUpdateBody },
+    response: { status: 200, body: buyers.buyerView },
+    access: { table: 'write', search: 'none' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/password-resets',
+    fn: 'checkout',
+    handler: 'buyer-password-reset',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary:
+      'Mails a 6-digit code (15 minutes, single use) when the email has an account here; answers 202 alike either way',
+    request: { body: buyers.resetRequestBody },
+    response: { status: 202, body: buyers.resetAcceptedView },
+    rateLimit: { limit: 10, windowSeconds: 900 },
+    errors: ['TOO_MANY_REQUESTS'],
+    access: { table: 'write', search: 'none', secrets: [BUYER_CODE_KEY], mail: 'send' },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/password-resets/confirm',
+    fn: 'checkout',
+    handler: 'buyer-password-reset-confirm',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary:
+      'Email, code and a new password: sets it, ends every session and signs in (sets the sf_session cookie). Wrong codes are throttled like sign-ins',
+    request: { body: buyers.resetConfirmBody },
+    response: { status: 200, body: buyers.buyerView },
+    errors: ['RESET_CODE_INVALID', 'TOO_MANY_REQUESTS'],
+    access: { table: 'write', search: 'none', secrets: [BUYER_CODE_KEY] },
   },
   // The partner admin API.
   {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { OPERATOR_API_KEY } from '../functions/secrets.ts';
 import { createGateway, listen } from './gateway.ts';
-import { secretsDir } from './paths.ts';
+import { mailDir, secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
@@ -36,6 +36,7 @@ try {
       `  Operator key    ${join(process.env.SECRETS_DIR ?? secretsDir, OPERATOR_API_KEY)}   (admin API: Authorization: Bearer <key>)`,
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
       `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
+      `  Mail            ${services.config.MAIL_DIR ?? mailDir}   (one .eml file per message sent)`,
       '  Data and logs   .local/data, .local/logs',
       '',
       'Press Ctrl-C to stop.',

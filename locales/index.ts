@@ -7,6 +7,7 @@ import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enMail from './en/mail.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
+import koMail from './ko/mail.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
@@ -27,6 +29,7 @@ import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
+import viMail from './vi/mail.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
@@ -37,6 +40,7 @@ import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
+import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
@@ -58,6 +62,7 @@ export const namespaces = [
   'catalog',
   'address',
   'cart',
+  'mail',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -73,6 +78,7 @@ export const resources = {
     catalog: enCatalog,
     address: enAddress,
     cart: enCart,
+    mail: enMail,
   },
   vi: {
     errors: viErrors,
@@ -85,6 +91,7 @@ export const resources = {
     catalog: viCatalog,
     address: viAddress,
     cart: viCart,
+    mail: viMail,
   },
   ko: {
     errors: koErrors,
@@ -97,6 +104,7 @@ export const resources = {
     catalog: koCatalog,
     address: koAddress,
     cart: koCart,
+    mail: koMail,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -109,6 +117,7 @@ export const resources = {
     catalog: zhCatalog,
     address: zhAddress,
     cart: zhCart,
+    mail: zhMail,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -1,5 +1,13 @@
-/** Checkout: the cart, quotes and landed-cost estimates (orders and payments join as they land). */
+/** Checkout: buyer accounts, the cart, orders, quotes and landed-cost estimates. */
 
+import { handler as buyerPasswordReset } from '../handlers/buyer-password-reset.ts';
+import { handler as buyerPasswordResetConfirm } from '../handlers/buyer-password-reset-confirm.ts';
+import { handler as buyerProfile } from '../handlers/buyer-profile.ts';
+import { handler as buyerProfileUpdate } from '../handlers/buyer-profile-update.ts';
+import { handler as buyerRegister } from '../handlers/buyer-register.ts';
+import { handler as buyerSignIn } from '../handlers/buyer-sign-in.ts';
+import { handler as buyerSignOut } from '../handlers/buyer-sign-out.ts';
+import { handler as buyerSignOutEverywhere } from '../handlers/buyer-sign-out-everywhere.ts';
 import { handler as cartClear } from '../handlers/cart-clear.ts';
 import { handler as cartGet } from '../handlers/cart-get.ts';
 import { handler as cartLineAdd } from '../handlers/cart-line-add.ts';
@@ -16,6 +24,14 @@ export const handler = functionHandler('checkout', {
   'cart-line-add': cartLineAdd,
   'cart-line-remove': cartLineRemove,
   'cart-line-update': cartLineUpdate,
+  'buyer-password-reset': buyerPasswordReset,
+  'buyer-password-reset-confirm': buyerPasswordResetConfirm,
+  'buyer-profile': buyerProfile,
+  'buyer-profile-update': buyerProfileUpdate,
+  'buyer-register': buyerRegister,
+  'buyer-sign-in': buyerSignIn,
+  'buyer-sign-out': buyerSignOut,
+  'buyer-sign-out-everywhere': buyerSignOutEverywhere,
   'landed-cost': landedCost,
   'quote-create': quoteCreate,
   'quote-verify': quoteVerify,
