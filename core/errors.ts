@@ -41,6 +41,12 @@ export const errorCodes = [
   'OUT_OF_STOCK',
   'CART_NOT_READY',
   'PAYMENT_UNAVAILABLE',
+  'PAYMENT_CALLBACK_REJECTED',
+  'PAYMENT_METHOD_MISMATCH',
+  'PAYMENT_ALREADY_RECORDED',
+  'PAYMENT_ORDER_CLOSED',
+  'PAYMENT_AMOUNT_MISMATCH',
+  'REFUND_EXCEEDS_PAID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

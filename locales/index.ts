@@ -5,6 +5,7 @@
  */
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
+import enPayment from './en/payment.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
@@ -13,6 +14,7 @@ import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
+import koPayment from './ko/payment.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
@@ -21,6 +23,7 @@ import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
+import viPayment from './vi/payment.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
@@ -29,6 +32,7 @@ import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
+import zhPayment from './zh-CN/payment.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
@@ -48,6 +52,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'payment',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -61,6 +66,7 @@ export const resources = {
     tenant: enTenant,
     units: enUnits,
     catalog: enCatalog,
+    payment: enPayment,
   },
   vi: {
     errors: viErrors,
@@ -71,6 +77,7 @@ export const resources = {
     tenant: viTenant,
     units: viUnits,
     catalog: viCatalog,
+    payment: viPayment,
   },
   ko: {
     errors: koErrors,
@@ -81,6 +88,7 @@ export const resources = {
     tenant: koTenant,
     units: koUnits,
     catalog: koCatalog,
+    payment: koPayment,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -91,6 +99,7 @@ export const resources = {
     tenant: zhTenant,
     units: zhUnits,
     catalog: zhCatalog,
+    payment: zhPayment,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

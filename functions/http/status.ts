@@ -38,6 +38,12 @@ export const httpStatus = {
   OUT_OF_STOCK: 409,
   CART_NOT_READY: 422,
   PAYMENT_UNAVAILABLE: 503,
+  PAYMENT_CALLBACK_REJECTED: 400,
+  PAYMENT_METHOD_MISMATCH: 409,
+  PAYMENT_ALREADY_RECORDED: 409,
+  PAYMENT_ORDER_CLOSED: 409,
+  PAYMENT_AMOUNT_MISMATCH: 422,
+  REFUND_EXCEEDS_PAID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {
