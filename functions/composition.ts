@@ -6,9 +6,11 @@ import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/c
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
+import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
+import { secretKeyFor, tossVirtualAccounts } from '../adapters/payments/toss-virtual-account.ts';
 import {
   cachedSecrets,
   localFileSecrets,
@@ -16,6 +18,8 @@ import {
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
+import { type PaymentService, paymentService } from '../core/payments/service.ts';
+import { vietQrPayload } from '../core/payments/vietqr.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { quoteService } from '../core/quotes/quote.ts';
@@ -30,7 +34,7 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName, TOSS_SECRET_KEY } from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -66,6 +70,10 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
+  /** Orders with their stock and outbox. */
+  orders: DynamoOrderStore;
+  /** Payments per method behind the payment port: set-up, provider callbacks, transfers, refunds, deadlines. */
+  payments: PaymentService;
 }
 
 /**
@@ -93,6 +101,8 @@ export function provideServices(built: Services): void {
 /** Adapters a caller may supply instead of the defaults (tests point the domain checks at local servers). */
 export interface AdapterOverrides {
   domainChecks?: DomainChecks;
+  /** Toss Payments' API base instead of TOSS_API_BASE (the local platform's sandbox provider process). */
+  tossApiBase?: string;
 }
 
 export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
@@ -113,6 +123,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
   );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
   const byId = (id: string) => tenantRepository.byId(id);
+  const orders = new DynamoOrderStore(db, config.TABLE_NAME);
   const routable = routableDirectory({
     directory: tenantRepository,
     byId,
@@ -151,5 +162,15 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     landedCost: landedCostService({ offers, priceBooks }),
     offers,
     rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    orders,
+    payments: paymentService({
+      orders,
+      tenants: { byId },
+      provider: tossVirtualAccounts({
+        apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
+        secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
+      }),
+      vietQr: vietQrPayload,
+    }),
   };
 }

@@ -33,6 +33,8 @@ export const configSchema = z.object({
   SECRETS_DIR: z.string().min(1).optional(),
   /** How long a quote stays valid. */
   QUOTE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Toss Payments' API: https://api.tosspayments.com in AWS, the sandbox provider process locally. */
+  TOSS_API_BASE: z.url().default('https://api.tosspayments.com'),
 });
 export type Config = z.infer<typeof configSchema>;
 export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];

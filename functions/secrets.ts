@@ -7,6 +7,11 @@
 export const OPERATOR_API_KEY = 'operator-api-key';
 export const QUOTE_SIGNING_KEY = 'quote-signing-key';
 export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
+/**
+ * Toss Payments' secret key for virtual accounts: one key, or a JSON object of keys by tenant id
+ * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.
+ */
+export const TOSS_SECRET_KEY = 'toss-secret-key';
 /** The value CloudFront adds as `x-origin-verify` to every origin request: only CloudFront reaches the API. */
 export const ORIGIN_VERIFY_KEY = 'origin-verify-key';
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

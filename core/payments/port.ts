@@ -71,7 +71,10 @@ export function bankTransfer(options: { vietQr?: VietQrBuilder } = {}): PaymentM
           amount: order.payment.amountMinor,
           currency: 'VND',
           reference: order.payment.reference,
-          merchantName: account.accountName,
+          // EMVCo tag 59 holds 25 ASCII characters; a longer or accented name is left to the text details.
+          ...(/^[\x20-\x7e]+$/.test(account.accountName) && {
+            merchantName: account.accountName.slice(0, 25).trim(),
+          }),
         });
       }
       return { status: 'pending', dueAt: dueAfter(now, tenant.payments.deadlineHours), instructions };

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { formatMoney } from '../money/money.ts';
 import type { Order } from '../orders/order.ts';
+import { formatInTimeZone } from '../orders/timezones.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 /** Korean banks by the provider's two-digit code (Toss `bankCode`): the name a buyer knows. */
@@ -49,12 +50,7 @@ export function presentPayment(order: Order, tenant: Pick<Tenant, 'timeZone'>, l
     currency: order.currency,
     formatted: formatMoney(amountMinor, order.currency, locale),
   });
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: tenant.timeZone,
-    }).format(new Date(iso));
+  const time = (iso: string) => formatInTimeZone(iso, tenant.timeZone, locale);
   const refunded = payment.refunds.reduce((sum, r) => sum + r.amountMinor, 0);
   const detail = (key: string, value: string | undefined): PaymentDetail[] =>
     value === undefined || value === '' ? [] : [{ key, label: t(`payment:field.${key}`), value }];

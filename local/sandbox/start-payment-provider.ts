@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../paths.ts';
 import { ManagedProcess } from '../servers/managed-process.ts';
@@ -22,15 +23,25 @@ export interface PaymentSandbox {
   stop(): Promise<void>;
 }
 
+/** A loopback TCP port nothing listens on now (the OS picks it). */
+async function anyFreePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 /**
  * Starts local/sandbox/payment-provider.ts as its own process (its own process group, output
- * in `logFile`) on `port` of loopback and waits until it answers.
+ * in `logFile`) on `port` of loopback (a free one when 0) and waits until it answers.
  */
 export async function startPaymentSandbox(options: {
   port: number;
   webhook?: string;
   logFile: string;
 }): Promise<PaymentSandbox> {
+  const port = options.port === 0 ? await anyFreePort() : options.port;
   const script = join(projectRoot, 'local', 'sandbox', 'payment-provider.ts');
   const server = new ManagedProcess({
     name: 'sandbox payment provider',
@@ -43,7 +54,7 @@ export async function startPaymentSandbox(options: {
     ],
     logFile: options.logFile,
   });
-  const url = `http://127.0.0.1:${options.port}`;
+  const url = `http://127.0.0.1:${port}`;
   await waitUntilHealthy(() => httpProbe(`${url}/sandbox/health`, (r) => r.ok), {
     server,
     timeoutMs: 15_000,

@@ -9,6 +9,7 @@ import { translatorFor } from '../../core/i18n/translator.ts';
 import type { Order } from '../../core/orders/order.ts';
 import { bankTransfer, noPrepayment, providerOrderId } from '../../core/payments/port.ts';
 import { presentPayment } from '../../core/payments/present.ts';
+import { readVietQr, vietQrPayload } from '../../core/payments/vietqr.ts';
 import { tenantSchema } from '../../core/tenants/tenant.ts';
 import { rateMs } from '../../local/schedules.ts';
 import { demoTenants } from '../../local/seed/demo-tenants.ts';
@@ -105,9 +106,23 @@ describe('payment port: what the buyer is told and by when', () => {
         amount: 1_350_000,
         currency: 'VND',
         reference: 'VN7K3Q9XAB',
-        merchantName: 'CONG TY TNHH NGUON HANG VIET',
+        merchantName: 'CONG TY TNHH NGUON HANG V',
       },
     ]);
+  });
+
+  it('bank transfer in Vietnam carries a VietQR payload a decoder reads back with the amount, reference, BIN and account', async () => {
+    const setUp = await bankTransfer({ vietQr: vietQrPayload }).setUp(order(), vn, now);
+    const decoded = readVietQr(setUp.instructions.vietQr!);
+    expect(decoded).toMatchObject({
+      bankBin: '970436',
+      accountNumber: '0071000123456',
+      amount: '1350000',
+      reference: 'VN7K3Q9XAB',
+      currency: '704',
+      service: 'QRIBFTTA',
+      crcValid: true,
+    });
   });
 
   it('bank transfer without a bank account configured is PAYMENT_UNAVAILABLE, not a guess', async () => {
