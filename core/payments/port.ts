@@ -77,7 +77,12 @@ export function bankTransfer(options: { vietQr?: VietQrBuilder } = {}): PaymentM
           }),
         });
       }
-      return { status: 'pending', dueAt: dueAfter(now, tenant.payments.deadlineHours), instructions };
+      // Due from placement (checkout stamps it), not from this set-up.
+      return {
+        status: 'pending',
+        dueAt: order.payment.dueAt ?? dueAfter(now, tenant.payments.deadlineHours),
+        instructions,
+      };
     },
   };
 }
@@ -167,7 +172,7 @@ export function virtualAccount(
         holderName: order.business.companyName.slice(0, 100),
         email: order.business.email,
         bankCode: settings.bankCode,
-        dueAt: dueAfter(now, tenant.payments.deadlineHours),
+        dueAt: order.payment.dueAt ?? dueAfter(now, tenant.payments.deadlineHours),
       });
       return {
         status: 'pending',

@@ -30,7 +30,8 @@ describe('payments', () => {
     port = new URL(platform.baseUrl).port;
     await sandbox.setWebhook(`http://kr.localhost:${port}/api/v1/payments/toss/deposit-callback`);
     operatorKey = await platform.services.secrets.get(OPERATOR_API_KEY);
-  });
+    // Booting a platform (table, index, seed, FX) takes minutes when the shared servers are busy.
+  }, 600_000);
   afterAll(async () => {
     await platform?.close();
     await sandbox?.stop();
@@ -147,9 +148,12 @@ describe('payments', () => {
       expect(i.accountName).toBe('주식회사 가나상사');
       // The secret each callback carries is kept only as a hash.
       expect(i.callbackSecretHash).toMatch(/^[0-9a-f]{64}$/);
-      // 72 h after placement, as the provider wrote it back.
+      // 72 h after placement, as the provider wrote it back (Toss keeps whole seconds).
       const due = Date.parse(placed.payment.dueAt!);
-      expect(Math.abs(due - (Date.parse(placed.createdAt) + 72 * 3_600_000))).toBeLessThan(2_000);
+      expect(Math.abs(due - (Date.parse(placed.createdAt) + 72 * 3_600_000))).toBeLessThan(1_000);
+      expect(placed.payment.dueAt).toBe(
+        new Date(Math.floor(Date.parse(placed.payment.dueAt!) / 1000) * 1000).toISOString(),
+      );
     });
 
     it('a deposit through the sandbox pays the order (by payment-provider); the duplicated callbacks change nothing', async () => {
