@@ -47,6 +47,9 @@ export const errorCodes = [
   'PAYMENT_ORDER_CLOSED',
   'PAYMENT_AMOUNT_MISMATCH',
   'REFUND_EXCEEDS_PAID',
+  'PRICE_CHANGED',
+  'CART_FULL',
+  'CART_LINE_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

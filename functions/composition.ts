@@ -2,6 +2,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
 import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
+import { DynamoCartStore } from '../adapters/dynamodb/cart-store.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
@@ -17,6 +18,7 @@ import {
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
+import { type CartService, cartService } from '../core/cart/service.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import { type PaymentService, paymentService } from '../core/payments/service.ts';
 import { vietQrPayload } from '../core/payments/vietqr.ts';
@@ -66,6 +68,8 @@ export interface Services {
   quotes: ReturnType<typeof quoteService>;
   /** Landed-cost estimates per shipping lane. */
   landedCost: ReturnType<typeof landedCostService>;
+  /** Shoppers' carts, priced live; `priceForCheckout` and `clear` for checkout. */
+  carts: CartService;
   /** Catalog offers (with SKUs), tenant overrides and the translation queue. */
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
@@ -160,6 +164,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       ttlSeconds: config.QUOTE_TTL_SECONDS,
     }),
     landedCost: landedCostService({ offers, priceBooks }),
+    carts: cartService({ carts: new DynamoCartStore(db, config.TABLE_NAME), offers, priceBooks }),
     offers,
     rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
     orders,

@@ -6,6 +6,7 @@
  */
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
 import type { RouteDefinition } from './contract.ts';
+import * as cart from './schemas/cart.ts';
 import * as domain from './schemas/domains.ts';
 import * as pay from './schemas/payments.ts';
 import * as req from './schemas/requests.ts';
@@ -18,6 +19,9 @@ export { functionNames, routeKey } from './contract.ts';
 const readTable = { table: 'read', search: 'none' } as const;
 const adminRead = { table: 'read', search: 'none', secrets: [OPERATOR_API_KEY] } as const;
 const adminWrite = { table: 'write', search: 'none', secrets: [OPERATOR_API_KEY] } as const;
+const cartAccess = { table: 'write', search: 'none' } as const;
+/** Every cart route prices the cart (an FX outage is a 503) and may lose a write race 6 times (409). */
+const cartErrors = ['CONFLICT', 'FX_RATE_STALE', 'FX_RATE_UNAVAILABLE'] as const;
 
 export const routes = [
   // Platform
@@ -194,6 +198,77 @@ export const routes = [
       'FX_RATE_UNAVAILABLE',
     ],
     access: readTable,
+  },
+  // Cart
+  {
+    method: 'GET',
+    path: '/api/v1/cart',
+    fn: 'checkout',
+    handler: 'cart-get',
+    kind: 'api',
+    auth: 'shopper',
+    tenant: 'required',
+    summary:
+      "The shopper's cart priced now, grouped by supplier: tier bands across an offer's SKUs, each line's problems and each offer's next tier in the buyer's language",
+    response: { status: 200, body: cart.cartView },
+    errors: cartErrors,
+    access: cartAccess,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/cart/lines',
+    fn: 'checkout',
+    handler: 'cart-line-add',
+    kind: 'api',
+    auth: 'shopper',
+    tenant: 'required',
+    summary:
+      'Adds an SKU as a bulk, sample, dropship or customised line; the same SKU, kind and options again adds quantity',
+    request: { body: cart.cartAddBody },
+    response: { status: 200, body: cart.cartView },
+    errors: [...cartErrors, 'CART_LINE_UNAVAILABLE', 'CART_FULL'],
+    access: cartAccess,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/v1/cart/lines/{lineId}',
+    fn: 'checkout',
+    handler: 'cart-line-update',
+    kind: 'api',
+    auth: 'shopper',
+    tenant: 'required',
+    summary: "Changes a line's quantity, options (customised) or parcel (dropship)",
+    request: { params: cart.cartLineParams, body: cart.cartUpdateBody },
+    response: { status: 200, body: cart.cartView },
+    errors: [...cartErrors, 'NOT_FOUND', 'CART_LINE_UNAVAILABLE'],
+    access: cartAccess,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/cart/lines/{lineId}',
+    fn: 'checkout',
+    handler: 'cart-line-remove',
+    kind: 'api',
+    auth: 'shopper',
+    tenant: 'required',
+    summary: 'Removes a line (removing it again answers the same cart)',
+    request: { params: cart.cartLineParams },
+    response: { status: 200, body: cart.cartView },
+    errors: cartErrors,
+    access: cartAccess,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/v1/cart',
+    fn: 'checkout',
+    handler: 'cart-clear',
+    kind: 'api',
+    auth: 'shopper',
+    tenant: 'required',
+    summary: 'Empties the cart',
+    response: { status: 200, body: cart.cartView },
+    errors: cartErrors,
+    access: cartAccess,
   },
   // The partner admin API.
   {

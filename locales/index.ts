@@ -4,6 +4,7 @@
  * completeness test fails on a key present in one language and missing in another.
  */
 import enAddress from './en/address.json' with { type: 'json' };
+import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enPayment from './en/payment.json' with { type: 'json' };
@@ -14,6 +15,7 @@ import enTenant from './en/tenant.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
+import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koPayment from './ko/payment.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import koTenant from './ko/tenant.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
+import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viPayment from './vi/payment.json' with { type: 'json' };
@@ -34,6 +37,7 @@ import viTenant from './vi/tenant.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
+import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPayment from './zh-CN/payment.json' with { type: 'json' };
@@ -58,6 +62,7 @@ export const namespaces = [
   'catalog',
   'payment',
   'address',
+  'cart',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -73,6 +78,7 @@ export const resources = {
     catalog: enCatalog,
     payment: enPayment,
     address: enAddress,
+    cart: enCart,
   },
   vi: {
     errors: viErrors,
@@ -85,6 +91,7 @@ export const resources = {
     catalog: viCatalog,
     payment: viPayment,
     address: viAddress,
+    cart: viCart,
   },
   ko: {
     errors: koErrors,
@@ -97,6 +104,7 @@ export const resources = {
     catalog: koCatalog,
     payment: koPayment,
     address: koAddress,
+    cart: koCart,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -109,6 +117,7 @@ export const resources = {
     catalog: zhCatalog,
     payment: zhPayment,
     address: zhAddress,
+    cart: zhCart,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,12 +7,13 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
+import type { Offer, OfferOverride, Sku } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
-import { backoff, batchGetAll, batchWriteAll, chunk, forEachLimited } from './batch.ts';
+import { backoff, batchGetAll, batchWriteAll, forEachLimited } from './batch.ts';
 import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import { type SkuStockItem, skuStock } from './entities/sku-stock.ts';
 import { type TranslationTaskItem, translationTask } from './entities/translation-task.ts';
 
 const MAX_TRANSACTION = 100;
@@ -33,12 +34,16 @@ const CONFLICT_ROUNDS = 8;
  * | a tenant's override of one offer          | GetItem pk = T#<tenantId>#OFFER#<offerId>, sk = OVERRIDE |
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
  * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
+ * | an SKU's stock (cart, offer page)         | in the offer's Query: pk = OFFER#<offerId>, sk = STOCK#<skuId> |
+ * | stock of some SKUs (checkout's check)     | BatchGet of the keys above (`stockOf`)                |
+ * | set stock to the feed's (import)          | a Put per SKU in the offer's own conditional transaction |
  *
  * An offer and its SKUs are one item: an offer's SKUs are read and replaced together (a
  * feed line carries them all), one item keeps the version check atomic, and DynamoDB Local
  * writes items one by one (a few hundred a second), so one item per offer is what makes a
- * 100k-offer import take minutes rather than most of an hour. The partition is the offer's,
- * so per-SKU items (stock reservations) can join it later and still come back in the Query.
+ * 100k-offer import take minutes rather than most of an hour. Stock is the exception: one
+ * small item per SKU (entities/sku-stock.ts) in the offer's partition, so checkout decrements
+ * each SKU with its own condition and the offer's Query still reads them with it.
  * Writes are conditional on `version < :new`: an older or equal version never replaces a
  * newer one, even with two imports racing.
  *
@@ -60,6 +65,51 @@ function decodeOffer(item: Record<string, unknown>): Offer {
   // Items written before the compressed body kept the offer as a map.
   if (item.offer) return item.offer as Offer;
   return JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')) as Offer;
+}
+
+/** The SKUs whose stock records ride in the offer's own transaction (the rest follow it). */
+function inlineStock(offer: Offer): Sku[] {
+  return offer.skus.slice(0, MAX_TRANSACTION - 1);
+}
+
+/** Offers in the order given, grouped so that each group's actions fit one transaction. */
+function packTransactions(offers: Offer[]): Offer[][] {
+  const groups: Offer[][] = [];
+  let current: Offer[] = [];
+  let actions = 0;
+  for (const offer of offers) {
+    const size = 1 + inlineStock(offer).length;
+    if (actions + size > MAX_TRANSACTION && current.length > 0) {
+      groups.push(current);
+      current = [];
+      actions = 0;
+    }
+    current.push(offer);
+    actions += size;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+/**
+ * The offer with each SKU's stock from its stock record (the feed's count until checkout
+ * decrements it); an SKU without a record (an offer stored before stock records) keeps the
+ * count its body holds.
+ */
+function withLiveStock(offer: Offer, items: Record<string, unknown>[]): Offer {
+  const live = new Map(
+    items
+      .filter((i) => typeof i.skuId === 'string' && typeof i.stock === 'number')
+      .map((i) => [i.skuId, i.stock]),
+  );
+  if (live.size === 0) return offer;
+  return {
+    ...offer,
+    skus: offer.skus.map((sku) => {
+      const stock = live.get(sku.skuId) as number | undefined;
+      return stock === undefined ? sku : { ...sku, stock };
+    }),
+  };
 }
 
 export interface StoredVersion {
@@ -89,8 +139,26 @@ export class DynamoOfferRepository {
         ExpressionAttributeValues: { ':pk': key.pk },
       }),
     );
-    const head = Items.find((i) => i.sk === 'OFFER');
-    return head ? decodeOffer(head) : undefined;
+    const head = Items.find((i) => i.sk === key.sk);
+    if (!head) return undefined;
+    return withLiveStock(decodeOffer(head), Items as Record<string, unknown>[]);
+  }
+
+  /**
+   * The units in stock of some SKUs of an offer (the stock records, one BatchGet); an SKU with
+   * no record is absent. Stock is checked here, not reserved: checkout decrements each record
+   * with `ConditionExpression: stock >= :q` (keys from `stockKey`, entities/sku-stock.ts).
+   */
+  async stockOf(offerId: string, skuIds: string[]): Promise<Map<string, number>> {
+    const keys = [...new Set(skuIds)]
+      .map((skuId) => skuStock.lookupKey({ offerId, skuId }))
+      .filter((k) => k !== undefined);
+    if (keys.length === 0) return new Map();
+    const items = await batchGetAll(this.db, this.tableName, keys, {
+      expression: '#sku, #stock',
+      names: { '#sku': 'skuId', '#stock': 'stock' },
+    });
+    return new Map(items.map((i) => [String(i.skuId), Number(i.stock)]));
   }
 
   /** Current version and SKU ids of each stored offer among `offerIds`. */
@@ -106,27 +174,35 @@ export class DynamoOfferRepository {
   }
 
   /**
-   * Saves offers in transactions of up to 100 conditional puts. When some condition fails
-   * (a newer or equal version was stored in the meantime) DynamoDB cancels the transaction
-   * and names the items; those are marked `conflict` and the rest is written again.
+   * Saves offers, each with its SKUs' stock records, in transactions of up to 100 actions: the
+   * offer's put is conditional on a newer version, and its stock puts ride in the same
+   * transaction, so stock is set to the feed's value exactly when that version is written (an
+   * older or equal version, or a checkout's decrements, are never overwritten by a replay).
+   * When some condition fails (a newer or equal version was stored in the meantime) DynamoDB
+   * cancels the transaction and names the actions; their offers are marked `conflict` and the
+   * rest is written again. An offer with more SKUs than one transaction holds writes the rest of
+   * its stock records right after, each conditional on not being from a newer version.
    */
   async save(offers: { offer: Offer }[], concurrency = 2): Promise<Map<string, SaveOutcome>> {
     const outcomes = new Map<string, SaveOutcome>();
-    await forEachLimited(chunk(offers, MAX_TRANSACTION), concurrency, async (group) => {
-      let pending = group.map((g) => g.offer);
+    await forEachLimited(packTransactions(offers.map((o) => o.offer)), concurrency, async (group) => {
+      let pending = group;
       for (let round = 0; pending.length > 0; round++) {
         if (round >= CONFLICT_ROUNDS)
           throw new Error(`offer transaction still conflicting after ${round} rounds`);
+        const actions = pending.flatMap((offer) => [
+          { offerId: offer.offerId, action: this.putOffer(offer) },
+          ...inlineStock(offer).map((sku) => ({ offerId: offer.offerId, action: this.putStock(offer, sku) })),
+        ]);
         try {
-          const items = pending.map((o) => this.putOffer(o));
-          await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+          await this.db.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.action) }));
           for (const offer of pending) outcomes.set(offer.offerId, 'written');
           pending = [];
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
           const reasons = error.CancellationReasons ?? [];
           const failed = new Set(
-            pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((o) => o.offerId),
+            actions.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((a) => a.offerId),
           );
           for (const id of failed) outcomes.set(id, 'conflict');
           pending = pending.filter((o) => !failed.has(o.offerId));
@@ -134,6 +210,9 @@ export class DynamoOfferRepository {
           // call the SDK would retry, but a cancelled one; back off and send it again.
           if (failed.size === 0) await backoff(round + 1);
         }
+      }
+      for (const offer of group) {
+        if (outcomes.get(offer.offerId) === 'written') await this.putOverflowStock(offer);
       }
     });
     return outcomes;
@@ -156,6 +235,41 @@ export class DynamoOfferRepository {
         ExpressionAttributeValues: { ':v': offer.version },
       },
     };
+  }
+
+  private putStock(offer: Offer, sku: Sku) {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...skuStock.key({ offerId: offer.offerId, skuId: sku.skuId }),
+          offerId: offer.offerId,
+          skuId: sku.skuId,
+          stock: sku.stock,
+          feedVersion: offer.version,
+        } satisfies SkuStockItem,
+      },
+    };
+  }
+
+  /** The stock records of an offer's SKUs beyond the first transaction's room. */
+  private async putOverflowStock(offer: Offer): Promise<void> {
+    const rest = offer.skus.slice(MAX_TRANSACTION - 1);
+    await forEachLimited(rest, 4, async (sku) => {
+      try {
+        await this.db.send(
+          new PutCommand({
+            ...this.putStock(offer, sku).Put,
+            ConditionExpression: 'attribute_not_exists(pk) OR #fv <= :v',
+            ExpressionAttributeNames: { '#fv': 'feedVersion' },
+            ExpressionAttributeValues: { ':v': offer.version },
+          }),
+        );
+      } catch (error) {
+        // A newer version of the offer was written meanwhile, with its own stock.
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    });
   }
 
   /** Queues translations that are missing or made from an older source. */

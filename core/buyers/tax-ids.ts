@@ -61,7 +61,8 @@ function vietnam(raw: string): TaxIdResult {
       return { ok: true, normalized: compact };
     return { ok: false, rule: 'tax_id_format' };
   }
-  const [, main, branch] = match as unknown as [string, string, string | undefined];
+  const main = match[1]!;
+  const branch = match[2];
   if (main.slice(2, 9) === '0000000' || branch === '000') return { ok: false, rule: 'tax_id_format' };
   if (mstCheckDigit(main.slice(0, 9)) !== Number(main[9])) return { ok: false, rule: 'tax_id_checksum' };
   return { ok: true, normalized: branch ? `${main}-${branch}` : main };

@@ -55,6 +55,9 @@ export const localizedTextSchema = z.object({
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
+/** Samples a buyer may take of one offer when the feed names no limit. */
+export const sampleDefaults = { maxQuantity: 5 } as const;
+
 const fen = z.int().min(0).max(100_000_000_00);
 const positiveFen = z.int().min(1).max(100_000_000_00);
 const id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/);
@@ -132,7 +135,15 @@ export const offerSchema = z
       height: z.int().min(1).max(10_000),
     }),
     hsCode: z.string().regex(/^\d{6}(\d{2}){0,2}$/),
-    sample: z.object({ available: z.boolean(), priceFen: fen.optional() }),
+    /**
+     * 拿样: whether samples can be ordered, at what unit price, and how many units one buyer may
+     * take as samples of this offer (across its SKUs); 5 unless the feed says otherwise.
+     */
+    sample: z.object({
+      available: z.boolean(),
+      priceFen: fen.optional(),
+      maxQuantity: z.int().min(1).max(1000).default(sampleDefaults.maxQuantity),
+    }),
     dropship: z.boolean(),
     customisation: z.array(customisationSchema).max(4).default([]),
     createdAt: z.iso.datetime(),

@@ -36,7 +36,6 @@ export const httpStatus = {
   ORDER_NOT_FOUND: 404,
   ORDER_TRANSITION_INVALID: 409,
   OUT_OF_STOCK: 409,
-  CART_NOT_READY: 422,
   PAYMENT_UNAVAILABLE: 503,
   PAYMENT_CALLBACK_REJECTED: 400,
   PAYMENT_METHOD_MISMATCH: 409,
@@ -44,6 +43,10 @@ export const httpStatus = {
   PAYMENT_ORDER_CLOSED: 409,
   PAYMENT_AMOUNT_MISMATCH: 422,
   REFUND_EXCEEDS_PAID: 422,
+  PRICE_CHANGED: 409,
+  CART_FULL: 400,
+  CART_LINE_UNAVAILABLE: 400,
+  CART_NOT_READY: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {

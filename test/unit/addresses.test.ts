@@ -18,8 +18,6 @@ import {
 } from '../../core/addresses/vietnam.ts';
 import { DomainError, type FieldError } from '../../core/errors.ts';
 import { hasKey, translatorFor } from '../../core/i18n/translator.ts';
-import { fieldErrorsFrom } from '../../core/validation/field-errors.ts';
-import { fieldErrorsFrom as edgeFieldErrorsFrom } from '../../functions/http/field-errors.ts';
 import { supportedLocales } from '../../locales/index.ts';
 
 /**
@@ -445,22 +443,5 @@ describe('addressSchema and the address form', () => {
       required: false,
       hint: 'address:hint.krUnit',
     });
-  });
-});
-
-describe('field errors in core', () => {
-  it('maps zod issues exactly as the HTTP edge does (until the edge re-exports it)', () => {
-    const inputs = [
-      { ...hanoi, phone: 7, province: 'Paris', extra: 1 },
-      { name: '', phone: '0912345678', province: '79', street: 'x'.repeat(201) },
-      {},
-    ];
-    for (const input of inputs) {
-      const result = addressSchema('VN').safeParse(input, { reportInput: true });
-      expect(result.success).toBe(false);
-      expect(fieldErrorsFrom(result.error!, 'body.address')).toEqual(
-        edgeFieldErrorsFrom(result.error!, 'body.address'),
-      );
-    }
   });
 });

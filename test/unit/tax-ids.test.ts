@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brnCheckDigit, mstCheckDigit, taxIdSchema, validateTaxId } from '../../core/buyers/tax-ids.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
-import { fieldErrorsFrom } from '../../functions/http/field-errors.ts';
+import { fieldErrorsFrom } from '../../core/validation/field-errors.ts';
 
 /**
  * MSTs published online, collected by python-stdnum's tests (tests/test_vn_mst.doctest), as
