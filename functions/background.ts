@@ -24,4 +24,12 @@ export const backgroundFunctions: readonly BackgroundFunction[] = [
     access: { table: 'write', search: 'none' },
     timeoutSeconds: 60,
   },
+  {
+    handler: 'payment-deadlines',
+    description:
+      'Cancels every order still unpaid past its payment due time and releases its stock (once; a payment that lands first wins)',
+    trigger: { schedule: 'rate(5 minutes)' },
+    access: { table: 'write', search: 'none' },
+    timeoutSeconds: 120,
+  },
 ];

@@ -8,10 +8,12 @@ import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/c
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
+import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { sesMailer } from '../adapters/mail/ses.ts';
+import { secretKeyFor, tossVirtualAccounts } from '../adapters/payments/toss-virtual-account.ts';
 import {
   cachedSecrets,
   localFileSecrets,
@@ -22,6 +24,8 @@ import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
 import { type CartService, cartService } from '../core/cart/service.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import type { Mailer } from '../core/mail/mailer.ts';
+import { type PaymentService, paymentService } from '../core/payments/service.ts';
+import { vietQrPayload } from '../core/payments/vietqr.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
 import { quoteService } from '../core/quotes/quote.ts';
@@ -36,7 +40,13 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
+import {
+  BUYER_CODE_KEY,
+  OPERATOR_API_KEY,
+  QUOTE_SIGNING_KEY,
+  secretEnvName,
+  TOSS_SECRET_KEY,
+} from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -78,6 +88,10 @@ export interface Services {
   mailer: Mailer;
   /** Buyer accounts, sessions and password resets of each site. */
   buyers: BuyerAccounts;
+  /** Orders with their stock and outbox. */
+  orders: DynamoOrderStore;
+  /** Payments per method behind the payment port: set-up, provider callbacks, transfers, refunds, deadlines. */
+  payments: PaymentService;
 }
 
 /**
@@ -107,6 +121,8 @@ export interface AdapterOverrides {
   domainChecks?: DomainChecks;
   /** The local platform's mail writer (MAIL_PROVIDER=local-files): kept out of the Lambda bundles. */
   mailer?: Mailer;
+  /** Toss Payments' API base instead of TOSS_API_BASE (the local platform's sandbox provider process). */
+  tossApiBase?: string;
 }
 
 function mailerFor(config: Config, override: Mailer | undefined): Mailer {
@@ -138,6 +154,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
   const rateLimits = new DynamoRateLimiter(db, config.TABLE_NAME);
   const mailer = mailerFor(config, overrides.mailer);
   const byId = (id: string) => tenantRepository.byId(id);
+  const orders = new DynamoOrderStore(db, config.TABLE_NAME);
   const routable = routableDirectory({
     directory: tenantRepository,
     byId,
@@ -184,6 +201,16 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       mailer,
       platformFrom: config.MAIL_FROM,
       codeKey: () => secrets.get(BUYER_CODE_KEY),
+    }),
+    orders,
+    payments: paymentService({
+      orders,
+      tenants: { byId },
+      provider: tossVirtualAccounts({
+        apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
+        secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
+      }),
+      vietQr: vietQrPayload,
     }),
   };
 }

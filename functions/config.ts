@@ -42,6 +42,8 @@ export const configSchema = z.object({
   MAIL_FROM: z.email().default('no-reply@sourcefront.localhost'),
   /** Only with MAIL_PROVIDER=local-files: the folder (the local platform uses .local/mail). */
   MAIL_DIR: z.string().min(1).optional(),
+  /** Toss Payments' API: https://api.tosspayments.com in AWS, the sandbox provider process locally. */
+  TOSS_API_BASE: z.url().default('https://api.tosspayments.com'),
 });
 export type Config = z.infer<typeof configSchema>;
 export const configKeys = Object.keys(configSchema.shape) as (keyof Config)[];

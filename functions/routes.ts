@@ -9,9 +9,10 @@ import type { RouteDefinition } from './contract.ts';
 import * as buyers from './schemas/buyers.ts';
 import * as cart from './schemas/cart.ts';
 import * as domain from './schemas/domains.ts';
+import * as pay from './schemas/payments.ts';
 import * as req from './schemas/requests.ts';
 import * as view from './schemas/views.ts';
-import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
+import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY, TOSS_SECRET_KEY } from './secrets.ts';
 
 export type { Access, FunctionName, HttpMethod, RouteDefinition } from './contract.ts';
 export { functionNames, routeKey } from './contract.ts';
@@ -552,6 +553,62 @@ export const routes = [
     request: { params: domain.tenantDomainParams, body: domain.domainApprovalBody },
     response: { status: 200, body: domain.domainView },
     errors: ['NOT_FOUND', 'DOMAIN_RESERVED', 'CONFLICT'],
+    access: adminWrite,
+  },
+  // Payments
+  {
+    method: 'POST',
+    path: '/api/v1/payments/toss/deposit-callback',
+    fn: 'checkout',
+    handler: 'payment-toss-callback',
+    kind: 'api',
+    auth: 'public',
+    tenant: 'required',
+    summary:
+      "Toss Payments' deposit callback for a virtual account: unsigned, so believed only when its secret is the payment's and the provider, asked again, says paid for the order's amount; a duplicate changes nothing",
+    request: { body: pay.tossDepositCallbackBody },
+    response: { status: 200, body: pay.depositCallbackView },
+    errors: ['PAYMENT_CALLBACK_REJECTED', 'PAYMENT_UNAVAILABLE'],
+    access: { table: 'write', search: 'none', secrets: [TOSS_SECRET_KEY] },
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants/{tenantId}/payments/bank-transfers',
+    fn: 'partner-admin',
+    handler: 'payment-bank-transfer',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    idempotent: true,
+    summary:
+      'The partner marks a bank transfer received, matched by the order reference: the order is paid only for exactly its amount (partial or excess transfers are refused, nothing recorded)',
+    request: { params: req.tenantParams, body: pay.bankTransferBody },
+    response: { status: 200, body: pay.orderPaymentView },
+    errors: [
+      'NOT_FOUND',
+      'ORDER_NOT_FOUND',
+      'PAYMENT_METHOD_MISMATCH',
+      'PAYMENT_ALREADY_RECORDED',
+      'PAYMENT_ORDER_CLOSED',
+      'PAYMENT_AMOUNT_MISMATCH',
+      'CONFLICT',
+    ],
+    access: adminWrite,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/tenants/{tenantId}/orders/{orderId}/refunds',
+    fn: 'partner-admin',
+    handler: 'payment-refund',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    idempotent: true,
+    summary:
+      'A refund record (at most what was paid and not yet refunded); a full refund moves the order to refunded where its status allows',
+    request: { params: pay.tenantOrderParams, body: pay.refundBody },
+    response: { status: 201, body: pay.orderPaymentView },
+    errors: ['NOT_FOUND', 'ORDER_NOT_FOUND', 'REFUND_EXCEEDS_PAID', 'CONFLICT'],
     access: adminWrite,
   },
 ] as const satisfies readonly RouteDefinition[];

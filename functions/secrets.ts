@@ -9,6 +9,11 @@ export const QUOTE_SIGNING_KEY = 'quote-signing-key';
 export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
 /** The key buyers' one-time codes (password reset) are stored under, as HMAC-SHA256. */
 export const BUYER_CODE_KEY = 'buyer-code-key';
+/**
+ * Toss Payments' secret key for virtual accounts: one key, or a JSON object of keys by tenant id
+ * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.
+ */
+export const TOSS_SECRET_KEY = 'toss-secret-key';
 /** The value CloudFront adds as `x-origin-verify` to every origin request: only CloudFront reaches the API. */
 export const ORIGIN_VERIFY_KEY = 'origin-verify-key';
 export const ORIGIN_VERIFY_HEADER = 'x-origin-verify';

@@ -6,8 +6,10 @@
 import { join } from 'node:path';
 import { OPERATOR_API_KEY } from '../functions/secrets.ts';
 import { createGateway, listen } from './gateway.ts';
-import { mailDir, secretsDir } from './paths.ts';
+import { logsDir, mailDir, secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';
+import { startPaymentSandbox } from './sandbox/start-payment-provider.ts';
+import { runSchedules } from './schedules.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
@@ -19,12 +21,24 @@ const port = Number(process.env.PORT ?? 3000);
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
-  const services = await bootLocalPlatform(servers, localPlatformNames);
+  // The sandbox payment provider (Toss Payments' API) as its own process; the platform calls it as TOSS_API_BASE.
+  const paymentSandbox = await startPaymentSandbox({
+    port: Number(process.env.PAYMENT_SANDBOX_PORT ?? 0),
+    logFile: join(logsDir, 'payment-sandbox.log'),
+  });
+  const services = await bootLocalPlatform(servers, localPlatformNames, { tossApiBase: paymentSandbox.url });
   const gateway = createGateway();
   const bound = await listen(gateway, port);
+  // Deposit callbacks go to the virtual-account site (locally every tenant shares one sandbox key).
+  const callbackUrl = `http://kr.localhost:${bound}/api/v1/payments/toss/deposit-callback`;
+  await paymentSandbox.setWebhook(callbackUrl);
+  // The background registry's schedules (payment deadlines, FX refresh), as EventBridge runs them.
+  const stopSchedules = runSchedules();
   onShutdown(async () => {
+    stopSchedules();
     await new Promise((resolve) => gateway.close(resolve));
     gateway.closeAllConnections();
+    await paymentSandbox.stop();
     await servers.stop();
   });
   const reused = (s: { reused: boolean }) => (s.reused ? ' (already running, reused)' : '');
@@ -37,6 +51,7 @@ try {
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
       `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
       `  Mail            ${services.config.MAIL_DIR ?? mailDir}   (one .eml file per message sent)`,
+      `  Payments        ${paymentSandbox.url}   (sandbox Toss API; pay a virtual account: POST ${paymentSandbox.url}/sandbox/deposits {"orderId","amount"})`,
       '  Data and logs   .local/data, .local/logs',
       '',
       'Press Ctrl-C to stop.',

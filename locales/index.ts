@@ -8,6 +8,7 @@ import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
+import enPayment from './en/payment.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
+import koPayment from './ko/payment.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
@@ -30,6 +32,7 @@ import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
+import viPayment from './vi/payment.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
@@ -41,6 +44,7 @@ import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
+import zhPayment from './zh-CN/payment.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
@@ -60,6 +64,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'payment',
   'address',
   'cart',
   'mail',
@@ -76,6 +81,7 @@ export const resources = {
     tenant: enTenant,
     units: enUnits,
     catalog: enCatalog,
+    payment: enPayment,
     address: enAddress,
     cart: enCart,
     mail: enMail,
@@ -89,6 +95,7 @@ export const resources = {
     tenant: viTenant,
     units: viUnits,
     catalog: viCatalog,
+    payment: viPayment,
     address: viAddress,
     cart: viCart,
     mail: viMail,
@@ -102,6 +109,7 @@ export const resources = {
     tenant: koTenant,
     units: koUnits,
     catalog: koCatalog,
+    payment: koPayment,
     address: koAddress,
     cart: koCart,
     mail: koMail,
@@ -115,6 +123,7 @@ export const resources = {
     tenant: zhTenant,
     units: zhUnits,
     catalog: zhCatalog,
+    payment: zhPayment,
     address: zhAddress,
     cart: zhCart,
     mail: zhMail,

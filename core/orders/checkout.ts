@@ -45,7 +45,7 @@ export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 
 /** The cart as checkout reads it: priced now (core/cart), with the rate, markup and rounding used. */
 export type PricedCart = Awaited<ReturnType<CartService['priceForCheckout']>>;
-type CheckoutLine = PricedCart['lines'][number];
+export type CheckoutLine = PricedCart['lines'][number];
 
 /** A priced cart line as the order keeps it. */
 function orderLine(line: CheckoutLine): OrderLine {
@@ -175,9 +175,10 @@ export function checkoutService(deps: CheckoutDeps) {
       idempotencyKey: string;
       request: CheckoutRequest;
       shippingAddress: StoredAddress;
-      cart: PricedCart;
+      /** Priced only when no order exists yet for this checkout (a retry may find its cart emptied). */
+      cart: () => Promise<PricedCart>;
     }): Promise<Order> {
-      const { tenant, request, cart } = input;
+      const { tenant, request } = input;
       const owner: Order['owner'] =
         input.purchaser.kind === 'buyer'
           ? { kind: 'buyer', buyerId: input.purchaser.buyerId }
@@ -189,6 +190,7 @@ export function checkoutService(deps: CheckoutDeps) {
       );
       const existing = await deps.store.get(tenant.id, orderId);
       if (existing) return proceed(existing, tenant);
+      const cart = await input.cart();
 
       byMethod(tenant, request.paymentMethod);
       const lane = tenant.shippingLanes.find((l) => l.id === request.laneId);

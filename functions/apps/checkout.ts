@@ -14,6 +14,7 @@ import { handler as cartLineAdd } from '../handlers/cart-line-add.ts';
 import { handler as cartLineRemove } from '../handlers/cart-line-remove.ts';
 import { handler as cartLineUpdate } from '../handlers/cart-line-update.ts';
 import { handler as landedCost } from '../handlers/landed-cost.ts';
+import { handler as paymentTossCallback } from '../handlers/payment-toss-callback.ts';
 import { handler as quoteCreate } from '../handlers/quote-create.ts';
 import { handler as quoteVerify } from '../handlers/quote-verify.ts';
 import { functionHandler } from '../http/dispatch.ts';
@@ -33,6 +34,7 @@ export const handler = functionHandler('checkout', {
   'buyer-sign-out': buyerSignOut,
   'buyer-sign-out-everywhere': buyerSignOutEverywhere,
   'landed-cost': landedCost,
+  'payment-toss-callback': paymentTossCallback,
   'quote-create': quoteCreate,
   'quote-verify': quoteVerify,
 });

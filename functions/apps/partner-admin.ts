@@ -12,6 +12,8 @@ import { handler as tenantCreate } from '../handlers/admin-tenant-create.ts';
 import { handler as tenantGet } from '../handlers/admin-tenant-get.ts';
 import { handler as tenantUpdate } from '../handlers/admin-tenant-update.ts';
 import { handler as tenantVersion } from '../handlers/admin-tenant-version.ts';
+import { handler as paymentBankTransfer } from '../handlers/payment-bank-transfer.ts';
+import { handler as paymentRefund } from '../handlers/payment-refund.ts';
 import { functionHandler } from '../http/dispatch.ts';
 import { idempotency } from '../http/idempotency.ts';
 
@@ -30,6 +32,8 @@ export const handler = functionHandler(
     'admin-tenant-get': tenantGet,
     'admin-tenant-update': tenantUpdate,
     'admin-tenant-version': tenantVersion,
+    'payment-bank-transfer': paymentBankTransfer,
+    'payment-refund': paymentRefund,
   },
   { idempotency },
 );
