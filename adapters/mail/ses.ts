@@ -1,4 +1,4 @@
-import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { MailAddress, Mailer, MailMessage } from '../../core/mail/mailer.ts';
 import { sdkRetryPolicy } from '../sdk-retry.ts';
 
@@ -17,15 +17,21 @@ export function sesAddress({ name, address }: MailAddress): string {
 
 /**
  * Amazon SES v2 (SendEmail with simple content: SES builds the MIME message, UTF-8 subject and
- * bodies included). The client is made on the first message, not at cold start.
+ * bodies included). The SDK module is loaded and the client made on the first message, not at
+ * cold start (most requests of the checkout function send no mail).
  */
 export function sesMailer(options: { region: string; defaultFrom: string }): Mailer {
-  let client: SESv2Client | undefined;
+  type Sdk = typeof import('@aws-sdk/client-sesv2');
+  let client: Promise<{ client: SESv2Client; SendEmailCommand: Sdk['SendEmailCommand'] }> | undefined;
   return {
     async send(message: MailMessage) {
-      client ??= new SESv2Client({ region: options.region, ...sdkRetryPolicy() });
+      client ??= import('@aws-sdk/client-sesv2').then((sdk) => ({
+        client: new sdk.SESv2Client({ region: options.region, ...sdkRetryPolicy() }),
+        SendEmailCommand: sdk.SendEmailCommand,
+      }));
+      const { client: ses, SendEmailCommand } = await client;
       const from = message.from ?? { address: options.defaultFrom };
-      await client.send(
+      await ses.send(
         new SendEmailCommand({
           FromEmailAddress: sesAddress(from),
           Destination: { ToAddresses: [message.to] },
