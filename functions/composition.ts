@@ -8,7 +8,7 @@ import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/c
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
-import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
+import { DynamoOrderStore, OrderExistsError } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
@@ -24,6 +24,8 @@ import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
 import { type CartService, cartService } from '../core/cart/service.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import type { Mailer } from '../core/mail/mailer.ts';
+import { checkoutService } from '../core/orders/checkout.ts';
+import { type OrderService, orderService } from '../core/orders/service.ts';
 import { type PaymentService, paymentService } from '../core/payments/service.ts';
 import { vietQrPayload } from '../core/payments/vietqr.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
@@ -90,6 +92,10 @@ export interface Services {
   buyers: BuyerAccounts;
   /** Orders with their stock and outbox. */
   orders: DynamoOrderStore;
+  /** Checkout: a priced cart becomes an order (stock taken, payment set up). */
+  checkout: ReturnType<typeof checkoutService>;
+  /** Orders for buyers and partners: read, list, cancel. */
+  orderService: OrderService;
   /** Payments per method behind the payment port: set-up, provider callbacks, transfers, refunds, deadlines. */
   payments: PaymentService;
 }
@@ -155,6 +161,15 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
   const mailer = mailerFor(config, overrides.mailer);
   const byId = (id: string) => tenantRepository.byId(id);
   const orders = new DynamoOrderStore(db, config.TABLE_NAME);
+  const payments = paymentService({
+    orders,
+    tenants: { byId },
+    provider: tossVirtualAccounts({
+      apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
+      secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
+    }),
+    vietQr: vietQrPayload,
+  });
   const routable = routableDirectory({
     directory: tenantRepository,
     byId,
@@ -203,14 +218,12 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       codeKey: () => secrets.get(BUYER_CODE_KEY),
     }),
     orders,
-    payments: paymentService({
-      orders,
-      tenants: { byId },
-      provider: tossVirtualAccounts({
-        apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
-        secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
-      }),
-      vietQr: vietQrPayload,
+    checkout: checkoutService({
+      store: orders,
+      setUpPayment: (order, tenant) => payments.setUp(order, tenant),
+      isOrderExists: (error) => error instanceof OrderExistsError,
     }),
+    orderService: orderService({ store: orders }),
+    payments,
   };
 }

@@ -8,6 +8,7 @@ import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
+import enOrders from './en/orders.json' with { type: 'json' };
 import enPayment from './en/payment.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
+import koOrders from './ko/orders.json' with { type: 'json' };
 import koPayment from './ko/payment.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
@@ -32,6 +34,7 @@ import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
+import viOrders from './vi/orders.json' with { type: 'json' };
 import viPayment from './vi/payment.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
@@ -44,6 +47,7 @@ import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
+import zhOrders from './zh-CN/orders.json' with { type: 'json' };
 import zhPayment from './zh-CN/payment.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
@@ -65,6 +69,7 @@ export const namespaces = [
   'units',
   'catalog',
   'payment',
+  'orders',
   'address',
   'cart',
   'mail',
@@ -82,6 +87,7 @@ export const resources = {
     units: enUnits,
     catalog: enCatalog,
     payment: enPayment,
+    orders: enOrders,
     address: enAddress,
     cart: enCart,
     mail: enMail,
@@ -96,6 +102,7 @@ export const resources = {
     units: viUnits,
     catalog: viCatalog,
     payment: viPayment,
+    orders: viOrders,
     address: viAddress,
     cart: viCart,
     mail: viMail,
@@ -110,6 +117,7 @@ export const resources = {
     units: koUnits,
     catalog: koCatalog,
     payment: koPayment,
+    orders: koOrders,
     address: koAddress,
     cart: koCart,
     mail: koMail,
@@ -124,6 +132,7 @@ export const resources = {
     units: zhUnits,
     catalog: zhCatalog,
     payment: zhPayment,
+    orders: zhOrders,
     address: zhAddress,
     cart: zhCart,
     mail: zhMail,

@@ -175,6 +175,8 @@ export function checkoutService(deps: CheckoutDeps) {
       idempotencyKey: string;
       request: CheckoutRequest;
       shippingAddress: StoredAddress;
+      /** A guest's order keeps the hash of the token its link carries. */
+      guestAccessHash?: string;
       /** Priced only when no order exists yet for this checkout (a retry may find its cart emptied). */
       cart: () => Promise<PricedCart>;
     }): Promise<Order> {
@@ -239,6 +241,7 @@ export function checkoutService(deps: CheckoutDeps) {
         business: { ...request.business, email: request.business.email.toLowerCase() },
         ...(request.invoice && { invoice: request.invoice }),
         shippingAddress: input.shippingAddress,
+        ...(input.guestAccessHash && { guestAccessHash: input.guestAccessHash }),
         lane: { id: lane.id, kind: lane.kind, transitDays: lane.transitDays },
         payment: {
           method: request.paymentMethod,

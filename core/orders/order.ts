@@ -121,6 +121,8 @@ export const orderSchema = z.object({
       reason: z.string().optional(),
     }),
   ),
+  /** A guest's order: the SHA-256 of the token in the link they were mailed (core/buyers/guest-orders.ts). */
+  guestAccessHash: z.string().optional(),
   /** Set once when the reserved stock went back, so it can never go back twice. */
   stockReleasedAt: z.iso.datetime().optional(),
   createdAt: z.iso.datetime(),
