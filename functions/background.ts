@@ -4,6 +4,7 @@
  * platform runs schedules from here too. `handler` names `functions/jobs/<handler>.ts`.
  */
 import type { Access } from './routes.ts';
+import { SUPPLY_SIGNING_KEY } from './secrets.ts';
 
 export interface BackgroundFunction {
   handler: string;
@@ -22,6 +23,21 @@ export const backgroundFunctions: readonly BackgroundFunction[] = [
     // ECB publishes around 16:00 CET on working days; Vietcombank revises during the Hanoi day.
     trigger: { schedule: 'rate(3 hours)' },
     access: { table: 'write', search: 'none' },
+    timeoutSeconds: 60,
+  },
+  {
+    handler: 'handoff-dispatch',
+    description:
+      'The handoff dispatcher: outbox INSERTs on the table stream become purchase orders in CNY, stored once and sent signed to the supply side',
+    trigger: { tableStream: { batchSize: 25 } },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+    timeoutSeconds: 60,
+  },
+  {
+    handler: 'handoff-retry',
+    description: 'Retries purchase orders whose next delivery attempt is due; parks them as dead letters after the last',
+    trigger: { schedule: 'rate(1 minute)' },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
     timeoutSeconds: 60,
   },
 ];

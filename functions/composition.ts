@@ -5,6 +5,7 @@ import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
+import { DynamoHandoffStore } from '../adapters/dynamodb/handoff-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
@@ -15,6 +16,10 @@ import {
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
+import { httpSupplyClient } from '../adapters/supply/http-supply-client.ts';
+import { type HandoffService, handoffService, type SupplyClient } from '../core/handoff/dispatcher.ts';
+import type { RetryPolicy } from '../core/handoff/records.ts';
+import type { HandoffStore } from '../core/handoff/store.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
 import type { PriceBooks } from '../core/pricing/price-book.ts';
@@ -30,7 +35,8 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName } from './secrets.ts';
+import { jobLogger } from './http/telemetry.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY, secretEnvName } from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -66,6 +72,10 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
+  /** Purchase orders, their delivery and the partner's supply notices. */
+  handoffStore: HandoffStore;
+  /** The cross-border handoff: outbox → POs, retries, dead letters, webhooks in. */
+  handoff: HandoffService;
 }
 
 /**
@@ -75,6 +85,22 @@ export interface Services {
 export const SECRET_CACHE_TTL_MS = 60_000;
 
 let current: Services | undefined;
+
+const handoffLogger = jobLogger('handoff');
+const handoffLog = {
+  info: (message: string, data: Record<string, unknown> = {}) => handoffLogger.info(message, data),
+  warn: (message: string, data: Record<string, unknown> = {}) => handoffLogger.warn(message, data),
+};
+
+// TODO(merge main): the DynamoDB order store lands on main; until then the handoff cannot read orders.
+const pendingOrderStore = {
+  get: async () => {
+    throw new Error('the order store is not merged yet');
+  },
+  update: async () => {
+    throw new Error('the order store is not merged yet');
+  },
+};
 
 /** The services of this container: in Lambda built from the environment on first use. */
 export function services(): Services {
@@ -93,7 +119,19 @@ export function provideServices(built: Services): void {
 /** Adapters a caller may supply instead of the defaults (tests point the domain checks at local servers). */
 export interface AdapterOverrides {
   domainChecks?: DomainChecks;
+  /** The supply endpoint (tests point it at their sandbox supplier). */
+  supply?: SupplyClient;
+  /** The delivery retry schedule (tests shorten the clock). */
+  handoffRetry?: RetryPolicy;
 }
+
+/** Without a configured endpoint every send fails, so POs wait in the retry queue (and then as dead letters). */
+const unconfiguredSupply: SupplyClient = {
+  send: async () => {
+    throw new Error('SUPPLY_ENDPOINT_URL is not set');
+  },
+  get: async () => undefined,
+};
 
 export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
   const dynamo = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -112,6 +150,15 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     SECRET_CACHE_TTL_MS,
   );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
+  const handoffStore = new DynamoHandoffStore(db, config.TABLE_NAME);
+  const supply =
+    overrides.supply ??
+    (config.SUPPLY_ENDPOINT_URL
+      ? httpSupplyClient({
+          baseUrl: config.SUPPLY_ENDPOINT_URL,
+          signingKey: () => secrets.get(SUPPLY_SIGNING_KEY),
+        })
+      : unconfiguredSupply);
   const byId = (id: string) => tenantRepository.byId(id);
   const routable = routableDirectory({
     directory: tenantRepository,
@@ -151,5 +198,16 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     landedCost: landedCostService({ offers, priceBooks }),
     offers,
     rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    handoffStore,
+    handoff: handoffService({
+      orders: pendingOrderStore,
+      store: handoffStore,
+      supply,
+      retry: overrides.handoffRetry ?? {
+        maxAttempts: config.HANDOFF_MAX_ATTEMPTS,
+        baseMs: config.HANDOFF_RETRY_BASE_MS,
+      },
+      log: handoffLog,
+    }),
   };
 }

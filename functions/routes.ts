@@ -5,11 +5,13 @@
  * integrated with the Lambda of its `fn`).
  */
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
+import { supplyEventSchema } from '../core/handoff/protocol.ts';
 import type { RouteDefinition } from './contract.ts';
 import * as domain from './schemas/domains.ts';
 import * as req from './schemas/requests.ts';
+import * as supply from './schemas/supply.ts';
 import * as view from './schemas/views.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from './secrets.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY } from './secrets.ts';
 
 export type { Access, FunctionName, HttpMethod, RouteDefinition } from './contract.ts';
 export { functionNames, routeKey } from './contract.ts';
@@ -365,6 +367,59 @@ export const routes = [
     response: { status: 200, body: domain.domainView },
     errors: ['NOT_FOUND', 'DOMAIN_RESERVED', 'CONFLICT'],
     access: adminWrite,
+  },
+  // Supply side
+  {
+    method: 'POST',
+    path: '/api/v1/supply/webhooks',
+    fn: 'handoff',
+    handler: 'supply-webhook',
+    kind: 'api',
+    auth: 'supply-signature',
+    tenant: 'none',
+    summary:
+      'A signed supply-side event of one PO (the PO id names the tenant): repeats ignored by event id, applied by event time, never backwards',
+    request: { body: supplyEventSchema },
+    response: { status: 200, body: supply.webhookReceiptView },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/supply/dead-letters',
+    fn: 'handoff',
+    handler: 'supply-dead-letters',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'Purchase orders parked after their last delivery attempt, every tenant',
+    response: { status: 200, body: supply.deadLetterListView },
+    access: adminRead,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/supply/dead-letters/replay',
+    fn: 'handoff',
+    handler: 'supply-replay',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'Sends dead letters again (each once, idempotent by PO id at the supply side)',
+    request: { body: supply.replayBody },
+    response: { status: 200, body: supply.replayView },
+    access: { table: 'write', search: 'none', secrets: [OPERATOR_API_KEY, SUPPLY_SIGNING_KEY] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/notices',
+    fn: 'handoff',
+    handler: 'supply-notices',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'What the supply side reported that the partner must act on (a line rejected as out of stock), newest first',
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.supplyNoticeListView },
+    access: adminRead,
   },
 ] as const satisfies readonly RouteDefinition[];
 
