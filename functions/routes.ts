@@ -416,7 +416,8 @@ export const routes = [
     kind: 'api',
     auth: 'tenant-admin',
     tenant: 'none',
-    summary: 'What the supply side reported that the partner must act on (a line rejected as out of stock), newest first',
+    summary:
+      'What the supply side reported that the partner must act on (a line rejected as out of stock), newest first',
     request: { params: req.tenantParams },
     response: { status: 200, body: supply.supplyNoticeListView },
     access: adminRead,

@@ -8,7 +8,11 @@ import { type StreamPoller, startStreamPoller } from './stream-poller.ts';
 export function rateMs(expression: string): number | undefined {
   const match = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(expression);
   if (!match) return undefined;
-  const unit = match[2]!.startsWith('minute') ? 60_000 : match[2]!.startsWith('hour') ? 3_600_000 : 86_400_000;
+  const unit = match[2]!.startsWith('minute')
+    ? 60_000
+    : match[2]!.startsWith('hour')
+      ? 3_600_000
+      : 86_400_000;
   return Number(match[1]) * unit;
 }
 
@@ -31,7 +35,11 @@ const load = (handler: string) => import(`${projectRoot}/functions/jobs/${handle
  */
 export async function startBackground(
   services: Services,
-  options: { scheduleMs?: Partial<Record<string, number>>; only?: readonly string[]; streamRetryDelayMs?: number } = {},
+  options: {
+    scheduleMs?: Partial<Record<string, number>>;
+    only?: readonly string[];
+    streamRetryDelayMs?: number;
+  } = {},
 ): Promise<LocalBackground> {
   const entries = backgroundFunctions.filter((b) => !options.only || options.only.includes(b.handler));
   const pollers: StreamPoller[] = [];

@@ -4,10 +4,12 @@
  * Lambda handlers behind a local HTTP API gateway. Ctrl-C or SIGTERM stops everything.
  */
 import { join } from 'node:path';
-import { OPERATOR_API_KEY } from '../functions/secrets.ts';
+import { OPERATOR_API_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
+import { startBackground } from './background.ts';
 import { createGateway, listen } from './gateway.ts';
 import { secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';
+import { startSupplierSandbox } from './sandbox/process.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
@@ -15,14 +17,28 @@ import { MissingToolError } from './servers/toolchain.ts';
 import { onShutdown } from './shutdown.ts';
 
 const port = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_SUPPLIER_PORT ?? 4010);
 
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
+  const keys = process.env.SECRETS_DIR ?? secretsDir;
+  // The sandbox supplier plays the China side: POs go to it, its webhooks come back to the gateway.
+  const sandbox = await startSupplierSandbox({
+    keyFile: join(keys, SUPPLY_SIGNING_KEY),
+    webhookUrl: `http://127.0.0.1:${port}/api/v1/supply/webhooks`,
+    port: sandboxPort,
+    stepMs: Number(process.env.SANDBOX_SUPPLIER_STEP_MS ?? 15_000),
+  });
+  process.env.SUPPLY_ENDPOINT_URL ??= sandbox.url;
   const services = await bootLocalPlatform(servers, localPlatformNames);
   const gateway = createGateway();
   const bound = await listen(gateway, port);
+  // The stream poller (the dispatcher) and the schedules, from the background registry.
+  const background = await startBackground(services);
   onShutdown(async () => {
+    await background.stop();
+    await sandbox.stop();
     await new Promise((resolve) => gateway.close(resolve));
     gateway.closeAllConnections();
     await servers.stop();
@@ -36,6 +52,7 @@ try {
       `  Operator key    ${join(process.env.SECRETS_DIR ?? secretsDir, OPERATOR_API_KEY)}   (admin API: Authorization: Bearer <key>)`,
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
       `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
+      `  Sandbox supplier ${sandbox.url}   (what it received: ${sandbox.url}/_sandbox/received; switches: POST ${sandbox.url}/_sandbox/switches)`,
       '  Data and logs   .local/data, .local/logs',
       '',
       'Press Ctrl-C to stop.',

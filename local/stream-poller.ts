@@ -1,14 +1,14 @@
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
+  type _Record,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
-  type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 
-type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined | void>;
+type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
 export interface StreamPoller {
   /** Resolves once every record written before the call has been handed to the handler (tests, bench). */
@@ -63,7 +63,11 @@ export async function startStreamPoller(options: {
         // Children start after their parent is read to its end, so records keep their order.
         if (shard.ParentShardId && iterators.has(shard.ParentShardId)) continue;
         const { ShardIterator } = await streams.send(
-          new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: id, ShardIteratorType: 'TRIM_HORIZON' }),
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: id,
+            ShardIteratorType: 'TRIM_HORIZON',
+          }),
         );
         iterators.set(id, ShardIterator);
       }
@@ -86,7 +90,7 @@ export async function startStreamPoller(options: {
         let failedFrom = -1;
         try {
           const response = await options.handler({ Records: batch });
-          const failures = new Set((response || undefined)?.batchItemFailures?.map((f) => f.itemIdentifier) ?? []);
+          const failures = new Set(response?.batchItemFailures?.map((f) => f.itemIdentifier) ?? []);
           failedFrom = batch.findIndex((r) => failures.has(r.dynamodb?.SequenceNumber ?? ''));
         } catch (error) {
           log('stream handler threw; the batch is retried', error);

@@ -9,6 +9,7 @@ import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
+import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
@@ -17,6 +18,7 @@ import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
+import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
@@ -25,6 +27,7 @@ import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
+import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
@@ -33,6 +36,7 @@ import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
 import zhTenant from './zh-CN/tenant.json' with { type: 'json' };
+import zhTimeline from './zh-CN/timeline.json' with { type: 'json' };
 import zhUnits from './zh-CN/units.json' with { type: 'json' };
 import zhValidation from './zh-CN/validation.json' with { type: 'json' };
 
@@ -48,6 +52,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'timeline',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -60,6 +65,7 @@ export const resources = {
     status: enStatus,
     tenant: enTenant,
     units: enUnits,
+    timeline: enTimeline,
     catalog: enCatalog,
   },
   vi: {
@@ -70,6 +76,7 @@ export const resources = {
     status: viStatus,
     tenant: viTenant,
     units: viUnits,
+    timeline: viTimeline,
     catalog: viCatalog,
   },
   ko: {
@@ -80,6 +87,7 @@ export const resources = {
     status: koStatus,
     tenant: koTenant,
     units: koUnits,
+    timeline: koTimeline,
     catalog: koCatalog,
   },
   'zh-CN': {
@@ -90,6 +98,7 @@ export const resources = {
     status: zhStatus,
     tenant: zhTenant,
     units: zhUnits,
+    timeline: zhTimeline,
     catalog: zhCatalog,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;

@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -22,6 +23,8 @@ import {
   purchaseOrderPointer,
   supplyEventSeen,
 } from './entities/purchase-order.ts';
+
+const keyOf = (r: PoRecord) => ({ tenantId: r.tenantId, orderId: r.orderId, poId: r.poId });
 
 /**
  * Access patterns (keys in entities/purchase-order.ts)
@@ -64,6 +67,7 @@ export class DynamoHandoffStore implements HandoffStore {
 
   async createAll(records: readonly PoRecord[]): Promise<void> {
     for (const record of records) {
+      for (const put of this.retryPut(record)) await this.db.send(new PutCommand(put.Put));
       try {
         await this.db.send(
           new TransactWriteCommand({
@@ -72,7 +76,7 @@ export class DynamoHandoffStore implements HandoffStore {
                 Put: {
                   TableName: this.tableName,
                   Item: {
-                    ...purchaseOrder.key(record),
+                    ...purchaseOrder.key(keyOf(record)),
                     record,
                     version: record.version,
                   } satisfies PurchaseOrderItem,
@@ -83,13 +87,12 @@ export class DynamoHandoffStore implements HandoffStore {
                 Put: {
                   TableName: this.tableName,
                   Item: {
-                    ...purchaseOrderPointer.key(record),
+                    ...purchaseOrderPointer.key({ tenantId: record.tenantId, poId: record.poId }),
                     orderId: record.orderId,
                   } satisfies PurchaseOrderPointerItem,
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              ...this.retryPut(record),
             ],
           }),
         );
@@ -125,35 +128,29 @@ export class DynamoHandoffStore implements HandoffStore {
   async get(tenantId: string, poId: string): Promise<PoRecord | undefined> {
     const key = purchaseOrderPointer.lookupKey({ tenantId, poId });
     if (!key) return undefined;
-    const pointer = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const pointer = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     if (!pointer.Item) return undefined;
     const poKey = purchaseOrder.key({ tenantId, orderId: String(pointer.Item.orderId), poId });
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: poKey, ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: poKey, ConsistentRead: true }),
+    );
     return Item ? (Item.record as PoRecord) : undefined;
   }
 
   async save(previous: PoRecord, next: PoRecord, options: { eventId?: string } = {}) {
-    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...purchaseOrder.key(next), record: next, version: next.version } satisfies PurchaseOrderItem,
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': previous.version },
-        },
-      },
-    ];
     const before = previous.delivery;
     const after = next.delivery;
-    if (before.state === 'pending' && before.nextAttemptAt && before.nextAttemptAt !== after.nextAttemptAt) {
-      items.push({
-        Delete: { TableName: this.tableName, Key: handoffRetry.key({ dueAt: before.nextAttemptAt, poId: previous.poId }) },
-      });
+    // The queue pointers go first and outside the transaction (every PO shares their partition):
+    // a pointer without a due PO behind it is dropped by the sweep, so a crash between the
+    // writes can delay a PO, never lose it.
+    if (before.nextAttemptAt !== after.nextAttemptAt || before.state !== after.state) {
+      for (const put of this.retryPut(next)) await this.db.send(new PutCommand(put.Put));
     }
-    if (before.nextAttemptAt !== after.nextAttemptAt || before.state !== after.state) items.push(...this.retryPut(next));
     if (before.state !== 'dead_letter' && after.state === 'dead_letter') {
-      items.push({
-        Put: {
+      await this.db.send(
+        new PutCommand({
           TableName: this.tableName,
           Item: {
             ...handoffDeadLetter.key({ poId: next.poId }),
@@ -161,33 +158,67 @@ export class DynamoHandoffStore implements HandoffStore {
             orderId: next.orderId,
             poId: next.poId,
           } satisfies HandoffPointerItem,
-        },
-      });
-    } else if (before.state === 'dead_letter' && after.state !== 'dead_letter') {
-      items.push({ Delete: { TableName: this.tableName, Key: handoffDeadLetter.key({ poId: next.poId }) } });
+        }),
+      );
     }
+    const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...purchaseOrder.key(keyOf(next)),
+            record: next,
+            version: next.version,
+          } satisfies PurchaseOrderItem,
+          ConditionExpression: 'version = :v',
+          ExpressionAttributeValues: { ':v': previous.version },
+        },
+      },
+    ];
     if (options.eventId) {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: { ...supplyEventSeen.key({ tenantId: next.tenantId, poId: next.poId, eventId: options.eventId }) },
+          Item: {
+            ...supplyEventSeen.key({ tenantId: next.tenantId, poId: next.poId, eventId: options.eventId }),
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
     }
     try {
       await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'saved' as const;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
-      if (options.eventId && reasons.at(-1)?.Code === 'ConditionalCheckFailed') return 'duplicate_event' as const;
+      if (options.eventId && reasons[1]?.Code === 'ConditionalCheckFailed') return 'duplicate_event' as const;
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new DomainError('CONFLICT');
       throw error;
     }
+    if (before.state === 'pending' && before.nextAttemptAt && before.nextAttemptAt !== after.nextAttemptAt) {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tableName,
+          Key: handoffRetry.key({ dueAt: before.nextAttemptAt, poId: previous.poId }),
+        }),
+      );
+    }
+    if (before.state === 'dead_letter' && after.state !== 'dead_letter') {
+      await this.db.send(
+        new DeleteCommand({ TableName: this.tableName, Key: handoffDeadLetter.key({ poId: next.poId }) }),
+      );
+    }
+    return 'saved' as const;
   }
 
-  async due(now: Date, limit: number): Promise<{ tenantId: string; poId: string }[]> {
+  /** Drops a queue pointer the sweep found stale (its PO already delivered, parked or rescheduled). */
+  async dropRetry(dueAt: string, poId: string): Promise<void> {
+    await this.db.send(
+      new DeleteCommand({ TableName: this.tableName, Key: handoffRetry.key({ dueAt, poId }) }),
+    );
+  }
+
+  async due(now: Date, limit: number): Promise<{ tenantId: string; poId: string; dueAt: string }[]> {
     const query = handoffRetry.lookupQuery({})!;
     const { Items = [] } = await this.db.send(
       new QueryCommand({
@@ -198,7 +229,11 @@ export class DynamoHandoffStore implements HandoffStore {
         ConsistentRead: true,
       }),
     );
-    return Items.map((i) => ({ tenantId: String(i.tenantId), poId: String(i.poId) }));
+    return Items.map((i) => ({
+      tenantId: String(i.tenantId),
+      poId: String(i.poId),
+      dueAt: String(i.sk).split('|')[0]!,
+    }));
   }
 
   async deadLetters(limit: number): Promise<PoRecord[]> {

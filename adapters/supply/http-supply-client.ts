@@ -41,7 +41,8 @@ export function httpSupplyClient(options: {
       const response = await call('GET', `/v1/purchase-orders/${encodeURIComponent(poId)}`);
       const text = await response.text();
       if (response.status === 404) return undefined;
-      if (response.status !== 200) throw new Error(`supply endpoint answered ${response.status}: ${text.slice(0, 200)}`);
+      if (response.status !== 200)
+        throw new Error(`supply endpoint answered ${response.status}: ${text.slice(0, 200)}`);
       return poStateSchema.parse(JSON.parse(text));
     },
   };

@@ -79,7 +79,7 @@ export function handoffService(ports: HandoffPorts) {
   /** One delivery attempt of a pending PO; a failure schedules the next or parks it. */
   async function deliver(tenantId: string, poId: string): Promise<PoRecord | undefined> {
     const record = await store.get(tenantId, poId);
-    if (!record || record.delivery.state !== 'pending') return record;
+    if (record?.delivery.state !== 'pending') return record;
     let outcome: { ok: true; state: PoState } | { ok: false; error: string };
     try {
       outcome = { ok: true, state: await supply.send(record.po) };
@@ -114,15 +114,29 @@ export function handoffService(ports: HandoffPorts) {
       };
     });
     if (saved?.delivery.state === 'dead_letter' && record.delivery.state === 'pending') {
-      log.warn('purchase order parked as a dead letter', { poId, attempts: saved.delivery.attempts, error: saved.delivery.lastError });
+      log.warn('purchase order parked as a dead letter', {
+        poId,
+        attempts: saved.delivery.attempts,
+        error: saved.delivery.lastError,
+      });
     } else if (!outcome.ok) {
-      log.info('purchase order delivery failed, will retry', { poId, attempts: saved?.delivery.attempts, next: saved?.delivery.nextAttemptAt, error: outcome.error });
+      log.info('purchase order delivery failed, will retry', {
+        poId,
+        attempts: saved?.delivery.attempts,
+        next: saved?.delivery.nextAttemptAt,
+        error: outcome.error,
+      });
     }
     return saved;
   }
 
   /** Moves the order, step by legal step, towards `target` as `actor` (a lost race re-reads). */
-  async function moveOrder(order: Order, target: OrderStatus, actor: OrderActor, reason: string): Promise<Order> {
+  async function moveOrder(
+    order: Order,
+    target: OrderStatus,
+    actor: OrderActor,
+    reason: string,
+  ): Promise<Order> {
     let current = order;
     for (let guard = 0; guard < 6 && current.status !== target; guard++) {
       const options = nextStatuses(current.status, actor);
@@ -156,16 +170,23 @@ export function handoffService(ports: HandoffPorts) {
     /** The stream's outbox message: POs stored once, the order handed off, each PO sent. */
     async handleOutbox(message: OutboxMessage): Promise<{ purchaseOrders: string[] }> {
       if (message.type === 'order.cancelled') {
-        log.warn('order cancelled after handoff: the supply side must be told by the partner', { orderId: message.orderId });
+        log.warn('order cancelled after handoff: the supply side must be told by the partner', {
+          orderId: message.orderId,
+        });
         return { purchaseOrders: [] };
       }
       const order = await ports.orders.get(message.tenantId, message.orderId);
       if (!order || !handoffStatuses.includes(order.status)) {
-        log.info('outbox message for an order not ready for supply: skipped', { orderId: message.orderId, status: order?.status });
+        log.info('outbox message for an order not ready for supply: skipped', {
+          orderId: message.orderId,
+          status: order?.status,
+        });
         return { purchaseOrders: [] };
       }
       const pos = purchaseOrdersOf(order, new Date(message.at));
-      await store.createAll(pos.map((po) => newPoRecord(order.tenantId, order.orderId, po, new Date(message.at))));
+      await store.createAll(
+        pos.map((po) => newPoRecord(order.tenantId, order.orderId, po, new Date(message.at))),
+      );
       if (order.status === 'paid') await moveOrder(order, 'handed_off', 'system', 'purchase_orders_created');
       await Promise.all(pos.map((po) => deliver(order.tenantId, po.poId)));
       return { purchaseOrders: pos.map((p) => p.poId) };
@@ -176,8 +197,21 @@ export function handoffService(ports: HandoffPorts) {
     /** The retry sweep: every PO whose next attempt is due. */
     async retryDue(limit = 100): Promise<number> {
       const due = await store.due(now(), limit);
-      await Promise.all(due.map((d) => deliver(d.tenantId, d.poId)));
-      return due.length;
+      let attempted = 0;
+      for (const entry of due) {
+        const record = await store.get(entry.tenantId, entry.poId);
+        const current =
+          record?.delivery.state === 'pending' &&
+          record.delivery.nextAttemptAt !== undefined &&
+          record.delivery.nextAttemptAt <= entry.dueAt;
+        if (!current) {
+          await store.dropRetry(entry.dueAt, entry.poId);
+          continue;
+        }
+        await deliver(entry.tenantId, entry.poId);
+        attempted++;
+      }
+      return attempted;
     },
 
     deadLetters: (limit = 100) => store.deadLetters(limit),
@@ -212,7 +246,10 @@ export function handoffService(ports: HandoffPorts) {
       const tenantId = tenantOfPoId(event.poId);
       const record = tenantId ? await store.get(tenantId, event.poId) : undefined;
       if (!tenantId || !record) {
-        log.warn('supply event for an unknown purchase order: ignored', { poId: event.poId, eventId: event.eventId });
+        log.warn('supply event for an unknown purchase order: ignored', {
+          poId: event.poId,
+          eventId: event.eventId,
+        });
         return 'unknown_po';
       }
       if (record.legs.some((l) => l.eventId === event.eventId)) return 'duplicate';

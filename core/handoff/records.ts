@@ -1,5 +1,11 @@
 import type { OrderStatus } from '../orders/lifecycle.ts';
-import { type PoStatus, type PurchaseOrder, poStatuses, type SupplyEvent, statusOfEvent } from './protocol.ts';
+import {
+  type PoStatus,
+  type PurchaseOrder,
+  poStatuses,
+  type SupplyEvent,
+  statusOfEvent,
+} from './protocol.ts';
 
 /**
  * The platform's record of one purchase order: the PO as sent, how its delivery to the supply
@@ -85,7 +91,11 @@ export interface RetryPolicy {
 }
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 8, baseMs: 113_000 };
 
-export function backoffMs(failedAttempts: number, policy: RetryPolicy, random: () => number = Math.random): number {
+export function backoffMs(
+  failedAttempts: number,
+  policy: RetryPolicy,
+  random: () => number = Math.random,
+): number {
   const exponential = policy.baseMs * 2 ** (failedAttempts - 1);
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
@@ -101,7 +111,12 @@ export type Applied =
  * a line rejection marks the line, and a PO whose every line is rejected is `rejected`.
  */
 export function applyEvent(record: PoRecord, event: SupplyEvent, now: Date): Applied {
-  const base: PoLeg = { eventId: event.eventId, type: event.type, at: event.occurredAt, receivedAt: now.toISOString() };
+  const base: PoLeg = {
+    eventId: event.eventId,
+    type: event.type,
+    at: event.occurredAt,
+    receivedAt: now.toISOString(),
+  };
   let leg: PoLeg = base;
   const lines = record.lines.map((l) => ({ ...l }));
   let status = record.status;
@@ -118,16 +133,27 @@ export function applyEvent(record: PoRecord, event: SupplyEvent, now: Date): App
     }
     default: {
       if (event.type === 'po.shipped_domestic') {
-        const shipped = event.lines ?? lines.filter((l) => l.status !== 'rejected').map((l) => ({ lineId: l.lineId, quantity: Number.NaN }));
+        const shipped =
+          event.lines ??
+          lines
+            .filter((l) => l.status !== 'rejected')
+            .map((l) => ({ lineId: l.lineId, quantity: Number.NaN }));
         for (const s of shipped) {
           const line = lines.find((l) => l.lineId === s.lineId);
           if (!line) return { outcome: 'unknown_line' };
           if (line.status === 'rejected') continue;
           line.status = 'shipped';
           const ordered = record.po.lines.find((l) => l.lineId === s.lineId)!.quantity;
-          line.shippedQuantity = Number.isNaN(s.quantity) ? ordered : Math.min(ordered, line.shippedQuantity + s.quantity);
+          line.shippedQuantity = Number.isNaN(s.quantity)
+            ? ordered
+            : Math.min(ordered, line.shippedQuantity + s.quantity);
         }
-        leg = { ...base, carrier: event.carrier, trackingNumber: event.trackingNumber, partial: event.partial };
+        leg = {
+          ...base,
+          carrier: event.carrier,
+          trackingNumber: event.trackingNumber,
+          partial: event.partial,
+        };
       } else if (event.type === 'po.received_at_warehouse') {
         leg = { ...base, warehouse: event.warehouse, qcNotes: event.qcNotes, photoUrls: event.photoUrls };
       } else if (event.type === 'po.shipped_international' || event.type === 'po.out_for_delivery') {
@@ -166,10 +192,12 @@ export function applyEvent(record: PoRecord, event: SupplyEvent, now: Date): App
  */
 export function orderStatusFromPos(pos: readonly PoRecord[]): OrderStatus | undefined {
   if (pos.length === 0) return undefined;
-  if (pos.some((p) => p.status === 'rejected' || p.lines.some((l) => l.status === 'rejected'))) return 'exception';
+  if (pos.some((p) => p.status === 'rejected' || p.lines.some((l) => l.status === 'rejected')))
+    return 'exception';
   if (pos.every((p) => p.status === 'delivered')) return 'delivered';
   const shippedRank = poRank('shipped_domestic');
-  const fullyShipped = (p: PoRecord) => poRank(p.status) >= shippedRank && p.lines.every((l) => l.status === 'shipped');
+  const fullyShipped = (p: PoRecord) =>
+    poRank(p.status) >= shippedRank && p.lines.every((l) => l.status === 'shipped');
   if (pos.every(fullyShipped)) return 'shipped';
   if (pos.some((p) => p.lines.some((l) => l.status === 'shipped'))) return 'partly_shipped';
   return undefined;

@@ -26,9 +26,15 @@ export interface HandoffStore {
    * recorded in the same write: an event id seen before answers 'duplicate_event' and nothing
    * changes.
    */
-  save(previous: PoRecord, next: PoRecord, options?: { eventId?: string }): Promise<'saved' | 'duplicate_event'>;
-  /** POs whose next delivery attempt is due at `now`, oldest first. */
-  due(now: Date, limit: number): Promise<{ tenantId: string; poId: string }[]>;
+  save(
+    previous: PoRecord,
+    next: PoRecord,
+    options?: { eventId?: string },
+  ): Promise<'saved' | 'duplicate_event'>;
+  /** Queue entries due at `now`, oldest first (an entry may be stale: check the PO). */
+  due(now: Date, limit: number): Promise<{ tenantId: string; poId: string; dueAt: string }[]>;
+  /** Removes a stale queue entry. */
+  dropRetry(dueAt: string, poId: string): Promise<void>;
   /** Every parked PO (all tenants: the operator's list). */
   deadLetters(limit: number): Promise<PoRecord[]>;
   notify(notice: PartnerNotice): Promise<void>;

@@ -6,7 +6,9 @@ export const webhookReceiptView = z.object({
   received: z.literal(true),
   outcome: z
     .enum(['applied', 'late', 'duplicate', 'unknown_po', 'unknown_line'])
-    .describe('applied; late: recorded, moved nothing (an older status); duplicate: event id seen before; unknown_*: ignored'),
+    .describe(
+      'applied; late: recorded, moved nothing (an older status); duplicate: event id seen before; unknown_*: ignored',
+    ),
 });
 
 export const deadLetterView = z.object({
@@ -23,11 +25,17 @@ export const deadLetterView = z.object({
 export const deadLetterListView = z.object({ deadLetters: z.array(deadLetterView) });
 
 export const replayBody = z.object({
-  poIds: z.array(z.string().max(64)).max(1000).optional().describe('Only these dead letters; absent: every one'),
+  poIds: z
+    .array(z.string().max(64))
+    .max(1000)
+    .optional()
+    .describe('Only these dead letters; absent: every one'),
 });
 
 export const replayView = z.object({
-  replayed: z.array(z.object({ poId: z.string(), state: z.enum(['pending', 'delivered', 'dead_letter', 'missing']) })),
+  replayed: z.array(
+    z.object({ poId: z.string(), state: z.enum(['pending', 'delivered', 'dead_letter', 'missing']) }),
+  ),
 });
 
 export const supplyNoticeListView = z.object({

@@ -65,7 +65,10 @@ export async function startSupplierSandbox(options: {
       return (await (await fetch(`${url}/_sandbox/received`)).json()) as SandboxReceived;
     },
     async switches(patch) {
-      const response = await fetch(`${url}/_sandbox/switches`, { method: 'POST', body: JSON.stringify(patch) });
+      const response = await fetch(`${url}/_sandbox/switches`, {
+        method: 'POST',
+        body: JSON.stringify(patch),
+      });
       if (!response.ok) throw new Error(`sandbox switches: ${response.status}`);
     },
     async stop() {

@@ -23,7 +23,12 @@ import {
   purchaseOrderSchema,
   type SupplyEvent,
 } from '../../core/handoff/protocol.ts';
-import { checkSignature, SIGNATURE_HEADER, signMessage, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
+import {
+  checkSignature,
+  SIGNATURE_HEADER,
+  signMessage,
+  TIMESTAMP_HEADER,
+} from '../../core/handoff/signature.ts';
 
 export interface SandboxSwitches {
   /** Share of PO requests answered 503 before anything is stored (0..1). */
@@ -145,7 +150,13 @@ function eventOf<T extends SupplyEvent['type']>(
   at: Date,
   extra: Omit<Extract<SupplyEvent, { type: T }>, 'type' | 'eventId' | 'poId' | 'occurredAt'>,
 ): SupplyEvent {
-  return { eventId: `evt_${randomUUID()}`, poId: po.poId, occurredAt: at.toISOString(), type, ...extra } as SupplyEvent;
+  return {
+    eventId: `evt_${randomUUID()}`,
+    poId: po.poId,
+    occurredAt: at.toISOString(),
+    type,
+    ...extra,
+  } as SupplyEvent;
 }
 
 /** The PO's journey: events with their times, sent one step apart (or reordered, or twice). */
@@ -160,7 +171,11 @@ function schedule(stored: Stored): void {
   const add = (n: number, event: SupplyEvent, apply: () => void = () => {}) =>
     plan.push({ at: n, event, apply });
   const tracking = (prefix: string) =>
-    `${prefix}${createHash('sha256').update(po.poId + prefix).digest('hex').slice(0, 10).replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10))}`;
+    `${prefix}${createHash('sha256')
+      .update(po.poId + prefix)
+      .digest('hex')
+      .slice(0, 10)
+      .replace(/[a-f]/g, (c) => String(c.charCodeAt(0) % 10))}`;
 
   add(1, eventOf(po, 'po.accepted', step(1), {}), () => {
     if (stored.state.status === 'sent') stored.state.status = 'accepted';
@@ -168,7 +183,11 @@ function schedule(stored: Stored): void {
   for (const line of rejected) {
     add(
       1,
-      eventOf(po, 'po.line_rejected', step(1), { lineId: line.lineId, reason: 'out_of_stock', note: '工厂缺货' }),
+      eventOf(po, 'po.line_rejected', step(1), {
+        lineId: line.lineId,
+        reason: 'out_of_stock',
+        note: '工厂缺货',
+      }),
       () => {
         const l = stored.state.lines.find((x) => x.lineId === line.lineId)!;
         l.status = 'rejected';
@@ -258,6 +277,17 @@ function schedule(stored: Stored): void {
   }
 }
 
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -333,7 +363,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return reply(400, problem('VALIDATION_FAILED', String(error).slice(0, 500)));
     }
     entry.poId = parsed.poId;
-    const bodyHash = createHash('sha256').update(body).digest('hex');
+    // The same PO is the same content, whatever order its JSON keys come in.
+    const bodyHash = createHash('sha256').update(canonical(parsed)).digest('hex');
     const known = store.get(parsed.poId);
     if (known) {
       if (known.bodyHash !== bodyHash) return reply(409, problem('CONFLICT', 'poId known with another body'));

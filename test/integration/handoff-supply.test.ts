@@ -9,7 +9,7 @@ import { OPERATOR_API_KEY, SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts
 import { secretsDir } from '../../local/paths.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
-import { startSupplierSandbox, type SupplierSandbox } from '../kit/sandbox.ts';
+import { type SupplierSandbox, startSupplierSandbox } from '../kit/sandbox.ts';
 
 /**
  * The supply side of the handoff against the sandbox supplier process: signed POs delivered
@@ -46,7 +46,9 @@ async function storedPos(lines = 1, suppliers = ['s-1']): Promise<PoRecord[]> {
       Array.from({ length: lines }, (_, i) => orderLine({ supplierId, skuId: `sku-${i}` })),
     ),
   );
-  const records = purchaseOrdersOf(order, new Date()).map((po) => newPoRecord('vn', order.orderId, po, new Date()));
+  const records = purchaseOrdersOf(order, new Date()).map((po) =>
+    newPoRecord('vn', order.orderId, po, new Date()),
+  );
   await platform.services.handoffStore.createAll(records);
   return records;
 }
@@ -66,13 +68,13 @@ async function sweepUntilSettled(poIds: string[]): Promise<PoRecord[]> {
     await platform.services.handoff.retryDue();
     const records = await Promise.all(poIds.map((id) => platform.services.handoffStore.get('vn', id)));
     return records.every((r) => r && r.delivery.state !== 'pending') ? (records as PoRecord[]) : undefined;
-  }, 60_000);
+  }, 180_000);
 }
 
 const created = async (poId: string) =>
   (await sandbox.received()).requests.filter((r) => r.poId === poId && r.status === 201).length;
 
-describe('delivery to the supply side', () => {
+describe('delivery to the supply side', { timeout: 240_000 }, () => {
   it('sends a PO signed; the sandbox accepts it once and answers a repeat with the original state', async () => {
     const [record] = await storedPos();
     const delivered = await platform.services.handoff.deliver('vn', record!.poId);
@@ -99,7 +101,10 @@ describe('delivery to the supply side', () => {
     ] as const) {
       const response = await fetch(`${sandbox.url}/v1/purchase-orders`, {
         method: 'POST',
-        headers: { [TIMESTAMP_HEADER]: String(timestamp), [SIGNATURE_HEADER]: signMessage(key, timestamp, body) },
+        headers: {
+          [TIMESTAMP_HEADER]: String(timestamp),
+          [SIGNATURE_HEADER]: signMessage(key, timestamp, body),
+        },
         body,
       });
       expect(response.status).toBe(401);
@@ -119,7 +124,7 @@ describe('delivery to the supply side', () => {
     expect(settled.map((r) => r.delivery.state)).toEqual(Array(5).fill('delivered'));
     expect(settled.every((r) => r.delivery.attempts > 1)).toBe(true);
     for (const r of records) expect(await created(r.poId)).toBe(1);
-  }, 90_000);
+  });
 
   it('with a 100 % error rate POs become dead letters after 8 attempts; a replay after recovery delivers each once', async () => {
     const records = await storedPos(1, ['x', 'y']);
@@ -137,7 +142,9 @@ describe('delivery to the supply side', () => {
     const operator = { authorization: `Bearer ${await platform.services.secrets.get(OPERATOR_API_KEY)}` };
     const list = await platform.request('/api/v1/admin/supply/dead-letters', { headers: operator });
     expect(list.status).toBe(200);
-    const parked = (await list.json()) as { deadLetters: { poId: string; attempts: number; lastError: string }[] };
+    const parked = (await list.json()) as {
+      deadLetters: { poId: string; attempts: number; lastError: string }[];
+    };
     for (const r of records) {
       expect(parked.deadLetters).toContainEqual(expect.objectContaining({ poId: r.poId, attempts: 8 }));
     }
@@ -151,11 +158,13 @@ describe('delivery to the supply side', () => {
       records.map((r) => ({ poId: r.poId, state: 'delivered' })),
     );
     for (const r of records) expect(await created(r.poId)).toBe(1);
-    const after = (await (await platform.request('/api/v1/admin/supply/dead-letters', { headers: operator })).json()) as {
+    const after = (await (
+      await platform.request('/api/v1/admin/supply/dead-letters', { headers: operator })
+    ).json()) as {
       deadLetters: { poId: string }[];
     };
     expect(after.deadLetters.filter((d) => records.some((r) => r.poId === d.poId))).toEqual([]);
-  }, 90_000);
+  });
 
   it('a partner key cannot list dead letters', async () => {
     const response = await platform.request('/api/v1/admin/supply/dead-letters', {
@@ -165,7 +174,7 @@ describe('delivery to the supply side', () => {
   });
 });
 
-describe('webhooks in', () => {
+describe('webhooks in', { timeout: 240_000 }, () => {
   const post = async (body: string, headers: Record<string, string>) =>
     platform.request('/api/v1/supply/webhooks', {
       method: 'POST',
@@ -194,7 +203,9 @@ describe('webhooks in', () => {
     expect((await signed(accepted, -400)).status).toBe(401);
     expect((await post(JSON.stringify(accepted), {})).status).toBe(401);
     // Not even a malformed body is looked at before the signature.
-    expect((await post('{not json', { [TIMESTAMP_HEADER]: '1', [SIGNATURE_HEADER]: 'v1=00' })).status).toBe(401);
+    expect((await post('{not json', { [TIMESTAMP_HEADER]: '1', [SIGNATURE_HEADER]: 'v1=00' })).status).toBe(
+      401,
+    );
     const stored = await platform.services.handoffStore.get('vn', record!.poId);
     expect(stored?.status).toBe('sent');
     expect(stored?.legs).toEqual([]);
@@ -228,7 +239,9 @@ describe('webhooks in', () => {
   });
 
   it('an event for an unknown PO is answered and ignored', async () => {
-    const response = await signed(event('po_vn_000000000000000000000000', 'po.accepted', new Date().toISOString()));
+    const response = await signed(
+      event('po_vn_000000000000000000000000', 'po.accepted', new Date().toISOString()),
+    );
     expect(await response.json()).toEqual({ received: true, outcome: 'unknown_po' });
   });
 });

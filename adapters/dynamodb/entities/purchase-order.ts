@@ -14,7 +14,11 @@ export const purchaseOrder = defineEntity({
     pk: `${tenantPrefix(tenantId)}ORDER#${orderId}`,
     skPrefix: 'PO#',
   }),
-  example: { tenantId: 'vn', orderId: 'o_0123456789abcdef0123456789abcdef', poId: 'po_vn_0123456789abcdef01234567' },
+  example: {
+    tenantId: 'vn',
+    orderId: 'o_0123456789abcdef0123456789abcdef',
+    poId: 'po_vn_0123456789abcdef01234567',
+  },
 });
 
 export interface PurchaseOrderItem extends TableKey {
@@ -52,7 +56,10 @@ export const supplyEventSeen = defineEntity({
 export const handoffRetry = defineEntity({
   name: 'handoffRetry',
   scope: 'platform',
-  key: ({ dueAt, poId }: { dueAt: string; poId: string }) => ({ pk: 'HANDOFF#RETRY', sk: `${dueAt}|${poId}` }),
+  key: ({ dueAt, poId }: { dueAt: string; poId: string }) => ({
+    pk: 'HANDOFF#RETRY',
+    sk: `${dueAt}|${poId}`,
+  }),
   query: () => ({ pk: 'HANDOFF#RETRY', skPrefix: '' }),
   example: { dueAt: '2026-12-01T10:00:00.000Z', poId: 'po_vn_0123456789abcdef01234567' },
 });
