@@ -98,7 +98,7 @@ describe('the supply protocol document', () => {
       '/v1/purchase-orders/{poId}',
     ]);
     expect(Object.keys(document.webhooks as object)).toEqual(['supplyEvent']);
-  });
+  }, 30_000);
 
   it('is committed as docs/supply-protocol.openapi.json, kept current (npm run docs:openapi)', () => {
     const committed = JSON.parse(
