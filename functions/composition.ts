@@ -208,6 +208,9 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
         baseMs: config.HANDOFF_RETRY_BASE_MS,
       },
       log: handoffLog,
+      // The supplier card of the PO's first offer carries the supplier's badges.
+      promises48h: async (po) =>
+        (await offers.get(po.lines[0]!.offerId))?.supplier.badges.includes('ship_48h') ?? false,
     }),
   };
 }

@@ -422,6 +422,33 @@ export const routes = [
     response: { status: 200, body: supply.supplyNoticeListView },
     access: adminRead,
   },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/flags',
+    fn: 'handoff',
+    handler: 'supply-flags',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'POs from suppliers with the 48-hour shipping badge that have not shipped within 48 hours',
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.slaFlagListView },
+    access: adminRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/suppliers',
+    fn: 'handoff',
+    handler: 'supply-suppliers',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary:
+      "Each supplier's record on the site's POs: 48-hour promises kept, broken and open, lines rejected",
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.supplierRecordListView },
+    access: { table: 'read', search: 'none', secrets: [OPERATOR_API_KEY] },
+  },
 ] as const satisfies readonly RouteDefinition[];
 
 export type Route = (typeof routes)[number];

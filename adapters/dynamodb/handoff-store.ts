@@ -19,6 +19,7 @@ import {
   type PurchaseOrderItem,
   type PurchaseOrderPointerItem,
   partnerNotice,
+  poShippingPromise,
   purchaseOrder,
   purchaseOrderPointer,
   supplyEventSeen,
@@ -37,6 +38,7 @@ const keyOf = (r: PoRecord) => ({ tenantId: r.tenantId, orderId: r.orderId, poId
  * | POs due for a retry                   | Query pk = HANDOFF#RETRY, sk ≤ <now>, ascending              |
  * | dead letters                          | Query pk = HANDOFF#DEAD                                      |
  * | a partner's notices, newest first     | Query pk = T#<t>#NOTICES, descending                         |
+ * | POs with a 48 h promise, due by a time | Query pk = T#<t>#SLA, sk ≤ <time>, descending                |
  */
 export class DynamoHandoffStore implements HandoffStore {
   private readonly db: DynamoDBDocumentClient;
@@ -68,6 +70,23 @@ export class DynamoHandoffStore implements HandoffStore {
   async createAll(records: readonly PoRecord[]): Promise<void> {
     for (const record of records) {
       for (const put of this.retryPut(record)) await this.db.send(new PutCommand(put.Put));
+      if (record.slaShipBy) {
+        await this.db.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: {
+              ...poShippingPromise.key({
+                tenantId: record.tenantId,
+                shipBy: record.slaShipBy,
+                poId: record.poId,
+              }),
+              tenantId: record.tenantId,
+              orderId: record.orderId,
+              poId: record.poId,
+            } satisfies HandoffPointerItem,
+          }),
+        );
+      }
       try {
         await this.db.send(
           new TransactWriteCommand({
@@ -251,6 +270,22 @@ export class DynamoHandoffStore implements HandoffStore {
       Items.map((i) => this.get(tenantOfPoId(String(i.poId)) ?? String(i.tenantId), String(i.poId))),
     );
     return records.filter((r): r is PoRecord => r?.delivery.state === 'dead_letter');
+  }
+
+  async withShippingPromise(tenantId: string, until: Date, limit: number): Promise<PoRecord[]> {
+    const query = poShippingPromise.lookupQuery({ tenantId });
+    if (!query) return [];
+    const { Items = [] } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk <= :until',
+        ExpressionAttributeValues: { ':pk': query.pk, ':until': `${until.toISOString()}|~` },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    const records = await Promise.all(Items.map((i) => this.get(tenantId, String(i.poId))));
+    return records.filter((r): r is PoRecord => r !== undefined);
   }
 
   async notify(notice: PartnerNotice): Promise<void> {

@@ -14,6 +14,8 @@ import {
   type PoRecord,
   poRank,
   type RetryPolicy,
+  SHIP_48H_MS,
+  slaState,
 } from './records.ts';
 import type { HandoffStore } from './store.ts';
 
@@ -38,6 +40,8 @@ export interface HandoffPorts {
   log: HandoffLog;
   now?: () => Date;
   random?: () => number;
+  /** Whether the PO's supplier carries the 48-hour shipping badge (the catalog knows). */
+  promises48h?: (po: PurchaseOrder) => Promise<boolean>;
 }
 
 /** Order statuses from which the POs are (re)sent: paid, pay-later handed off, re-sourced after an exception. */
@@ -215,6 +219,54 @@ export function handoffService(ports: HandoffPorts) {
     },
 
     deadLetters: (limit = 100) => store.deadLetters(limit),
+
+    /** POs whose 48-hour shipping promise is broken and still open (not shipped), newest first. */
+    async slaFlags(tenantId: string) {
+      const at = now();
+      return (await store.withShippingPromise(tenantId, at, 500))
+        .filter((r) => slaState(r, at) === 'open')
+        .map((r) => ({
+          poId: r.poId,
+          orderId: r.orderId,
+          orderReference: r.po.orderReference,
+          supplierId: r.supplierId,
+          supplierName: r.po.supplierName,
+          shipBy: r.slaShipBy!,
+          status: r.status,
+        }));
+    },
+
+    /** Each supplier's record on this tenant's POs: 48-hour promises kept, broken, open; lines rejected. */
+    async supplierRecords(tenantId: string) {
+      const at = now();
+      const promised = await store.withShippingPromise(tenantId, new Date(at.getTime() + SHIP_48H_MS), 1000);
+      const notices = await store.notices(tenantId, 1000);
+      const bySupplier = new Map<
+        string,
+        { supplierId: string; onTime: number; late: number; open: number; rejectedLines: number }
+      >();
+      const entry = (supplierId: string) => {
+        let e = bySupplier.get(supplierId);
+        if (!e) {
+          e = { supplierId, onTime: 0, late: 0, open: 0, rejectedLines: 0 };
+          bySupplier.set(supplierId, e);
+        }
+        return e;
+      };
+      for (const r of promised) {
+        const state = slaState(r, at);
+        if (state === 'on_time') entry(r.supplierId).onTime++;
+        else if (state === 'late') entry(r.supplierId).late++;
+        else if (state === 'open') entry(r.supplierId).open++;
+      }
+      for (const n of notices) if (n.kind === 'line_rejected') entry(n.supplierId).rejectedLines++;
+      return [...bySupplier.values()]
+        .map((e) => {
+          const judged = e.onTime + e.late + e.open;
+          return { ...e, onTimeShare: judged === 0 ? null : Math.round((e.onTime / judged) * 1000) / 1000 };
+        })
+        .sort((a, b) => a.supplierId.localeCompare(b.supplierId));
+    },
 
     /** Dead letters back in the queue, sent once now (all of them, or the PO ids given). */
     async replay(poIds?: readonly string[]): Promise<{ poId: string; state: string }[]> {

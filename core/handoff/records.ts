@@ -51,15 +51,26 @@ export interface PoRecord {
   delivery: Delivery;
   lines: { lineId: string; status: 'open' | 'rejected' | 'shipped'; shippedQuantity: number }[];
   legs: PoLeg[];
+  /** The supplier's badge promises shipping within 48 hours: the PO is flagged when not shipped by then. */
+  slaShipBy?: string;
   /** Bumped by every change: writes are conditional on the version read. */
   version: number;
   createdAt: string;
   updatedAt: string;
 }
 
-export function newPoRecord(tenantId: string, orderId: string, po: PurchaseOrder, now: Date): PoRecord {
+export const SHIP_48H_MS = 48 * 3_600_000;
+
+export function newPoRecord(
+  tenantId: string,
+  orderId: string,
+  po: PurchaseOrder,
+  now: Date,
+  options: { promises48h?: boolean } = {},
+): PoRecord {
   const at = now.toISOString();
   return {
+    ...(options.promises48h && { slaShipBy: new Date(now.getTime() + SHIP_48H_MS).toISOString() }),
     tenantId,
     orderId,
     poId: po.poId,
@@ -201,4 +212,17 @@ export function orderStatusFromPos(pos: readonly PoRecord[]): OrderStatus | unde
   if (pos.every(fullyShipped)) return 'shipped';
   if (pos.some((p) => p.lines.some((l) => l.status === 'shipped'))) return 'partly_shipped';
   return undefined;
+}
+
+/** When the PO first left the supplier (its first domestic parcel), by the supply side's clock. */
+export function shippedAt(record: PoRecord): string | undefined {
+  return record.legs.find((l) => l.type === 'po.shipped_domestic')?.at;
+}
+
+/** A 48-hour promise: open (not shipped, past due), late (shipped after), on time, or not yet due. */
+export function slaState(record: PoRecord, now: Date): 'open' | 'late' | 'on_time' | 'pending' | undefined {
+  if (!record.slaShipBy || record.status === 'rejected') return undefined;
+  const shipped = shippedAt(record);
+  if (shipped) return shipped <= record.slaShipBy ? 'on_time' : 'late';
+  return now.toISOString() > record.slaShipBy ? 'open' : 'pending';
 }

@@ -37,6 +37,8 @@ export interface HandoffStore {
   dropRetry(dueAt: string, poId: string): Promise<void>;
   /** Every parked PO (all tenants: the operator's list). */
   deadLetters(limit: number): Promise<PoRecord[]>;
+  /** A tenant's POs with a 48-hour promise, by ship-by time (up to `until`). */
+  withShippingPromise(tenantId: string, until: Date, limit: number): Promise<PoRecord[]>;
   notify(notice: PartnerNotice): Promise<void>;
   notices(tenantId: string, limit: number): Promise<PartnerNotice[]>;
 }

@@ -60,3 +60,30 @@ export const purchaseOrderView = z.object({
   status: poStatusSchema,
   delivery: z.enum(['pending', 'delivered', 'dead_letter']),
 });
+
+export const slaFlagListView = z.object({
+  flags: z.array(
+    z.object({
+      poId: z.string(),
+      orderId: z.string(),
+      orderReference: z.string(),
+      supplierId: z.string(),
+      supplierName: z.string(),
+      shipBy: z.string().describe('48 hours after the PO was sent: the badge promised shipping by then'),
+      status: poStatusSchema,
+    }),
+  ),
+});
+
+export const supplierRecordListView = z.object({
+  suppliers: z.array(
+    z.object({
+      supplierId: z.string(),
+      onTime: z.int().describe('POs shipped within the 48-hour promise'),
+      late: z.int(),
+      open: z.int().describe('POs past the promise and not shipped'),
+      rejectedLines: z.int().describe('Lines refused (out of stock …)'),
+      onTimeShare: z.number().min(0).max(1).nullable(),
+    }),
+  ),
+});

@@ -3,7 +3,7 @@ import { localFileSecrets } from '../../adapters/secrets/secret-store.ts';
 import { httpSupplyClient } from '../../adapters/supply/http-supply-client.ts';
 import type { SupplyEvent } from '../../core/handoff/protocol.ts';
 import { purchaseOrdersOf } from '../../core/handoff/purchase-orders.ts';
-import { newPoRecord, type PoRecord } from '../../core/handoff/records.ts';
+import { applyEvent, newPoRecord, type PoRecord } from '../../core/handoff/records.ts';
 import { SIGNATURE_HEADER, signMessage, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
 import { OPERATOR_API_KEY, SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts';
 import { secretsDir } from '../../local/paths.ts';
@@ -171,6 +171,58 @@ describe('delivery to the supply side', { timeout: 240_000 }, () => {
       headers: { authorization: 'Bearer sfk.vn.0123456789abcdef.nope' },
     });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('48-hour shipping promises', { timeout: 240_000 }, () => {
+  it('a PO of a 48 h supplier not shipped within 48 hours is flagged for the partner; supplier records count kept and broken promises', async () => {
+    const sent = new Date(Date.now() - 49 * 3_600_000);
+    const order = paidOrder([
+      orderLine({ supplierId: 'sla-late' }),
+      orderLine({ supplierId: 'sla-kept' }),
+      orderLine({ supplierId: 'sla-none' }),
+    ]);
+    const [late, kept, none] = purchaseOrdersOf(order, sent).map((po) =>
+      newPoRecord('vn', order.orderId, po, sent, { promises48h: po.supplierId !== 'sla-none' }),
+    );
+    await platform.services.handoffStore.createAll([late!, kept!, none!]);
+    const shipped = applyEvent(
+      kept!,
+      {
+        eventId: `evt_sla_${Date.now()}`,
+        poId: kept!.poId,
+        type: 'po.shipped_domestic',
+        occurredAt: new Date(sent.getTime() + 10 * 3_600_000).toISOString(),
+        carrier: 'YTO',
+        trackingNumber: 'YT9988776655',
+        partial: false,
+      },
+      new Date(),
+    );
+    if (shipped.outcome === 'unknown_line') throw new Error('unexpected');
+    await platform.services.handoffStore.save(kept!, shipped.record);
+    const admin = { authorization: `Bearer ${await platform.services.secrets.get(OPERATOR_API_KEY)}` };
+    const flags = (await (
+      await platform.request('/api/v1/admin/tenants/vn/supply/flags', { headers: admin })
+    ).json()) as {
+      flags: { poId: string; supplierId: string; status: string }[];
+    };
+    const mine = flags.flags.filter((f) => f.supplierId.startsWith('sla-'));
+    expect(mine).toEqual([
+      expect.objectContaining({ poId: late!.poId, supplierId: 'sla-late', status: 'sent' }),
+    ]);
+    const records = (await (
+      await platform.request('/api/v1/admin/tenants/vn/supply/suppliers', { headers: admin })
+    ).json()) as {
+      suppliers: { supplierId: string; onTime: number; open: number; onTimeShare: number | null }[];
+    };
+    expect(records.suppliers.filter((r) => r.supplierId.startsWith('sla-'))).toEqual([
+      { supplierId: 'sla-kept', onTime: 1, late: 0, open: 0, rejectedLines: 0, onTimeShare: 1 },
+      { supplierId: 'sla-late', onTime: 0, late: 0, open: 1, rejectedLines: 0, onTimeShare: 0 },
+    ]);
+    // Another partner's key sees none of it.
+    const other = await platform.request('/api/v1/admin/tenants/kr/supply/flags', { headers: admin });
+    expect(((await other.json()) as { flags: unknown[] }).flags).toEqual([]);
   });
 });
 

@@ -94,3 +94,15 @@ export const partnerNotice = defineEntity({
 export interface PartnerNoticeItem extends TableKey {
   notice: PartnerNotice;
 }
+
+/** A PO with a 48-hour shipping promise, by its ship-by time: the partner's SLA flags and supplier records. */
+export const poShippingPromise = defineEntity({
+  name: 'poShippingPromise',
+  scope: 'tenant',
+  key: ({ tenantId, shipBy, poId }: { tenantId: string; shipBy: string; poId: string }) => ({
+    pk: `${tenantPrefix(tenantId)}SLA`,
+    sk: `${shipBy}|${poId}`,
+  }),
+  query: ({ tenantId }: { tenantId: string }) => ({ pk: `${tenantPrefix(tenantId)}SLA`, skPrefix: '' }),
+  example: { tenantId: 'vn', shipBy: '2026-12-03T10:00:00.000Z', poId: 'po_vn_0123456789abcdef01234567' },
+});
