@@ -41,6 +41,7 @@ export const errorCodes = [
   'OUT_OF_STOCK',
   'CART_NOT_READY',
   'PAYMENT_UNAVAILABLE',
+  'PRICE_CHANGED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -7,6 +7,7 @@ import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verificat
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoHandoffStore } from '../adapters/dynamodb/handoff-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
+import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
@@ -72,6 +73,8 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
+  /** Orders: placement with stock and outbox, versioned changes, lists. */
+  orders: DynamoOrderStore;
   /** Purchase orders, their delivery and the partner's supply notices. */
   handoffStore: HandoffStore;
   /** The cross-border handoff: outbox → POs, retries, dead letters, webhooks in. */
@@ -90,16 +93,6 @@ const handoffLogger = jobLogger('handoff');
 const handoffLog = {
   info: (message: string, data: Record<string, unknown> = {}) => handoffLogger.info(message, data),
   warn: (message: string, data: Record<string, unknown> = {}) => handoffLogger.warn(message, data),
-};
-
-// TODO(merge main): the DynamoDB order store lands on main; until then the handoff cannot read orders.
-const pendingOrderStore = {
-  get: async () => {
-    throw new Error('the order store is not merged yet');
-  },
-  update: async () => {
-    throw new Error('the order store is not merged yet');
-  },
 };
 
 /** The services of this container: in Lambda built from the environment on first use. */
@@ -151,6 +144,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
   );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
   const handoffStore = new DynamoHandoffStore(db, config.TABLE_NAME);
+  const orders = new DynamoOrderStore(db, config.TABLE_NAME);
   const supply =
     overrides.supply ??
     (config.SUPPLY_ENDPOINT_URL
@@ -198,9 +192,10 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     landedCost: landedCostService({ offers, priceBooks }),
     offers,
     rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    orders,
     handoffStore,
     handoff: handoffService({
-      orders: pendingOrderStore,
+      orders,
       store: handoffStore,
       supply,
       retry: overrides.handoffRetry ?? {

@@ -3,6 +3,7 @@
  * reads at cold start). Add a namespace here and in every language folder; the locale
  * completeness test fails on a key present in one language and missing in another.
  */
+import enAddress from './en/address.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
@@ -12,6 +13,7 @@ import enTenant from './en/tenant.json' with { type: 'json' };
 import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
+import koAddress from './ko/address.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
@@ -21,6 +23,7 @@ import koTenant from './ko/tenant.json' with { type: 'json' };
 import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
+import viAddress from './vi/address.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
@@ -30,6 +33,7 @@ import viTenant from './vi/tenant.json' with { type: 'json' };
 import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
+import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
@@ -52,6 +56,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'address',
   'timeline',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
@@ -67,6 +72,7 @@ export const resources = {
     units: enUnits,
     timeline: enTimeline,
     catalog: enCatalog,
+    address: enAddress,
   },
   vi: {
     errors: viErrors,
@@ -78,6 +84,7 @@ export const resources = {
     units: viUnits,
     timeline: viTimeline,
     catalog: viCatalog,
+    address: viAddress,
   },
   ko: {
     errors: koErrors,
@@ -89,6 +96,7 @@ export const resources = {
     units: koUnits,
     timeline: koTimeline,
     catalog: koCatalog,
+    address: koAddress,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -100,6 +108,7 @@ export const resources = {
     units: zhUnits,
     timeline: zhTimeline,
     catalog: zhCatalog,
+    address: zhAddress,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -64,7 +64,7 @@ export async function ensureTable(
   }
   options.log?.(
     `DynamoDB table ${tableName} is in key layout ${from}; migrating it to layout ${LAYOUT_VERSION} ` +
-      '(tenant data moves under T#<tenantId>#, unused indexes are dropped), once.',
+      '(tenant data moves under T#<tenantId>#, indexes are added or dropped as defined), once.',
   );
   let rekeyed = 0;
   for (let version = from; version < LAYOUT_VERSION; version++) {
@@ -125,7 +125,45 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
     await dropIndexesNotDefined(client, tableName);
     return rekeyed;
   },
+  /** 2 → 3: the order indexes (byOwner, byStatus) added; no item moves. */
+  2: async (client, tableName) => {
+    await createMissingIndexes(client, tableName);
+    return 0;
+  },
 };
+
+async function indexStates(client: DynamoDBClient, tableName: string) {
+  const table = (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table;
+  return new Map((table?.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName!, g.IndexStatus]));
+}
+
+/** Adds the GSIs the definition has and the table lacks, one at a time (DynamoDB's rule), each until ACTIVE. */
+async function createMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const input = createTableInput(tableName);
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if ((await indexStates(client, tableName)).has(index.IndexName!)) continue;
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: input.AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection },
+          },
+        ],
+      }),
+    );
+    for (
+      let waited = 0;
+      (await indexStates(client, tableName)).get(index.IndexName!) !== 'ACTIVE';
+      waited += 200
+    ) {
+      if (waited > 120_000)
+        throw new Error(`index ${index.IndexName} of ${tableName} not active after 120 s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
 
 /** Drops the table's GSIs the definition no longer has, one at a time (DynamoDB's rule). */
 async function dropIndexesNotDefined(client: DynamoDBClient, tableName: string): Promise<void> {

@@ -5,15 +5,18 @@ export interface GlobalSecondaryIndex {
   indexName: string;
   partitionKey: string;
   sortKey: string;
+  /** The non-key attributes the index keeps (INCLUDE): lists read a summary, never whole items. */
+  projected: readonly string[];
 }
 
 /**
  * The key layout the items are written in. Bump it with every change of an entity's keys and
  * add the step to `migrations` in bootstrap.ts, so a local table in the older layout is
  * brought forward on start. 1: overrides under `T#<id>` (no trailing `#`), GSIs gsi1/gsi2
- * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs.
+ * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs; 3: the order GSIs byOwner
+ * and byStatus.
  */
-export const LAYOUT_VERSION = 2;
+export const LAYOUT_VERSION = 3;
 
 /**
  * The one DynamoDB table of a region, defined once: CDK (lib/constructs/data.ts), the local
@@ -22,14 +25,19 @@ export const LAYOUT_VERSION = 2;
  * `T#<tenantId>#`, GSI keys too, so deployed roles can be scoped with dynamodb:LeadingKeys),
  * and each repository keeps the access patterns it serves next to its code.
  *
- * No access pattern needs a GSI today: every read is by primary key or a Query of one
- * partition. A GSI is added here when an entity declares keys for it (the entity test fails
- * for an index no entity fills).
+ * A GSI is added here when an entity declares keys for it (the entity test fails for an index
+ * no entity fills). Both project only the order's summary, so an order of 150 lines costs its
+ * list entries a few hundred bytes each, not its whole size again.
  */
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [] as readonly GlobalSecondaryIndex[],
+  globalSecondaryIndexes: [
+    // A buyer's (or a guest email's) orders, newest first.
+    { indexName: 'byOwner', partitionKey: 'ownerPk', sortKey: 'ownerSk', projected: ['summary'] },
+    // A tenant's orders of one status, newest first (the partner's lists, the payment deadlines).
+    { indexName: 'byStatus', partitionKey: 'statusPk', sortKey: 'statusSk', projected: ['summary'] },
+  ] as readonly GlobalSecondaryIndex[],
   /** Epoch seconds after which DynamoDB deletes the item (idempotency records, expired quotes). */
   timeToLiveAttribute: 'ttl',
   /** The handoff dispatcher reads new and old images from the stream. */
@@ -59,7 +67,7 @@ export function createTableInput(tableName: string): CreateTableCommandInput {
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
           { AttributeName: g.sortKey, KeyType: 'RANGE' },
         ],
-        Projection: { ProjectionType: 'ALL' },
+        Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...g.projected] },
       })),
     }),
     StreamSpecification: { StreamEnabled: true, StreamViewType: def.streamViewType },

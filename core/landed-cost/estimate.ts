@@ -28,8 +28,8 @@ export interface LandedCostEstimate {
 }
 
 /** Chargeable weight: the larger of actual and volumetric (cm³ ÷ divisor = kg), at least the lane's minimum. */
-export function chargeableWeight(
-  items: readonly LandedItem[],
+export function chargeableWeight<T extends Pick<LandedItem, 'quantity' | 'weightGrams' | 'dimensionsMm'>>(
+  items: readonly T[],
   lane: Pick<ShippingLane, 'volumetricDivisor' | 'minChargeableGrams'>,
 ) {
   let actual = 0n;
@@ -77,6 +77,17 @@ const percentOf = (base: number, bps: number) =>
  * chapter on the customs value (goods + freight, CIF as in VN and KR), and VAT on customs value
  * plus duty. Every amount is integer minor units; the parts add up to the total exactly.
  */
+/** International freight for `items` on `lane`: CNY fen by chargeable weight, in the tenant's currency without markup. */
+export function laneFreight(
+  items: readonly Pick<LandedItem, 'quantity' | 'weightGrams' | 'dimensionsMm'>[],
+  lane: ShippingLane,
+  terms: Omit<ConversionTerms, 'markupBps'>,
+) {
+  const weights = chargeableWeight(items, lane);
+  const shippingFen = lane.baseFen + Math.ceil(weights.chargeableGrams / 100) * lane.per100gFen;
+  return { weights, shippingFen, shippingMinor: convertFen(shippingFen, { ...terms, markupBps: 0 }) };
+}
+
 export function estimateLandedCost(input: {
   items: readonly LandedItem[];
   lane: ShippingLane;
@@ -85,9 +96,7 @@ export function estimateLandedCost(input: {
   terms: Omit<ConversionTerms, 'markupBps'>;
 }): LandedCostEstimate {
   const { items, lane, table } = input;
-  const weights = chargeableWeight(items, lane);
-  const shippingFen = lane.baseFen + Math.ceil(weights.chargeableGrams / 100) * lane.per100gFen;
-  const shippingMinor = convertFen(shippingFen, { ...input.terms, markupBps: 0 });
+  const { weights, shippingMinor } = laneFreight(items, lane, input.terms);
   const goodsMinor = sumMinor(items.map((i) => i.valueMinor));
   const freightShares = allocate(
     shippingMinor,

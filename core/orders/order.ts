@@ -101,7 +101,9 @@ export const orderSchema = z.object({
   /** The frozen rate and its source: the buyer's amounts were computed with it. */
   fx: z.object({ rate: z.string(), asOf: z.string(), source: z.string() }),
   markupBps: z.int(),
-  quoteId: z.string(),
+  /** When the cart was priced for this order, and which version of it. */
+  pricedAt: z.iso.datetime(),
+  cartVersion: z.int(),
   business: z.object({
     companyName: z.string(),
     contactName: z.string(),

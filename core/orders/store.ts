@@ -45,6 +45,6 @@ export interface OrderStore {
     filter: { status?: OrderStatus },
     page: { limit: number; cursor?: string },
   ): Promise<OrderPage>;
-  /** Orders of every tenant waiting for payment whose deadline is before `time` (the deadline job). */
-  overdue(time: Date, limit: number): Promise<Order[]>;
+  /** A tenant's orders still unpaid (placed or awaiting payment) whose deadline is before `time` (the deadline job). */
+  overdue(tenantId: string, time: Date, limit: number): Promise<Order[]>;
 }

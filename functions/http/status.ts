@@ -38,6 +38,7 @@ export const httpStatus = {
   OUT_OF_STOCK: 409,
   CART_NOT_READY: 422,
   PAYMENT_UNAVAILABLE: 503,
+  PRICE_CHANGED: 409,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {

@@ -51,7 +51,8 @@ export function paidOrder(lines: OrderLine[], overrides: Partial<Order> = {}): O
     cnyTotalFen: suppliers.reduce((sum, s) => sum + s.cnyTotalFen, 0),
     fx: { rate: '3650.12', asOf: '2026-12-01', source: 'vietcombank' },
     markupBps: 800,
-    quoteId: 'q_0123456789abcdef0123456789abcdef',
+    pricedAt: at,
+    cartVersion: 1,
     business: {
       companyName: 'Cửa hàng An',
       contactName: 'Nguyễn An',

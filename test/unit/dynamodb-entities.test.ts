@@ -50,6 +50,7 @@ const platformData: Record<string, string> = {
     'the PO retry queue the sweep reads before any tenant is known: pointers (tenant, order, PO id) only, the PO stays under T#<tenantId>#',
   handoffDeadLetter:
     "the operator's dead-letter list across tenants: pointers only, the PO stays under T#<tenantId>#",
+  skuStock: "the supply catalog's stock is shared by every storefront that sells the SKU",
 };
 
 /** Tenant ids as core/tenants/tenant.ts allows them. */

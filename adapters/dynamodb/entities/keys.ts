@@ -48,7 +48,12 @@ export type EntityScope = 'tenant' | 'platform';
 
 type Params = Record<string, string | number>;
 
-export interface EntityDefinition<P extends Params, Q extends Params = Params> {
+/**
+ * `P`: what the primary key is made of; `Q`: what a Query of several items takes; `I`: what the
+ * item's GSI keys need besides `P` (an order's owner and status), given when the item is written.
+ */
+// biome-ignore lint/complexity/noBannedTypes: no extra index parameters by default
+export interface EntityDefinition<P extends Params, Q extends Params = Params, I extends Params = {}> {
   /** The item type's name (one entity module per item type). */
   name: string;
   scope: EntityScope;
@@ -57,9 +62,9 @@ export interface EntityDefinition<P extends Params, Q extends Params = Params> {
   /** The partition and sort-key prefix a Query of several such items uses. */
   query?(params: Q): KeyQuery;
   /** GSI keys the item carries, by index name (adapters/dynamodb/table-definition.ts). */
-  indexes?: Record<string, (params: P) => TableKey>;
+  indexes?: Record<string, (params: P & I) => TableKey>;
   /** Parameters of a typical item (the entity tests vary its tenant). */
-  example: P;
+  example: P & I;
 }
 
 export interface KeyQuery {
@@ -67,7 +72,9 @@ export interface KeyQuery {
   skPrefix: string;
 }
 
-export interface Entity<P extends Params, Q extends Params = Params> extends EntityDefinition<P, Q> {
+// biome-ignore lint/complexity/noBannedTypes: no extra index parameters by default
+export interface Entity<P extends Params, Q extends Params = Params, I extends Params = {}>
+  extends EntityDefinition<P, Q, I> {
   readonly kind: 'entity';
   /** The key, or NOT_FOUND when no stored item can have it (see the rules above). */
   key(params: P): TableKey;
@@ -75,6 +82,8 @@ export interface Entity<P extends Params, Q extends Params = Params> extends Ent
   lookupKey(params: P): TableKey | undefined;
   /** The query, or undefined when no stored item can match it. */
   lookupQuery(params: Q): KeyQuery | undefined;
+  /** The GSI keys an item written with `params` carries, by index name (NOT_FOUND as `key`). */
+  indexKeys(params: P & I): Record<string, TableKey>;
 }
 
 /** The partition prefix of all of a tenant's data. */
@@ -102,9 +111,10 @@ function validParts(params: Params): boolean {
   );
 }
 
-export function defineEntity<P extends Params, Q extends Params = Params>(
-  definition: EntityDefinition<P, Q>,
-): Entity<P, Q> {
+// biome-ignore lint/complexity/noBannedTypes: no extra index parameters by default
+export function defineEntity<P extends Params, Q extends Params = Params, I extends Params = {}>(
+  definition: EntityDefinition<P, Q, I>,
+): Entity<P, Q, I> {
   const lookupKey = (params: P) => {
     if (!validParts(params)) return undefined;
     const key = definition.key(params);
@@ -123,6 +133,14 @@ export function defineEntity<P extends Params, Q extends Params = Params>(
       const key = lookupKey(params);
       if (!key) throw new DomainError('NOT_FOUND');
       return key;
+    },
+    indexKeys(params) {
+      if (!validParts(params)) throw new DomainError('NOT_FOUND');
+      const keys = Object.entries(definition.indexes ?? {}).map(
+        ([name, index]) => [name, index(params)] as const,
+      );
+      if (!keys.every(([, key]) => fitsKeyLimits(key))) throw new DomainError('NOT_FOUND');
+      return Object.fromEntries(keys);
     },
   };
 }

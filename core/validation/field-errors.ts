@@ -1,7 +1,12 @@
 import type { z } from 'zod';
-import type { FieldError } from '../../core/errors.ts';
+import type { FieldError } from '../errors.ts';
 
-/** Turns zod issues into field errors whose `rule` is a key of the `validation` namespace. */
+/**
+ * Turns zod issues into field errors whose `rule` is a key of the `validation` namespace.
+ * Core services that validate with a schema chosen at run time (an address for its destination)
+ * need it as much as the HTTP edge; functions/http/field-errors.ts has the same mapping and can
+ * re-export this one.
+ */
 export function fieldErrorsFrom(error: z.ZodError, prefix?: string): FieldError[] {
   return error.issues.map((issue) => {
     const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '(root)';

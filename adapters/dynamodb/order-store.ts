@@ -1,0 +1,385 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { DomainError } from '../../core/errors.ts';
+import type { OrderStatus } from '../../core/orders/lifecycle.ts';
+import { type Order, type OutboxMessage, orderSchema } from '../../core/orders/order.ts';
+import type { OrderPage, OrderStore, StockMove } from '../../core/orders/store.ts';
+import { backoff, chunk } from './batch.ts';
+import {
+  type OrderItem,
+  type OrderOutboxItem,
+  type OrderReferenceItem,
+  type OrderSummary,
+  order as orderEntity,
+  orderOutbox,
+  orderReference,
+} from './entities/order.ts';
+import { skuStock } from './entities/sku-stock.ts';
+
+/** DynamoDB's limit of actions in one TransactWriteItems. */
+export const TRANSACTION_ACTIONS = 100;
+/**
+ * Rounds of resending a transaction cancelled only by conflicts with other transactions (a
+ * busy SKU: 50 buyers of the last units at once), each after a backoff of up to 2 s.
+ */
+const CONFLICT_ROUNDS = 30;
+const OUTBOX_RETAIN_S = 30 * 24 * 3600;
+
+type Action = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+
+/**
+ * Access patterns (keys in entities/order.ts and entities/sku-stock.ts)
+ * | pattern                               | key                                                         |
+ * | ------------------------------------- | ----------------------------------------------------------- |
+ * | place an order (stock, ref, outbox)   | TransactWrite: Put ORDER, Put ORDERREF, Update STOCK ≥ q, Put OUTBOX |
+ * | an order by id                        | GetItem pk = T#<t>#ORDER#<id>, sk = ORDER                    |
+ * | an order by reference                 | GetItem T#<t>#ORDERREF#<ref> → the order                     |
+ * | change an order (status, payment)     | TransactWrite: Put ORDER if version = read, Update STOCK (+q), Put OUTBOX |
+ * | a buyer's orders, newest first        | Query byOwner pk = T#<t>#OWNER#<owner>, descending           |
+ * | a tenant's orders of a status         | Query byStatus pk = T#<t>#ORDERS#<status>, descending        |
+ */
+export class DynamoOrderStore implements OrderStore {
+  private readonly db: DynamoDBDocumentClient;
+  private readonly tableName: string;
+
+  constructor(db: DynamoDBDocumentClient, tableName: string) {
+    this.db = db;
+    this.tableName = tableName;
+  }
+
+  async place(order: Order, reserve: readonly StockMove[], outbox: readonly OutboxMessage[]): Promise<void> {
+    const records: Action[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: orderItem(order),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...orderReference.key({ tenantId: order.tenantId, reference: order.reference }),
+            orderId: order.orderId,
+          } satisfies OrderReferenceItem,
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      ...outbox.map((m) => this.outboxPut(m)),
+    ];
+    const takes = reserve.map((move) => this.stockChange(move, -1));
+    // The order's own records go in the last transaction: until it commits there is no order.
+    // Stock taken in earlier steps is given back if a later step fails.
+    const room = TRANSACTION_ACTIONS - records.length;
+    const earlier =
+      takes.length > room ? chunk(takes.slice(0, takes.length - room), TRANSACTION_ACTIONS) : [];
+    const last = [...takes.slice(earlier.flat().length), ...records];
+    const done: StockMove[][] = [];
+    try {
+      for (const [i, step] of earlier.entries()) {
+        await this.transact(step, reserve.slice(i * TRANSACTION_ACTIONS), 'reserve');
+        done.push(reserve.slice(i * TRANSACTION_ACTIONS, (i + 1) * TRANSACTION_ACTIONS));
+      }
+      await this.transact(last, reserve.slice(earlier.flat().length), 'reserve');
+    } catch (error) {
+      for (const moves of done.reverse()) await this.giveBack(moves);
+      throw error;
+    }
+  }
+
+  async get(tenantId: string, orderId: string): Promise<Order | undefined> {
+    const key = orderEntity.lookupKey({ tenantId, orderId });
+    if (!key) return undefined;
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item ? orderSchema.parse(Item.order) : undefined;
+  }
+
+  async byReference(tenantId: string, reference: string): Promise<Order | undefined> {
+    const key = orderReference.lookupKey({ tenantId, reference });
+    if (!key) return undefined;
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item ? this.get(tenantId, String(Item.orderId)) : undefined;
+  }
+
+  async update(
+    previous: Order,
+    next: Order,
+    effects: { release: readonly StockMove[]; outbox: readonly OutboxMessage[] },
+  ): Promise<void> {
+    const records: Action[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: orderItem(next),
+          ConditionExpression: 'version = :read',
+          ExpressionAttributeValues: { ':read': previous.version },
+        },
+      },
+      ...effects.outbox.map((m) => this.outboxPut(m)),
+    ];
+    const gives = effects.release.map((move) => this.stockChange(move, +1));
+    const room = TRANSACTION_ACTIONS - records.length;
+    await this.transact([...gives.slice(0, room), ...records], effects.release.slice(0, room), 'update');
+    // The order now says its stock went back (stockReleasedAt): the rest of a very large order's
+    // stock follows, and is never given twice because no later change releases it again.
+    if (effects.release.length > room) await this.giveBack(effects.release.slice(room));
+  }
+
+  async listByOwner(tenantId: string, owner: Order['owner'], page: { limit: number; cursor?: string }) {
+    const pk = orderEntity.indexKeys({
+      tenantId,
+      orderId: 'x',
+      ownerKey: ownerKeyOf(owner),
+      status: 'x',
+      placedAt: 'x',
+    }).byOwner!.pk;
+    return this.listIndex(
+      {
+        IndexName: 'byOwner',
+        KeyConditionExpression: 'ownerPk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      },
+      tenantId,
+      page,
+    );
+  }
+
+  async listByTenant(
+    tenantId: string,
+    filter: { status?: OrderStatus },
+    page: { limit: number; cursor?: string },
+  ) {
+    const pk = orderEntity.indexKeys({
+      tenantId,
+      orderId: 'x',
+      ownerKey: 'x',
+      status: filter.status ?? 'awaiting_payment',
+      placedAt: 'x',
+    }).byStatus!.pk;
+    return this.listIndex(
+      {
+        IndexName: 'byStatus',
+        KeyConditionExpression: 'statusPk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      },
+      tenantId,
+      page,
+    );
+  }
+
+  async overdue(tenantId: string, time: Date, limit: number): Promise<Order[]> {
+    const found: Order[] = [];
+    for (const status of ['placed', 'awaiting_payment'] as const) {
+      let cursor: string | undefined;
+      do {
+        const page = await this.listByTenant(tenantId, { status }, { limit: 100, ...(cursor && { cursor }) });
+        for (const o of page.orders) {
+          if (o.payment.dueAt && Date.parse(o.payment.dueAt) < time.getTime()) found.push(o);
+        }
+        cursor = page.nextCursor;
+      } while (cursor && found.length < limit);
+    }
+    return found.slice(0, limit);
+  }
+
+  /** A page of an index (summaries), each order then read by key: lists are short and pages small. */
+  private async listIndex(
+    query: Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
+    tenantId: string,
+    page: { limit: number; cursor?: string },
+  ): Promise<OrderPage> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...query,
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ...(page.cursor && { ExclusiveStartKey: decodeCursor(page.cursor) }),
+      }),
+    );
+    const summaries = (result.Items ?? []).map((item) => item.summary as OrderSummary);
+    const orders = await Promise.all(summaries.map((s) => this.get(tenantId, s.orderId)));
+    return {
+      orders: orders.filter((o): o is Order => o !== undefined),
+      ...(result.LastEvaluatedKey && { nextCursor: encodeCursor(result.LastEvaluatedKey) }),
+    };
+  }
+
+  private outboxPut(message: OutboxMessage): Action {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...orderOutbox.key(message),
+          message,
+          ttl: Math.floor(Date.parse(message.at) / 1000) + OUTBOX_RETAIN_S,
+        } satisfies OrderOutboxItem,
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  private stockChange(move: StockMove, sign: 1 | -1): Action {
+    const key = skuStock.key({ offerId: move.offerId, skuId: move.skuId });
+    return sign < 0
+      ? {
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET stock = stock - :q',
+            ConditionExpression: 'stock >= :q',
+            ExpressionAttributeValues: { ':q': move.quantity },
+          },
+        }
+      : {
+          Update: {
+            TableName: this.tableName,
+            Key: key,
+            UpdateExpression: 'SET stock = stock + :q',
+            ConditionExpression: 'attribute_exists(stock)',
+            ExpressionAttributeValues: { ':q': move.quantity },
+          },
+        };
+  }
+
+  private async giveBack(moves: readonly StockMove[]): Promise<void> {
+    for (const step of chunk([...moves], TRANSACTION_ACTIONS)) {
+      await this.transact(
+        step.map((m) => this.stockChange(m, +1)),
+        step,
+        'release',
+      );
+    }
+  }
+
+  /**
+   * One transaction, resent while it is cancelled only by conflicts with other transactions.
+   * A failed condition is answered in words: the SKUs short of stock (OUT_OF_STOCK), an order
+   * changed meanwhile (CONFLICT), an order or reference that exists already (ORDER_EXISTS).
+   */
+  private async transact(
+    actions: Action[],
+    moves: readonly StockMove[],
+    purpose: 'reserve' | 'update' | 'release',
+  ) {
+    // One token for every send of this transaction: DynamoDB applies it at most once, so a
+    // resend after a lost answer or a server error cannot take stock twice.
+    const ClientRequestToken = randomUUID();
+    for (let round = 0; ; round++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: actions, ClientRequestToken }));
+        return;
+      } catch (error) {
+        // DynamoDB Local answers contended transactions with a 500 "timed out waiting for a
+        // lock" where DynamoDB cancels them with TransactionConflict: the same resend.
+        if ((error as Error).name === 'InternalServerError' && round < CONFLICT_ROUNDS) {
+          await backoff(round);
+          continue;
+        }
+        if (!(error instanceof TransactionCanceledException)) throw error;
+        const reasons = error.CancellationReasons ?? [];
+        const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+        if (failed.length > 0) throw conditionFailure(failed, moves, purpose, error);
+        if (
+          !reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict') ||
+          round >= CONFLICT_ROUNDS
+        )
+          throw error;
+        await backoff(round);
+      }
+    }
+  }
+}
+
+function conditionFailure(
+  failed: number[],
+  moves: readonly StockMove[],
+  purpose: 'reserve' | 'update' | 'release',
+  cause: unknown,
+): Error {
+  // Stock actions come first in every transaction, one per move.
+  const short = failed.filter((i) => i < moves.length).map((i) => moves[i]!);
+  if (purpose === 'reserve' && short.length > 0) {
+    return new DomainError('OUT_OF_STOCK', {
+      fields: short.map((m) => ({
+        path: 'lines',
+        rule: 'out_of_stock',
+        params: { offerId: m.offerId, skuId: m.skuId },
+      })),
+      cause,
+    });
+  }
+  if (purpose === 'reserve') return new OrderExistsError(cause);
+  if (purpose === 'update') return new DomainError('CONFLICT', { cause });
+  return new Error('stock of a released order is missing', { cause });
+}
+
+/** The order (or its reference) exists already: checkout decides whether it is the same request's. */
+export class OrderExistsError extends Error {
+  constructor(cause: unknown) {
+    super('order or reference exists', { cause });
+    this.name = 'OrderExistsError';
+  }
+}
+
+export function ownerKeyOf(owner: Order['owner']): string {
+  // A guest's email may hold any character (a `#` too); its key is a digest.
+  return owner.kind === 'buyer'
+    ? `B-${owner.buyerId}`
+    : `G-${createHash('sha256').update(owner.email.toLowerCase()).digest('hex').slice(0, 40)}`;
+}
+
+function orderItem(order: Order): OrderItem {
+  const indexes = orderEntity.indexKeys({
+    tenantId: order.tenantId,
+    orderId: order.orderId,
+    ownerKey: ownerKeyOf(order.owner),
+    status: order.status,
+    placedAt: order.createdAt,
+  });
+  return {
+    ...orderEntity.key({ tenantId: order.tenantId, orderId: order.orderId }),
+    order,
+    version: order.version,
+    summary: {
+      orderId: order.orderId,
+      reference: order.reference,
+      status: order.status,
+      currency: order.currency,
+      totalMinor: order.totalMinor,
+      createdAt: order.createdAt,
+      updatedAt: order.updatedAt,
+      lineCount: order.lines.length,
+      supplierCount: order.suppliers.length,
+      companyName: order.business.companyName,
+      paymentMethod: order.payment.method,
+      ...(order.payment.dueAt && { dueAt: order.payment.dueAt }),
+    },
+    ownerPk: indexes.byOwner!.pk,
+    ownerSk: indexes.byOwner!.sk,
+    statusPk: indexes.byStatus!.pk,
+    statusSk: indexes.byStatus!.sk,
+  };
+}
+
+const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+function decodeCursor(cursor: string): Record<string, unknown> | undefined {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return typeof key === 'object' && key !== null ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
