@@ -74,6 +74,17 @@ describe('a PO moves forward only', () => {
     ]);
   });
 
+  it('an earlier status never moves a PO back, even stamped later than the current one', () => {
+    const r = recordOf();
+    const shipped = applyAll(r, [
+      ev(r, 'po.shipped_domestic', 2, { carrier: 'YTO', trackingNumber: 'YT12345', partial: false }),
+    ]);
+    const result = applyEvent(shipped, ev(r, 'po.accepted', 3), now);
+    expect(result.outcome).toBe('recorded_late');
+    if (result.outcome === 'unknown_line') throw new Error();
+    expect(result.record.status).toBe('shipped_domestic');
+  });
+
   it('a later status with an older time than the current one does not move the PO', () => {
     const r = applyAll(recordOf(), []);
     const warehouse = applyAll(r, [
