@@ -90,7 +90,15 @@ await Promise.all(
 );
 const expected = ORDERS * 2;
 const accepted = new Map<string, number>();
+console.log(
+  `${ORDERS} orders placed in ${((Date.now() - started) / 1000).toFixed(1)} s; waiting for the POs…`,
+);
+let lastReport = Date.now();
 for (;;) {
+  if (Date.now() - lastReport > 5000) {
+    console.log(`  ${accepted.size} of ${expected} POs accepted`);
+    lastReport = Date.now();
+  }
   const { requests } = await sandbox.received();
   for (const r of requests)
     if (r.status === 201 && r.poId && !accepted.has(r.poId)) accepted.set(r.poId, Date.parse(r.at));
