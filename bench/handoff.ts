@@ -118,7 +118,7 @@ const pct = (p: number) =>
 const seconds = (Math.max(...accepted.values()) - started) / 1000;
 console.log(
   [
-    `bench:handoff — ${ORDERS} paid orders, ${expected} POs, ${privateDynamo ? 'private in-memory' : 'shared'} DynamoDB Local`,
+    `bench:handoff — ${ORDERS} paid orders, ${expected} POs, ${privateDynamo ? (privateDynamo.reused ? `DynamoDB Local already on port ${values['dynamodb-port']} (reused)` : 'private in-memory DynamoDB Local') : 'shared DynamoDB Local'}`,
     `  paid → PO accepted  p50 ${pct(50)} ms   p95 ${pct(95)} ms   max ${latencies.at(-1)} ms`,
     `  throughput          ${(expected / seconds).toFixed(1)} POs/s through the stream poller (${seconds.toFixed(1)} s)`,
   ].join('\n'),
