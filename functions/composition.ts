@@ -7,6 +7,7 @@ import { DynamoCartStore } from '../adapters/dynamodb/cart-store.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
+import { DynamoHandoffStore } from '../adapters/dynamodb/handoff-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoOrderStore, OrderExistsError } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
@@ -20,8 +21,12 @@ import {
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
+import { httpSupplyClient } from '../adapters/supply/http-supply-client.ts';
 import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
 import { type CartService, cartService } from '../core/cart/service.ts';
+import { type HandoffService, handoffService, type SupplyClient } from '../core/handoff/dispatcher.ts';
+import type { RetryPolicy } from '../core/handoff/records.ts';
+import type { HandoffStore } from '../core/handoff/store.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import type { Mailer } from '../core/mail/mailer.ts';
 import { checkoutService } from '../core/orders/checkout.ts';
@@ -42,10 +47,12 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
+import { jobLogger } from './http/telemetry.ts';
 import {
   BUYER_CODE_KEY,
   OPERATOR_API_KEY,
   QUOTE_SIGNING_KEY,
+  SUPPLY_SIGNING_KEY,
   secretEnvName,
   TOSS_SECRET_KEY,
 } from './secrets.ts';
@@ -98,6 +105,10 @@ export interface Services {
   orderService: OrderService;
   /** Payments per method behind the payment port: set-up, provider callbacks, transfers, refunds, deadlines. */
   payments: PaymentService;
+  /** Purchase orders, their delivery and the partner's supply notices. */
+  handoffStore: HandoffStore;
+  /** The cross-border handoff: outbox → POs, retries, dead letters, webhooks in. */
+  handoff: HandoffService;
 }
 
 /**
@@ -107,6 +118,12 @@ export interface Services {
 export const SECRET_CACHE_TTL_MS = 60_000;
 
 let current: Services | undefined;
+
+const handoffLogger = jobLogger('handoff');
+const handoffLog = {
+  info: (message: string, data: Record<string, unknown> = {}) => handoffLogger.info(message, data),
+  warn: (message: string, data: Record<string, unknown> = {}) => handoffLogger.warn(message, data),
+};
 
 /** The services of this container: in Lambda built from the environment on first use. */
 export function services(): Services {
@@ -129,6 +146,10 @@ export interface AdapterOverrides {
   mailer?: Mailer;
   /** Toss Payments' API base instead of TOSS_API_BASE (the local platform's sandbox provider process). */
   tossApiBase?: string;
+  /** The supply endpoint (tests point it at their sandbox supplier). */
+  supply?: SupplyClient;
+  /** The delivery retry schedule (tests shorten the clock). */
+  handoffRetry?: RetryPolicy;
 }
 
 function mailerFor(config: Config, override: Mailer | undefined): Mailer {
@@ -139,6 +160,14 @@ function mailerFor(config: Config, override: Mailer | undefined): Mailer {
     'MAIL_PROVIDER=local-files is served by the local platform (local/platform.ts), not in a function',
   );
 }
+
+/** Without a configured endpoint every send fails, so POs wait in the retry queue (and then as dead letters). */
+const unconfiguredSupply: SupplyClient = {
+  send: async () => {
+    throw new Error('SUPPLY_ENDPOINT_URL is not set');
+  },
+  get: async () => undefined,
+};
 
 export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
   const dynamo = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -159,6 +188,15 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
   const rateLimits = new DynamoRateLimiter(db, config.TABLE_NAME);
   const mailer = mailerFor(config, overrides.mailer);
+  const handoffStore = new DynamoHandoffStore(db, config.TABLE_NAME);
+  const supply =
+    overrides.supply ??
+    (config.SUPPLY_ENDPOINT_URL
+      ? httpSupplyClient({
+          baseUrl: config.SUPPLY_ENDPOINT_URL,
+          signingKey: () => secrets.get(SUPPLY_SIGNING_KEY),
+        })
+      : unconfiguredSupply);
   const byId = (id: string) => tenantRepository.byId(id);
   const orders = new DynamoOrderStore(db, config.TABLE_NAME);
   const payments = paymentService({
@@ -225,5 +263,19 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     }),
     orderService: orderService({ store: orders }),
     payments,
+    handoffStore,
+    handoff: handoffService({
+      orders,
+      store: handoffStore,
+      supply,
+      retry: overrides.handoffRetry ?? {
+        maxAttempts: config.HANDOFF_MAX_ATTEMPTS,
+        baseMs: config.HANDOFF_RETRY_BASE_MS,
+      },
+      log: handoffLog,
+      // The supplier card of the PO's first offer carries the supplier's badges.
+      promises48h: async (po) =>
+        (await offers.get(po.lines[0]!.offerId))?.supplier.badges.includes('ship_48h') ?? false,
+    }),
   };
 }

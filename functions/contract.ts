@@ -30,7 +30,7 @@ export const authKinds = [
 export type Auth = (typeof authKinds)[number];
 
 /** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
-export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront'] as const;
+export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront', 'handoff'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 export interface RouteRequest {

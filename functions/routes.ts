@@ -5,6 +5,7 @@
  * integrated with the Lambda of its `fn`).
  */
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
+import { supplyEventSchema } from '../core/handoff/protocol.ts';
 import type { RouteDefinition } from './contract.ts';
 import * as buyers from './schemas/buyers.ts';
 import * as cart from './schemas/cart.ts';
@@ -12,8 +13,15 @@ import * as domain from './schemas/domains.ts';
 import * as orders from './schemas/orders.ts';
 import * as pay from './schemas/payments.ts';
 import * as req from './schemas/requests.ts';
+import * as supply from './schemas/supply.ts';
 import * as view from './schemas/views.ts';
-import { BUYER_CODE_KEY, OPERATOR_API_KEY, QUOTE_SIGNING_KEY, TOSS_SECRET_KEY } from './secrets.ts';
+import {
+  BUYER_CODE_KEY,
+  OPERATOR_API_KEY,
+  QUOTE_SIGNING_KEY,
+  SUPPLY_SIGNING_KEY,
+  TOSS_SECRET_KEY,
+} from './secrets.ts';
 
 export type { Access, FunctionName, HttpMethod, RouteDefinition } from './contract.ts';
 export { functionNames, routeKey } from './contract.ts';
@@ -726,6 +734,87 @@ export const routes = [
     response: { status: 200, body: orders.orderView },
     errors: ['NOT_FOUND', 'ORDER_NOT_FOUND', 'ORDER_TRANSITION_INVALID', 'CONFLICT'],
     access: adminWrite,
+  },
+  // Supply side
+  {
+    method: 'POST',
+    path: '/api/v1/supply/webhooks',
+    fn: 'handoff',
+    handler: 'supply-webhook',
+    kind: 'api',
+    auth: 'supply-signature',
+    tenant: 'none',
+    summary:
+      'A signed supply-side event of one PO (the PO id names the tenant): repeats ignored by event id, applied by event time, never backwards',
+    request: { body: supplyEventSchema },
+    response: { status: 200, body: supply.webhookReceiptView },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/supply/dead-letters',
+    fn: 'handoff',
+    handler: 'supply-dead-letters',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'Purchase orders parked after their last delivery attempt, every tenant',
+    response: { status: 200, body: supply.deadLetterListView },
+    access: adminRead,
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/admin/supply/dead-letters/replay',
+    fn: 'handoff',
+    handler: 'supply-replay',
+    kind: 'api',
+    auth: 'operator',
+    tenant: 'none',
+    summary: 'Sends dead letters again (each once, idempotent by PO id at the supply side)',
+    request: { body: supply.replayBody },
+    response: { status: 200, body: supply.replayView },
+    access: { table: 'write', search: 'none', secrets: [OPERATOR_API_KEY, SUPPLY_SIGNING_KEY] },
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/notices',
+    fn: 'handoff',
+    handler: 'supply-notices',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary:
+      'What the supply side reported that the partner must act on (a line rejected as out of stock), newest first',
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.supplyNoticeListView },
+    access: adminRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/flags',
+    fn: 'handoff',
+    handler: 'supply-flags',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary: 'POs from suppliers with the 48-hour shipping badge that have not shipped within 48 hours',
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.slaFlagListView },
+    access: adminRead,
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/admin/tenants/{tenantId}/supply/suppliers',
+    fn: 'handoff',
+    handler: 'supply-suppliers',
+    kind: 'api',
+    auth: 'tenant-admin',
+    tenant: 'none',
+    summary:
+      "Each supplier's record on the site's POs: 48-hour promises kept, broken and open, lines rejected",
+    request: { params: req.tenantParams },
+    response: { status: 200, body: supply.supplierRecordListView },
+    access: { table: 'read', search: 'none', secrets: [OPERATOR_API_KEY] },
   },
 ] as const satisfies readonly RouteDefinition[];
 

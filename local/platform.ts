@@ -16,7 +16,7 @@ import {
 } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
 import { connectionOf } from '../functions/search-client.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../functions/secrets.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
 import { mailDir, secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
@@ -68,7 +68,9 @@ export async function bootLocalPlatform(
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   await approveDemoDomains(services);
   // Make the local secrets now, so the operator key can be read before the first admin call.
-  await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
+  await Promise.all(
+    [OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY].map((name) => services.secrets.get(name)),
+  );
   const fx = await refreshRates(
     fxProvidersFor(services.config.FX_PROVIDER, services.config.FX_FILE_DIR),
     services.fxRates,

@@ -14,6 +14,7 @@ import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
+import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
+import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
@@ -40,6 +42,7 @@ import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
+import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
@@ -53,6 +56,7 @@ import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
 import zhTenant from './zh-CN/tenant.json' with { type: 'json' };
+import zhTimeline from './zh-CN/timeline.json' with { type: 'json' };
 import zhUnits from './zh-CN/units.json' with { type: 'json' };
 import zhValidation from './zh-CN/validation.json' with { type: 'json' };
 
@@ -73,6 +77,7 @@ export const namespaces = [
   'address',
   'cart',
   'mail',
+  'timeline',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -85,6 +90,7 @@ export const resources = {
     status: enStatus,
     tenant: enTenant,
     units: enUnits,
+    timeline: enTimeline,
     catalog: enCatalog,
     payment: enPayment,
     orders: enOrders,
@@ -100,6 +106,7 @@ export const resources = {
     status: viStatus,
     tenant: viTenant,
     units: viUnits,
+    timeline: viTimeline,
     catalog: viCatalog,
     payment: viPayment,
     orders: viOrders,
@@ -115,6 +122,7 @@ export const resources = {
     status: koStatus,
     tenant: koTenant,
     units: koUnits,
+    timeline: koTimeline,
     catalog: koCatalog,
     payment: koPayment,
     orders: koOrders,
@@ -130,6 +138,7 @@ export const resources = {
     status: zhStatus,
     tenant: zhTenant,
     units: zhUnits,
+    timeline: zhTimeline,
     catalog: zhCatalog,
     payment: zhPayment,
     orders: zhOrders,
