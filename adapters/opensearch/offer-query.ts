@@ -57,15 +57,25 @@ export function matchFieldsFor(locale: Locale, text: string): string[] {
 }
 
 /** The buyer's own title field and its analysers. */
-const primary: Record<Locale, { field: string; split: string; fuzzy?: string[]; uni?: string }> = {
-  vi: { field: 'title.vi.folded', split: 'vi_split', fuzzy: ['title.vi.folded', 'keywords.vi.folded'] },
-  en: { field: 'title.en', split: 'en_split', fuzzy: ['title.en', 'keywords.en'] },
-  ko: { field: 'title.ko', split: 'cjk_split', uni: 'title.ko.uni' },
-  'zh-CN': { field: 'title.zh-CN', split: 'cjk_split', uni: 'title.zh-CN.uni' },
+const primary: Record<
+  Locale,
+  { field: string; keywords: string; split: string; fuzzy?: string[]; uni?: string }
+> = {
+  vi: {
+    field: 'title.vi.folded',
+    keywords: 'keywords.vi.folded',
+    split: 'vi_split',
+    fuzzy: ['title.vi.folded', 'keywords.vi.folded'],
+  },
+  en: { field: 'title.en', keywords: 'keywords.en', split: 'en_split', fuzzy: ['title.en', 'keywords.en'] },
+  ko: { field: 'title.ko', keywords: 'keywords.ko', split: 'cjk_split', uni: 'title.ko.uni' },
+  'zh-CN': { field: 'title.zh-CN', keywords: 'keywords.zh-CN', split: 'cjk_split', uni: 'title.zh-CN.uni' },
 };
 
-/** Below 2 terms all are needed; up to 4 all but one; beyond, 60 %: partial matches admitted. */
+/** Below 2 terms all are needed; up to 4 all but one; beyond, 60 %: partial matches admitted.
+ * Korean and Chinese count bigrams (four for a four-character word), so half of them do. */
 const PARTIAL = '1<-1 4<60%';
+const PARTIAL_CJK = '1<-1 3<50%';
 
 /**
  * The text query. Candidates match enough of the words in some field (synonyms applied at
@@ -81,7 +91,7 @@ export function textQuery(
   const p = primary[locale];
   const fields = matchFieldsFor(locale, text);
   // The relaxed query (asked only when the strict one found nothing): any one word, two typos.
-  const enough = options.relaxed ? '1' : PARTIAL;
+  const enough = options.relaxed ? '1' : p.uni ? PARTIAL_CJK : PARTIAL;
   const recall: Clause[] = [
     {
       multi_match: {
@@ -106,7 +116,8 @@ export function textQuery(
         boost: 0.4,
       },
     });
-  if (p.uni) recall.push({ match: { [p.uni]: { query: text, operator: 'and', boost: 0.3 } } });
+  if (p.uni)
+    recall.push({ match: { [p.uni]: { query: text, minimum_should_match: PARTIAL_CJK, boost: 0.3 } } });
   const rank: Clause[] = [
     {
       multi_match: {
@@ -117,6 +128,16 @@ export function textQuery(
       },
     },
     { match_phrase: { [p.field]: { query: text, slop: 2, boost: 1 } } },
+    // every word somewhere in the title or the attributes ("tai nghe" + brand Huawei)
+    {
+      multi_match: {
+        query: text,
+        type: 'cross_fields',
+        fields: [p.field, p.keywords],
+        operator: 'and',
+        boost: 1,
+      },
+    },
   ];
   if (locale === 'vi' && hasMarks(text)) rank.push({ match: { 'title.vi': { query: text, boost: 2 } } });
   return { recall: { bool: { should: recall, minimum_should_match: 1 } }, rank };

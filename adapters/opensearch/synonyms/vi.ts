@@ -39,6 +39,8 @@ export const viSynonyms: string[] = [
   'ly giữ nhiệt, bình giữ nhiệt',
   // kettle: electric kettle
   'ấm siêu tốc, ấm đun nước',
+  // wireless earphones: buyers say "không dây" and "bluetooth" for the same thing
+  'tai nghe không dây, tai nghe bluetooth',
   // sunscreen: common abbreviation
   'kem chống nắng, kcn',
 ];
