@@ -76,6 +76,8 @@ const primary: Record<
  * Korean and Chinese count bigrams (four for a four-character word), so half of them do. */
 const PARTIAL = '1<-1 4<60%';
 const PARTIAL_CJK = '1<-1 3<50%';
+/** Characters beyond which a text is matched by the lean query (textQuery). */
+export const LONG_QUERY = 40;
 
 /**
  * The text query. Candidates match enough of the words in some field (synonyms applied at
@@ -89,8 +91,18 @@ export function textQuery(
   options: { relaxed?: boolean } = {},
 ): { recall: Clause; rank: Clause[] } {
   const p = primary[locale];
+  // A long text (a pasted title: up to 200 CJK characters analyse to ~200 bigrams) is matched
+  // on the buyer's own title and keywords only, so the query stays under the engine's clause
+  // limit (1,024); buyers' own queries are short and get every clause.
+  if ([...text].length > LONG_QUERY)
+    return {
+      recall: {
+        multi_match: { query: text, fields: [`${p.field}^3`, p.keywords], minimum_should_match: PARTIAL },
+      },
+      rank: [{ match_phrase: { [p.field]: { query: text, slop: 2 } } }],
+    };
   const fields = matchFieldsFor(locale, text);
-  // The relaxed query (asked only when the strict one found nothing): any one word, two typos.
+  // The relaxed query (asked only when the strict one found nothing): any one word, more typos.
   const enough = options.relaxed ? '1' : p.uni ? PARTIAL_CJK : PARTIAL;
   const recall: Clause[] = [
     {
@@ -110,7 +122,7 @@ export function textQuery(
         query: text,
         fields: options.relaxed ? [...p.fuzzy, 'title.en', 'keywords.en'] : p.fuzzy,
         analyzer: locale === 'vi' ? 'vi_folded_plain' : 'en_plain',
-        fuzziness: options.relaxed ? 2 : 'AUTO:4,7',
+        fuzziness: options.relaxed ? 'AUTO' : 'AUTO:4,7',
         prefix_length: options.relaxed ? 0 : 1,
         minimum_should_match: enough,
         boost: 0.4,

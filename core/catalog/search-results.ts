@@ -153,8 +153,8 @@ function titleWords(title: string): { word: string; stop: boolean }[] {
 
 /**
  * The phrase a title offers for what the buyer is typing: the words typed (the last one as a
- * prefix) found in the title, carried on by up to two following words of the same keyword
- * group — "tai ng" in "Tai nghe bluetooth không dây chống ồn" gives "tai nghe bluetooth".
+ * prefix) found in the title, carried on by the next word of the same keyword group —
+ * "tai ng" in "Tai nghe bluetooth không dây chống ồn" gives "tai nghe bluetooth".
  * Chinese titles are stacked keyword groups without spaces: the group holding the text.
  */
 export function typeaheadPhrase(title: string, typed: string, locale: Locale): string | undefined {
@@ -174,7 +174,7 @@ export function typeaheadPhrase(title: string, typed: string, locale: Locale): s
     );
     if (!fits) continue;
     let end = i + want.length - 1;
-    for (let extra = 0; extra < 2 && !words[end]!.stop && end + 1 < words.length; extra++) end++;
+    if (!words[end]!.stop && end + 1 < words.length) end++;
     return words
       .slice(i, end + 1)
       .map((w) => w.word)
