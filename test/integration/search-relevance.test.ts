@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateSynonyms } from '../../adapters/opensearch/bootstrap.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import { type FixtureSpec, fixtureOffer, importLines, text } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
@@ -290,5 +291,34 @@ describe('zero results', () => {
   it('says nothing was relaxed when the query matched', async () => {
     const ok = await search({ q: 'kettle', lang: 'en' });
     expect(ok).toMatchObject({ relaxed: false, didYouMean: null });
+  });
+});
+
+describe('synonyms', () => {
+  it('are brought up to the reviewed files without a reindex', async () => {
+    const { search: client } = platform.services;
+    const [index] = Object.keys((await client.indices.getAlias({ name: platform.offersAlias })).body);
+    expect(await updateSynonyms(client, index!)).toBe(false);
+    // An index whose synonyms are older than the files (as a deployed one would be).
+    await client.indices.close({ index: index! });
+    await client.indices.putSettings({
+      index: index!,
+      body: {
+        analysis: {
+          filter: {
+            vi_synonyms: { type: 'synonym_graph', synonyms: ['xe, ô tô'], updateable: true },
+            vi_synonyms_folded: { type: 'synonym_graph', synonyms: ['xe, o to'], updateable: true },
+          },
+        },
+      } as never,
+    });
+    await client.indices.open({ index: index! });
+    await client.cluster.health({ index: index!, wait_for_status: 'yellow', timeout: '30s' });
+    // Without the dialect pair, "chén" (the Southern word) does not find the "bát".
+    expect((await search({ q: 'chén' })).ids).not.toContain('rice-bowl');
+    expect(await updateSynonyms(client, index!)).toBe(true);
+    expect((await search({ q: 'chén' })).ids[0]).toBe('rice-bowl');
+    const [after] = Object.keys((await client.indices.getAlias({ name: platform.offersAlias })).body);
+    expect(after).toBe(index);
   });
 });
