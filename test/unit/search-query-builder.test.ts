@@ -79,6 +79,15 @@ describe('the search body', () => {
     expect(should).toEqual([
       { multi_match: { query: 'ao thun nu', fields: ['title.vi.folded'], operator: 'and', boost: 2 } },
       { match_phrase: { 'title.vi.folded': { query: 'ao thun nu', slop: 2, boost: 1 } } },
+      {
+        multi_match: {
+          query: 'ao thun nu',
+          type: 'cross_fields',
+          fields: ['title.vi.folded', 'keywords.vi.folded'],
+          operator: 'and',
+          boost: 1,
+        },
+      },
     ]);
     // typed marks add the exact field
     expect(body({ text: 'áo thun nữ', locale: 'vi' }).query.function_score.query.bool.should).toContainEqual({
@@ -92,7 +101,9 @@ describe('the search body', () => {
     ).toEqual(matchFields.en);
     // Korean and Chinese get the single-character field for one-syllable words, no fuzziness
     const ko = body({ text: '컵', locale: 'ko' }).query.function_score.query.bool.must[0].bool.should;
-    expect(ko).toContainEqual({ match: { 'title.ko.uni': { query: '컵', operator: 'and', boost: 0.3 } } });
+    expect(ko).toContainEqual({
+      match: { 'title.ko.uni': { query: '컵', minimum_should_match: '1<-1 3<50%', boost: 0.3 } },
+    });
     expect(JSON.stringify(ko)).not.toContain('fuzziness');
   });
 
