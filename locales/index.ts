@@ -8,6 +8,7 @@ import enErrors from './en/errors.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
+import enStorefront from './en/storefront.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
@@ -16,6 +17,7 @@ import koErrors from './ko/errors.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
+import koStorefront from './ko/storefront.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
@@ -24,6 +26,7 @@ import viErrors from './vi/errors.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
+import viStorefront from './vi/storefront.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
@@ -32,6 +35,7 @@ import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
+import zhStorefront from './zh-CN/storefront.json' with { type: 'json' };
 import zhTenant from './zh-CN/tenant.json' with { type: 'json' };
 import zhUnits from './zh-CN/units.json' with { type: 'json' };
 import zhValidation from './zh-CN/validation.json' with { type: 'json' };
@@ -48,6 +52,7 @@ export const namespaces = [
   'tenant',
   'units',
   'catalog',
+  'storefront',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -61,6 +66,7 @@ export const resources = {
     tenant: enTenant,
     units: enUnits,
     catalog: enCatalog,
+    storefront: enStorefront,
   },
   vi: {
     errors: viErrors,
@@ -71,6 +77,7 @@ export const resources = {
     tenant: viTenant,
     units: viUnits,
     catalog: viCatalog,
+    storefront: viStorefront,
   },
   ko: {
     errors: koErrors,
@@ -81,6 +88,7 @@ export const resources = {
     tenant: koTenant,
     units: koUnits,
     catalog: koCatalog,
+    storefront: koStorefront,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -91,6 +99,7 @@ export const resources = {
     tenant: zhTenant,
     units: zhUnits,
     catalog: zhCatalog,
+    storefront: zhStorefront,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 
