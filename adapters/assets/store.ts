@@ -1,5 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /**
  * The asset store port: bytes under a path (`/assets/<key>/<width>.<ext>`). Locally a directory
@@ -34,6 +35,36 @@ export function directoryAssetStore(root: string): AssetStore {
       const temporary = join(dirname(file), `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`);
       await writeFile(temporary, bytes);
       await rename(temporary, file);
+    },
+  };
+}
+
+/**
+ * The asset store as the S3 bucket CloudFront serves under `/assets/*` (keys without the leading
+ * slash: `assets/<key>/<width>.<ext>`), written with a year of immutable caching.
+ */
+export function s3AssetStore(client: S3Client, bucket: string): AssetStore {
+  const keyOf = (path: string) => path.replace(/^\//, '');
+  return {
+    async get(path) {
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(path) }));
+        return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : undefined;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async put(path, bytes, contentType) {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: keyOf(path),
+          Body: bytes,
+          ContentType: contentType,
+          CacheControl: 'public, max-age=31536000, immutable',
+        }),
+      );
     },
   };
 }

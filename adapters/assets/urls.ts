@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Where an image lives in the asset store, and how pages address it. An offer's image that is in
  * the store is recorded as `https://asset-store.invalid/<key>` (`.invalid` never resolves: the
@@ -45,9 +47,10 @@ export function parseVariantPath(
   return { key: m[1]!, width, ext: m[3] as ImageExt };
 }
 
-/** The responsive sources of an image URL, for the storefront's `<picture>`. */
+/** The responsive sources of an image URL, for the storefront's `<picture>`: an asset-store URL
+ * as its key, an external (supplier) URL as the key the mirror job stores it under. */
 export function pictureOf(url: string) {
-  const key = assetKeyOf(url);
+  const key = assetKeyOf(url) ?? (/^https:\/\//.test(url) ? mirrorKeyOf(url) : undefined);
   const largest: number = IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!;
   if (!key) return { sources: [], width: largest, height: largest };
   return {
@@ -59,4 +62,9 @@ export function pictureOf(url: string) {
     width: largest,
     height: largest,
   };
+}
+
+/** The asset key an external image URL is mirrored under (the same URL, the same key). */
+export function mirrorKeyOf(url: string): string {
+  return `mirror/${createHash('sha256').update(url).digest('hex').slice(0, 40)}`;
 }

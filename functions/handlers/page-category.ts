@@ -11,10 +11,11 @@ import { searchStateFrom } from '../../storefront/search-state.ts';
 import { catalog } from '../catalog.ts';
 import { searchCatalog } from '../catalog-search.ts';
 import { implement } from '../http/route.ts';
-import { htmlAnswer, pageContext } from './page-kit.ts';
+import { asPage, htmlAnswer, pageContext } from './page-kit.ts';
 
 /** GET /c/{categoryId}: a level-1 or level-2 category the site sells, with its offers. */
-export const handler = implement('page-category', async (input) => {
+export const handler = implement('page-category', async (request) => {
+  const input = asPage(request);
   const id = input.params.categoryId;
   const sold = catalog().categories(input).categories;
   const soldIds = new Set<string>(sold.flatMap((c) => [c.id, ...c.children.map((k) => k.id)]));

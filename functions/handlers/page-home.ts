@@ -3,7 +3,7 @@ import { homePage } from '../../storefront/pages/catalog.ts';
 import { catalog } from '../catalog.ts';
 import { searchCatalog } from '../catalog-search.ts';
 import { implement } from '../http/route.ts';
-import { htmlAnswer, pageContext } from './page-kit.ts';
+import { asPage, htmlAnswer, pageContext } from './page-kit.ts';
 
 const COLLECTION_SIZE = 8;
 const browse = { q: '', badges: [], size: COLLECTION_SIZE };
@@ -16,7 +16,8 @@ function withTier(tenant: Tenant, tier: string): Tenant | undefined {
 }
 
 /** GET /: the site's curated collections — super factories, strict selection, new arrivals, by origin belt. */
-export const handler = implement('page-home', async (input) => {
+export const handler = implement('page-home', async (request) => {
+  const input = asPage(request);
   const search = searchCatalog();
   const tiered = async (tier: string) => {
     const tenant = withTier(input.tenant, tier);

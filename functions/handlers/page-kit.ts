@@ -8,7 +8,7 @@ import type { PageContext } from '../../storefront/context.ts';
 import { errorPage } from '../../storefront/pages/error.ts';
 import { etagOf, newNonce, securityHeaders } from '../../storefront/security.ts';
 import { services } from '../composition.ts';
-import { siteHost } from '../http/request.ts';
+import { readCookie, siteHost } from '../http/request.ts';
 import type { RouteOutput } from '../http/route.ts';
 import { statusOf } from '../http/status.ts';
 import type { HttpEvent, HttpResult } from '../http/types.ts';
@@ -23,7 +23,7 @@ import type { HttpEvent, HttpResult } from '../http/types.ts';
  * revalidates, so prices follow the FX refresh within minutes. */
 export const catalogCache = {
   'cache-control': 'public, max-age=60, stale-while-revalidate=300',
-  vary: 'host, accept-language, cookie',
+  vary: 'host, cookie',
 } as const;
 /** Pages about one buyer (cart, checkout, account, orders): never stored anywhere. */
 export const privateCache = { 'cache-control': 'no-store' } as const;
@@ -32,6 +32,21 @@ function originOf(event: HttpEvent): string {
   const { config } = services();
   const host = siteHost(event, config) || 'localhost';
   return `${config.STAGE === 'local' ? 'http' : 'https'}://${host}`;
+}
+
+/**
+ * A page's language: the one the buyer chose (`?lang=`, or the `lang` cookie) when the site has
+ * it, else the site's default — never guessed from Accept-Language, so that each URL has one
+ * language (canonical and hreflang hold, and CloudFront's cache needs no Accept-Language key).
+ */
+export function pageLocale(tenant: Tenant, event: HttpEvent): Locale {
+  const chosen = event.queryStringParameters?.lang ?? readCookie(event, 'lang');
+  return tenant.locales.find((l) => l === chosen) ?? tenant.defaultLocale;
+}
+
+/** The route input with the page's language in place of the negotiated one. */
+export function asPage<I extends { tenant: Tenant; locale: Locale; event: HttpEvent }>(input: I): I {
+  return { ...input, locale: pageLocale(input.tenant, input.event) };
 }
 
 export function pageContext(
@@ -89,8 +104,9 @@ export function storefrontErrorPage(
   error: unknown,
   request: { tenant: Tenant | undefined; locale: Locale; requestId: string; event: HttpEvent },
 ): HttpResult | undefined {
-  const { tenant, locale, event } = request;
+  const { tenant, event } = request;
   if (!tenant || event.rawPath?.startsWith('/api/')) return undefined;
+  const locale = pageLocale(tenant, event);
   const code = error instanceof DomainError ? error.code : 'INTERNAL';
   const status = notFoundCodes.has(code)
     ? 404

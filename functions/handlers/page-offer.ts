@@ -4,14 +4,15 @@ import { presentLandedCost } from '../../core/landed-cost/present.ts';
 import { withinCuration } from '../../core/tenants/curation.ts';
 import { offerPage } from '../../storefront/pages/offer.ts';
 import { implement } from '../http/route.ts';
-import { htmlAnswer, pageContext } from './page-kit.ts';
+import { asPage, htmlAnswer, pageContext } from './page-kit.ts';
 
 /**
  * GET /offers/{offerId}: the offer as the API's offer view shows it (same core, same price book),
  * the Chinese original title, and the landed-cost estimate per lane for the MOQ of the first SKU
  * in stock (priced like a quote).
  */
-export const handler = implement('page-offer', async (input) => {
+export const handler = implement('page-offer', async (request) => {
+  const input = asPage(request);
   const { tenant, locale, params, services } = input;
   const ctx = pageContext(input);
   const [offer, override, book] = await Promise.all([
