@@ -35,22 +35,26 @@ function priceRange(hit: SearchHitView): string {
 }
 
 /** One result card: image, title (in its own language), price in the site's currency, MOQ. */
-export function offerCard(ctx: PageContext, hit: SearchHitView, index: number): SafeHtml {
+export function offerCard(ctx: PageContext, hit: SearchHitView, index: number, level: 2 | 3 = 3): SafeHtml {
   const { t } = ctx;
   return html`<li class="sf-card"><a href="${href(ctx, `/offers/${encodeURIComponent(hit.offerId)}`)}">
 ${picture(ctx, hit.image, t('storefront:imageAlt', { title: hit.title.text }), {
   sizes: '(min-width: 800px) 220px, 45vw',
   eager: index < 2,
 })}
-<h3 lang="${hit.title.lang}">${hit.title.text}</h3>
+${level === 2 ? html`<h2 class="sf-card-title" lang="${hit.title.lang}">${hit.title.text}</h2>` : html`<h3 class="sf-card-title" lang="${hit.title.lang}">${hit.title.text}</h3>`}
 <p class="sf-price">${priceRange(hit)}</p>
 <p class="sf-meta">${t('storefront:moqShort', { qty: hit.moq, unit: hit.unit.name })}</p>
 <p class="sf-meta">${hit.belt.name} · ${hit.supplierTier.name}</p>
 </a></li>`;
 }
 
-export function offerGrid(ctx: PageContext, hits: SearchHitView[], labelledBy?: string): SafeHtml {
-  return html`<ul class="sf-grid"${labelledBy ? html` aria-labelledby="${labelledBy}"` : ''}>${hits.map(
-    (h, i) => offerCard(ctx, h, i),
-  )}</ul>`;
+/** Result cards; their titles are headings one level below the section they are in. */
+export function offerGrid(ctx: PageContext, hits: SearchHitView[], level: 2 | 3 = 3): SafeHtml {
+  return html`<ul class="sf-grid">${hits.map((h, i) => offerCard(ctx, h, i, level))}</ul>`;
+}
+
+/** The CSRF token of a form that changes state (cart, checkout, account): `csrfToken` in security.ts. */
+export function csrfField(token: string): SafeHtml {
+  return html`<input type="hidden" name="csrf" value="${token}">`;
 }

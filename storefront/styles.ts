@@ -26,7 +26,7 @@ h2{font-size:1.2rem;margin:24px 0 8px}
 .sf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:16px;list-style:none;padding:0;margin:0}
 .sf-card a{color:var(--sf-color-text);text-decoration:none;display:block}
 .sf-card img{aspect-ratio:1;object-fit:cover;width:100%;border-radius:4px}
-.sf-card h3{font-size:.95rem;font-weight:400;margin:6px 0 2px;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.sf-card-title{font-size:.95rem;font-weight:400;margin:6px 0 2px;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 .sf-price{font-weight:700}
 .sf-meta{font-size:.875rem;margin:0}
 .sf-chips{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:0}

@@ -171,7 +171,7 @@ function resultsBody(
 <aside aria-label="${t('storefront:filters')}">${facetsForm(ctx, state, page, action)}</aside>
 <section aria-labelledby="${headingId}">
 <p role="status">${t('storefront:resultCount', { count: page.total })}</p>
-${page.hits.length > 0 ? offerGrid(ctx, page.hits) : html`<p>${t('storefront:noResults')}</p>`}
+${page.hits.length > 0 ? offerGrid(ctx, page.hits, 2) : html`<p>${t('storefront:noResults')}</p>`}
 ${
   page.nextCursor
     ? html`<nav class="sf-pager" aria-label="${t('storefront:pagination')}"><a class="sf-button" rel="next" href="${href(

@@ -32,7 +32,8 @@ async function withPage<T>(
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // The 404 page is visited on purpose: its own status is the one error Chromium may log.
+    if (m.type() === 'error' && !m.location().url.includes('/no/such/page')) errors.push(m.text());
   });
   try {
     const result = await run(page, context);
