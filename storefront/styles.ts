@@ -39,7 +39,9 @@ h2{font-size:1.2rem;margin:24px 0 8px}
 .sf-facets select{font:inherit;padding:8px;width:100%}
 .sf-offer{display:grid;gap:24px}
 .sf-gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(72px,1fr));gap:8px}
-.sf-gallery img:first-child{grid-column:1/-1}
+.sf-gallery>:first-child{grid-column:1/-1}
+.sf-gallery img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:4px}
+.sf-noimage{aspect-ratio:1;width:100%;background:currentColor;opacity:.08;border-radius:4px}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:start;padding:6px 8px;border-bottom:1px solid currentColor}
 .sf-skus{border:0;padding:0;margin:0 0 12px}

@@ -50,3 +50,26 @@ describe('the page kit', () => {
     expect(etagOf('<p nonce="AAA">x</p>', 'AAA')).not.toBe(etagOf('<p nonce="AAA">y</p>', 'AAA'));
   });
 });
+
+describe("the partner's colours, checked when saved", () => {
+  it('refuses text or primary colours below WCAG AA on the background, naming the field and the ratio', async () => {
+    const { brandSchema, contrastRatio } = await import('../../core/tenants/tenant.ts');
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#777777', '#ffffff')).toBeCloseTo(4.48, 2);
+    const result = brandSchema.safeParse({
+      colours: { primary: '#ffcd00', accent: '#ffcd00', background: '#fffdf7', text: '#777777' },
+    });
+    expect(result.success).toBe(false);
+    expect(
+      result.error!.issues.map((i) => [i.path.join('.'), (i as { params?: { rule?: string } }).params?.rule]),
+    ).toEqual([
+      ['colours.text', 'contrast_too_low'],
+      ['colours.primary', 'contrast_too_low'],
+    ]);
+    expect(
+      brandSchema.safeParse({
+        colours: { primary: '#c8102e', accent: '#ffcd00', background: '#fffdf7', text: '#1d1d1b' },
+      }).success,
+    ).toBe(true);
+  });
+});
