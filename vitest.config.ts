@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
  * - unit: core and pure builders, no I/O;
  * - integration: adapters and handlers against the real DynamoDB Local and OpenSearch,
  *   started once per run by test/global-setup.ts (or reused when already running);
+ * - browser: the storefront in Debian's Chromium (playwright-core, axe-core), on the same servers;
  * - cdk: assertion tests over the synthesized templates.
  */
 export default defineConfig({
@@ -21,6 +22,17 @@ export default defineConfig({
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/chromium-setup.ts', 'test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          // One Chromium per file: at most two at once on a small machine.
+          maxWorkers: 2,
         },
       },
       { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 120_000 } },

@@ -85,14 +85,19 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
   return parameters;
 }
 
-function errorResponses(codes: readonly ErrorCode[]): Record<string, JsonSchema> {
+function errorResponses(codes: readonly ErrorCode[], route: RouteDefinition): Record<string, JsonSchema> {
+  // An HTML page's 404 and 5xx are the site's own error page (the JSON error where no site answers).
+  const htmlPage = route.kind === 'page' && route.response.contentType === 'text/html';
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
   const responses: Record<string, JsonSchema> = {};
   for (const [status, group] of [...byStatus].sort(([a], [b]) => a - b)) {
     responses[String(status)] = {
       description: group.join(', '),
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/Error' } },
+        ...(htmlPage && (status === 404 || status >= 500) && { 'text/html': { schema: { type: 'string' } } }),
+      },
       'x-error-codes': group,
     };
   }
@@ -129,7 +134,7 @@ function operationOf(route: RouteDefinition): JsonSchema {
           { description: 'Answered with the same body', content: success },
         ]),
       ),
-      ...errorResponses(routeErrors(route)),
+      ...errorResponses(routeErrors(route), route),
     },
     'x-sourcefront-auth': route.auth,
     'x-sourcefront-tenant': route.tenant,

@@ -8,6 +8,7 @@ import { errorResponse } from '../functions/http/error-response.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from '../functions/http/types.ts';
 import { type RouteDefinition, routeKey, routes } from '../functions/routes.ts';
 import { supportedLocales } from '../locales/index.ts';
+import { assetServer } from './assets.ts';
 import { compileRoutes } from './route-matcher.ts';
 import { listenHostFromEnv } from './servers/index.ts';
 
@@ -150,9 +151,12 @@ function gatewayError(
 export function createGateway(routeTable: readonly RouteDefinition[] = routes): Server {
   const router = compileRoutes(routeTable);
   const load = functionLoader();
+  const assets = assetServer();
   return createServer(async (req, res) => {
     try {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // CloudFront's /assets/* behaviour: the asset store, not a function.
+      if (path.startsWith('/assets/')) return await assets(req, res, path);
       const match = router.match(req.method ?? 'GET', path);
       if (match === undefined) return send(res, gatewayError(req, 'ROUTE_NOT_FOUND'));
       if (match === 'methodNotAllowed') return send(res, gatewayError(req, 'METHOD_NOT_ALLOWED'));

@@ -38,7 +38,9 @@ export function compileRoutes<R extends Matchable>(routes: readonly R[]) {
     return { route, pattern: new RegExp(`^${source}/?$`), names };
   });
   // Literal segments win over parameters, as in API Gateway: sort the most specific first.
-  compiled.sort((a, b) => a.names.length - b.names.length);
+  // A greedy `{name+}` (the storefront's not-found page) only takes what nothing else matches.
+  const rank = (c: CompiledRoute<R>) => (c.route.path.includes('+}') ? 1000 : c.names.length);
+  compiled.sort((a, b) => rank(a) - rank(b));
 
   return {
     /**

@@ -13,6 +13,7 @@ import enPayment from './en/payment.json' with { type: 'json' };
 import enPricing from './en/pricing.json' with { type: 'json' };
 import enQuotes from './en/quotes.json' with { type: 'json' };
 import enStatus from './en/status.json' with { type: 'json' };
+import enStorefront from './en/storefront.json' with { type: 'json' };
 import enTenant from './en/tenant.json' with { type: 'json' };
 import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
@@ -27,6 +28,7 @@ import koPayment from './ko/payment.json' with { type: 'json' };
 import koPricing from './ko/pricing.json' with { type: 'json' };
 import koQuotes from './ko/quotes.json' with { type: 'json' };
 import koStatus from './ko/status.json' with { type: 'json' };
+import koStorefront from './ko/storefront.json' with { type: 'json' };
 import koTenant from './ko/tenant.json' with { type: 'json' };
 import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
@@ -41,6 +43,7 @@ import viPayment from './vi/payment.json' with { type: 'json' };
 import viPricing from './vi/pricing.json' with { type: 'json' };
 import viQuotes from './vi/quotes.json' with { type: 'json' };
 import viStatus from './vi/status.json' with { type: 'json' };
+import viStorefront from './vi/storefront.json' with { type: 'json' };
 import viTenant from './vi/tenant.json' with { type: 'json' };
 import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
@@ -55,6 +58,7 @@ import zhPayment from './zh-CN/payment.json' with { type: 'json' };
 import zhPricing from './zh-CN/pricing.json' with { type: 'json' };
 import zhQuotes from './zh-CN/quotes.json' with { type: 'json' };
 import zhStatus from './zh-CN/status.json' with { type: 'json' };
+import zhStorefront from './zh-CN/storefront.json' with { type: 'json' };
 import zhTenant from './zh-CN/tenant.json' with { type: 'json' };
 import zhTimeline from './zh-CN/timeline.json' with { type: 'json' };
 import zhUnits from './zh-CN/units.json' with { type: 'json' };
@@ -78,6 +82,7 @@ export const namespaces = [
   'cart',
   'mail',
   'timeline',
+  'storefront',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -97,6 +102,7 @@ export const resources = {
     address: enAddress,
     cart: enCart,
     mail: enMail,
+    storefront: enStorefront,
   },
   vi: {
     errors: viErrors,
@@ -113,6 +119,7 @@ export const resources = {
     address: viAddress,
     cart: viCart,
     mail: viMail,
+    storefront: viStorefront,
   },
   ko: {
     errors: koErrors,
@@ -129,6 +136,7 @@ export const resources = {
     address: koAddress,
     cart: koCart,
     mail: koMail,
+    storefront: koStorefront,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -145,6 +153,7 @@ export const resources = {
     address: zhAddress,
     cart: zhCart,
     mail: zhMail,
+    storefront: zhStorefront,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -48,6 +48,22 @@ export function isSafeAssetUrl(value: string): boolean {
 const fontStack =
   /^\s*(?:"[\w\s-]{1,60}"|'[\w\s-]{1,60}'|[\w-][\w\s-]{0,59})(?:\s*,\s*(?:"[\w\s-]{1,60}"|'[\w\s-]{1,60}'|[\w-][\w\s-]{0,59}))*\s*$/;
 
+/** WCAG 2.x AA for normal text. */
+export const MIN_CONTRAST = 4.5;
+
+/** WCAG 2.x contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
 /** The brand a partner site wears; `themeTokens` turns it into CSS custom properties. */
 export const brandSchema = z.object({
   logoUrl: z
@@ -61,6 +77,20 @@ export const brandSchema = z.object({
       accent: hexColour,
       background: hexColour,
       text: hexColour,
+    })
+    .superRefine((c, ctx) => {
+      // The storefront sets text on the background and links (and buttons, reversed) in the
+      // primary colour: both pairs must reach WCAG AA for normal text (4.5:1).
+      for (const field of ['text', 'primary'] as const) {
+        const ratio = contrastRatio(c[field], c.background);
+        if (ratio < MIN_CONTRAST)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'contrast too low',
+            params: { rule: 'contrast_too_low', ratio: ratio.toFixed(2), minimum: MIN_CONTRAST },
+          });
+      }
     })
     .default({ primary: '#1f6feb', accent: '#f08c00', background: '#ffffff', text: '#1b1f24' }),
   /** A CSS font stack with balanced quotes (no CSS injection). */

@@ -1,6 +1,7 @@
 import { DomainError } from '../../core/errors.ts';
 import { negotiateLocale } from '../../core/i18n/negotiate.ts';
-import { supportedLocales } from '../../locales/index.ts';
+import type { Tenant } from '../../core/tenants/tenant.ts';
+import { type Locale, supportedLocales } from '../../locales/index.ts';
 import { type FunctionName, routeKey, routes } from '../routes.ts';
 import { errorResponse } from './error-response.ts';
 import type { Idempotency } from './idempotency.ts';
@@ -12,6 +13,14 @@ export type RouteHandler = (event: HttpEvent, context: LambdaContext) => Promise
 export interface Capabilities {
   /** Powertools' idempotency (functions/http/idempotency.ts), for functions with idempotent routes. */
   idempotency?: Idempotency;
+  /**
+   * Renders an error on a `page` route as a page of the site (the storefront's localized 404 and
+   * 500); undefined keeps the JSON error body.
+   */
+  errorPage?: (
+    error: unknown,
+    request: { tenant: Tenant | undefined; locale: Locale; requestId: string; event: HttpEvent },
+  ) => HttpResult | undefined;
 }
 export type ContextWithCapabilities = LambdaContext & { capabilities?: Capabilities };
 

@@ -114,7 +114,7 @@ function requestScope(route: RouteDefinition): Middleware {
 
 /** The single mapper from thrown errors to HTTP responses: domain errors keep their code; anything
  * else is a 500 whose details go to the log, never to the client. */
-function errorMapper(): Middleware {
+function errorMapper(route: RouteDefinition): Middleware {
   return {
     onError: (request) => {
       const state = request.context.request;
@@ -138,7 +138,18 @@ function errorMapper(): Middleware {
           available: supportedLocales,
           fallback: 'en',
         });
-      request.response = errorResponse(error, locale, state.requestId);
+      // Pages answer people: the function may render the error as a page of the site (HTML).
+      const errorPage =
+        route.kind === 'page'
+          ? (request.context as ContextWithCapabilities).capabilities?.errorPage
+          : undefined;
+      request.response =
+        errorPage?.(error, {
+          tenant: state.tenant,
+          locale,
+          requestId: state.requestId,
+          event: request.event,
+        }) ?? errorResponse(error, locale, state.requestId);
     },
   };
 }
@@ -294,7 +305,7 @@ export function routeHandler<R extends RouteDefinition>(
 ): RouteHandler {
   const chain = middy<HttpEvent, HttpResult, Error, StatefulContext>()
     .use(requestScope(route))
-    .use(errorMapper())
+    .use(errorMapper(route))
     .use(edge(deps))
     .use(tenantResolver(route, deps))
     .use(paramsParser(route))

@@ -32,8 +32,9 @@ import { acknowledge } from '../nag.ts';
 import type { TenantSite } from '../regions.ts';
 
 /**
- * The storefront's security headers, one place. Pages are server-rendered with tiny first-party
- * client scripts; product images come from supplier CDNs over HTTPS.
+ * The security headers CloudFront adds, one place. Pages are server-rendered and send their own
+ * stricter CSP (a nonce per response for their inline islands and styles); this one covers the
+ * API and the asset store, whose images are served from the site's own host under /assets/.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
@@ -122,7 +123,9 @@ export class Storefront extends Construct {
     this.securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: `${props.name} storefront security headers`,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy, override: true },
+        // Pages send their own CSP with a nonce per response (storefront/security.ts), which must
+        // stand; this policy is the one for answers that carry none (the API, /assets/*).
+        contentSecurityPolicy: { contentSecurityPolicy, override: false },
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
@@ -150,7 +153,8 @@ export class Storefront extends Construct {
     });
 
     // Pages follow the API's Cache-Control (no-store unless a page says otherwise), keyed on
-    // the query, the language cookie and Accept-Language, which select the rendered locale.
+    // the query and the language cookie, which select the rendered locale (pages never guess the
+    // language from Accept-Language: one URL, one language).
     const pages = new CachePolicy(this, 'PagesCache', {
       comment: `${props.name} server-rendered pages: origin Cache-Control, keyed on locale inputs`,
       defaultTtl: Duration.seconds(0),
@@ -158,7 +162,7 @@ export class Storefront extends Construct {
       maxTtl: Duration.days(1),
       queryStringBehavior: CacheQueryStringBehavior.all(),
       cookieBehavior: CacheCookieBehavior.allowList('lang'),
-      headerBehavior: CacheHeaderBehavior.allowList('accept-language'),
+      headerBehavior: CacheHeaderBehavior.none(),
       enableAcceptEncodingGzip: true,
       enableAcceptEncodingBrotli: true,
     });

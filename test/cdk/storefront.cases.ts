@@ -120,7 +120,8 @@ describe('storefront delivery construct', () => {
     vn.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: {
-          ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: true },
+          // The origin's per-response nonce CSP on pages must not be replaced at the edge.
+          ContentSecurityPolicy: { ContentSecurityPolicy: contentSecurityPolicy, Override: false },
           StrictTransportSecurity: Match.objectLike({
             AccessControlMaxAgeSec: 63072000,
             IncludeSubdomains: true,
@@ -138,6 +139,20 @@ describe('storefront delivery construct', () => {
       expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
     }
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+  });
+
+  it('pages are cached per query and language cookie, honouring the origin’s Cache-Control (default TTL 0)', () => {
+    vn.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        DefaultTTL: 0,
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          QueryStringsConfig: { QueryStringBehavior: 'all' },
+          CookiesConfig: { CookieBehavior: 'whitelist', Cookies: ['lang'] },
+          HeadersConfig: { HeaderBehavior: 'none' },
+        }),
+      }),
+    });
   });
 
   it('logs every distribution to the logs bucket', () => {

@@ -1,3 +1,4 @@
+import { assetUrl } from '../../../adapters/assets/urls.ts';
 import type { LocalizedText, OfferInput, TranslationLocale } from '../../../core/catalog/model.ts';
 import {
   type CategoryL2,
@@ -7,6 +8,7 @@ import {
   type SupplierTier,
 } from '../../../core/catalog/taxonomy.ts';
 import { sourceDigest } from '../../../core/catalog/translation.ts';
+import { seedImageKey } from '../images/keys.ts';
 import {
   beltPlaces,
   keyNames,
@@ -241,7 +243,9 @@ export function generateOffer(seed: number, index: number, version = 1): OfferIn
     ],
     images: Array.from(
       { length: int(r, 1, 5) },
-      (_, i) => `https://img.sourcefront.example/offers/${offerId}/${i + 1}.jpg`,
+      // Pictures drawn per category into the local asset store (local/seed/images), the same
+      // few per category, starting from one picked by the offer's index.
+      (_, i) => assetUrl(seedImageKey(category, index + i)),
     ),
     supplier: belt,
     skus,

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:storefront [-- --offers 100000 --rounds 30 --no-lighthouse]`
+ *
+ * 1. Generates offers (seed 42) into a table and alias of its own (a private in-memory DynamoDB
+ *    Local, the shared OpenSearch node), as bench:search does.
+ * 2. Server render through the local gateway, one request at a time: p50/p95 of the home, search,
+ *    category and offer pages, and of the API call behind each page (its ratio to the page).
+ * 3. Bytes per page: HTML gzipped, JavaScript gzipped (the inline islands; budget 15 KB), and in
+ *    Chromium the total transferred with images, on a phone-sized viewport.
+ * 4. Lighthouse mobile (the lighthouse package driving Debian's Chromium) on those pages.
+ * Timings live here, never in tests.
+ */
+import { existsSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { importIntoCatalog } from '../adapters/catalog-import.ts';
+import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { createGateway, listen } from '../local/gateway.ts';
+import { bootLocalPlatform } from '../local/platform.ts';
+import { generateOffer } from '../local/seed/generator/generate.ts';
+import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
+import { startLocalServers } from '../local/servers/index.ts';
+import { progressBar } from '../scripts/progress.ts';
+
+const { values } = parseArgs({
+  options: {
+    offers: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '30' },
+    seed: { type: 'string', default: '42' },
+    'no-lighthouse': { type: 'boolean', default: false },
+    'dynamodb-port': { type: 'string', default: '8012' },
+    chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
+});
+const OFFERS = Number(values.offers);
+const ROUNDS = Number(values.rounds);
+const SEED = Number(values.seed);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+const summary = (samples: number[]) => {
+  const s = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95) };
+};
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+function httpGet(port: number, path: string, host: string) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function* generated(n: number) {
+  for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
+}
+
+if (!values['no-lighthouse'] && !existsSync(values.chromium)) {
+  console.error(
+    `Chromium is not installed at ${values.chromium}: install Debian's chromium package (apt-get install -y chromium), or pass --no-lighthouse.`,
+  );
+  process.exit(1);
+}
+
+process.env.LOG_LEVEL ??= 'warn';
+const shared = await startLocalServers();
+const privateDynamo = await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
+const stamp = Date.now().toString(36);
+const names = { tableName: `bench-sf-${stamp}`, offersAlias: `bench-sf-offers-${stamp}` };
+const services = await bootLocalPlatform({ ...shared, dynamodb: privateDynamo }, names);
+const gateway = createGateway();
+const port = await listen(gateway, 0, '127.0.0.1');
+const fmt = new Intl.NumberFormat('en');
+const host = 'vn.localhost';
+
+try {
+  const bar = progressBar('ingest');
+  await importIntoCatalog(
+    { db: services.db, tableName: names.tableName, search: services.search, offersAlias: names.offersAlias },
+    generated(OFFERS),
+    {
+      onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`),
+      onProgress: (s) => bar.update(s.lines / OFFERS, `${fmt.format(s.imported)} offers`),
+    },
+  );
+  bar.done();
+  await services.search.indices.refresh({ index: names.offersAlias });
+
+  const offerIds = Array.from({ length: 20 }, (_, i) => generateOffer(SEED, (i * 7919) % OFFERS).offerId);
+  const pages = [
+    { name: 'home', page: () => '/', api: () => '/api/v1/search?sort=newest&size=8' },
+    { name: 'search', page: () => '/search?q=ao+thun+nu', api: () => '/api/v1/search?q=ao+thun+nu&size=24' },
+    {
+      name: 'category',
+      page: () => '/c/womens_wear',
+      api: () => '/api/v1/search?category=womens_wear&size=24',
+    },
+    {
+      name: 'offer',
+      page: (i: number) => `/offers/${offerIds[i % offerIds.length]}`,
+      api: (i: number) => `/api/v1/offers/${offerIds[i % offerIds.length]}`,
+    },
+  ];
+  const results: Record<string, { page: number[]; api: number[]; html: string }> = {};
+  const time = async (path: string) => {
+    const t0 = performance.now();
+    const { status, text } = await httpGet(port, path, host);
+    if (status !== 200) throw new Error(`${path} → ${status} ${text.slice(0, 200)}`);
+    return { ms: performance.now() - t0, text };
+  };
+  // Warm-up (first loads, caches of a warm container), then the measured rounds.
+  for (const p of pages) {
+    for (let i = 0; i < 3; i++) {
+      await time(p.page(i));
+      await time(p.api(i));
+    }
+  }
+  const queryBar = progressBar('renders');
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const p of pages) {
+      results[p.name] ??= { page: [], api: [], html: '' };
+      const r = results[p.name]!;
+      const page = await time(p.page(round));
+      r.page.push(page.ms);
+      r.html = page.text;
+      r.api.push((await time(p.api(round))).ms);
+    }
+    queryBar.update((round + 1) / ROUNDS, `${round + 1} rounds`);
+  }
+  queryBar.done();
+
+  const jsOf = (html: string) =>
+    [...html.matchAll(/<script(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)]
+      .map((m) => m[1])
+      .join('');
+  const lines = [
+    '',
+    `Storefront bench: ${fmt.format(OFFERS)} offers, ${ROUNDS} rounds per page, one request at a time (vn.localhost, vi)`,
+    '  page        render p50   p95      API p50    p95      page/API p95   HTML gz   JS gz',
+  ];
+  for (const p of pages) {
+    const r = results[p.name]!;
+    const page = summary(r.page);
+    const api = summary(r.api);
+    const kb = (s: string) => `${(gzipSync(s).length / 1024).toFixed(1)} KB`;
+    lines.push(
+      `  ${p.name.padEnd(10)} ${page.p50.toFixed(1).padStart(7)} ms ${page.p95.toFixed(1).padStart(6)} ms ${api.p50.toFixed(1).padStart(7)} ms ${api.p95.toFixed(1).padStart(6)} ms ${(page.p95 / api.p95).toFixed(2).padStart(9)}x ${kb(r.html).padStart(10)} ${kb(jsOf(r.html)).padStart(8)}`,
+    );
+  }
+
+  if (!values['no-lighthouse']) {
+    const debuggingPort = 9333;
+    const browser = await chromium.launch({
+      executablePath: values.chromium,
+      args: [`--remote-debugging-port=${debuggingPort}`, '--host-resolver-rules=MAP *.localhost 127.0.0.1'],
+    });
+    try {
+      lines.push('', '  Lighthouse mobile   perf  a11y  best-pr  SEO   total bytes  JS bytes');
+      for (const p of pages) {
+        const url = `http://${host}:${port}${p.page(0)}`;
+        const run = await lighthouse(url, {
+          port: debuggingPort,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+        });
+        const lhr = run?.lhr;
+        if (!lhr) throw new Error(`no Lighthouse result for ${url}`);
+        const score = (c: string) => String(Math.round((lhr.categories[c]?.score ?? 0) * 100)).padStart(5);
+        const weight = lhr.audits['total-byte-weight']?.numericValue ?? 0;
+        const items =
+          (
+            lhr.audits['network-requests']?.details as {
+              items?: { resourceType?: string; transferSize?: number }[];
+            }
+          )?.items ?? [];
+        const js = items
+          .filter((i) => i.resourceType === 'Script')
+          .reduce((a, i) => a + (i.transferSize ?? 0), 0);
+        lines.push(
+          `  ${p.name.padEnd(18)} ${score('performance')} ${score('accessibility')} ${score('best-practices')}   ${score('seo')} ${`${(weight / 1024).toFixed(0)} KB`.padStart(11)} ${`${(js / 1024).toFixed(1)} KB`.padStart(9)}`,
+        );
+        const failing = Object.values(lhr.audits)
+          .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
+          .map((a) => a.id);
+        if (failing.length > 0) lines.push(`    below 0.9: ${failing.slice(0, 8).join(', ')}`);
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+  console.log(lines.join('\n'));
+} finally {
+  agent.destroy();
+  gateway.closeAllConnections();
+  await new Promise((resolve) => gateway.close(resolve));
+  await deleteOffersIndex(services.search, names.offersAlias);
+  await privateDynamo.process?.stop();
+  await shared.stop();
+}

@@ -1,0 +1,55 @@
+/**
+ * The storefront's base stylesheet, inlined (with the response's nonce) after the tenant's
+ * theme tokens: no render-blocking request, system fonts only (the theme's font stack falls back
+ * to them, so text paints at once). Colours come from the theme's custom properties only.
+ */
+export const baseStylesheet = `
+*,*::before,*::after{box-sizing:border-box}
+body{line-height:1.5;font-size:16px}
+img{max-width:100%;height:auto;display:block}
+a{text-underline-offset:2px}
+:focus-visible{outline:3px solid var(--sf-color-text);outline-offset:2px;box-shadow:0 0 0 5px var(--sf-color-bg)}
+.sf-skip{position:absolute;left:-9999px;top:0;padding:8px 12px;background:var(--sf-color-bg);color:var(--sf-color-text);z-index:10}
+.sf-skip:focus{left:8px}
+.sf-visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.sf-header{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:12px 16px;border-bottom:3px solid var(--sf-color-primary)}
+.sf-brand{font-weight:700;font-size:1.25rem;color:var(--sf-color-text);text-decoration:none;display:flex;align-items:center;gap:8px}
+.sf-brand img{height:40px;width:auto}
+.sf-search{display:flex;flex:1 1 240px;gap:4px}
+.sf-search input{flex:1;min-width:0;padding:10px;font:inherit;border:1px solid var(--sf-color-text);border-radius:4px;background:var(--sf-color-bg);color:var(--sf-color-text)}
+.sf-button{padding:10px 16px;font:inherit;font-weight:600;border-radius:4px;cursor:pointer;min-height:44px;text-decoration:none;display:inline-block}
+.sf-langs ul{display:flex;gap:12px;list-style:none;margin:0;padding:0}
+.sf-langs a{display:inline-block;padding:10px 4px}
+main{padding:16px;max-width:1200px;margin:0 auto}
+h1{font-size:1.5rem;line-height:1.25;margin:8px 0 16px}
+h2{font-size:1.2rem;margin:24px 0 8px}
+.sf-grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(160px,1fr));gap:16px;list-style:none;padding:0;margin:0}
+.sf-card a{color:var(--sf-color-text);text-decoration:none;display:block}
+.sf-card img{aspect-ratio:1;object-fit:cover;width:100%;border-radius:4px}
+.sf-card-title{font-size:.95rem;font-weight:400;margin:6px 0 2px;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+.sf-price{font-weight:700}
+.sf-meta{font-size:.875rem;margin:0}
+.sf-chips{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:0}
+.sf-chips a{display:inline-block;padding:10px 12px;border:1px solid var(--sf-color-primary);border-radius:999px}
+.sf-layout{display:grid;gap:24px}
+@media (min-width:800px){.sf-layout{grid-template-columns:240px 1fr}.sf-offer{grid-template-columns:1fr 1fr}}
+.sf-facets fieldset{border:0;padding:0;margin:0 0 16px}
+.sf-facets legend{font-weight:700;margin-bottom:4px}
+.sf-facets label{display:flex;gap:8px;align-items:center;min-height:32px}
+.sf-facets select{font:inherit;padding:8px;width:100%}
+.sf-offer{display:grid;gap:24px}
+.sf-gallery{display:grid;grid-template-columns:repeat(auto-fill,minmax(72px,1fr));gap:8px}
+.sf-gallery>:first-child{grid-column:1/-1}
+.sf-gallery img{width:100%;aspect-ratio:1;object-fit:cover;border-radius:4px}
+.sf-noimage{aspect-ratio:1;width:100%;background:currentColor;opacity:.08;border-radius:4px}
+table{border-collapse:collapse;width:100%}
+th,td{text-align:start;padding:6px 8px;border-bottom:1px solid currentColor}
+.sf-skus{border:0;padding:0;margin:0 0 12px}
+.sf-skus label{display:flex;gap:8px;align-items:center;padding:8px 0;min-height:44px}
+.sf-qty{display:flex;gap:8px;align-items:center;margin:8px 0}
+.sf-qty input{width:7em;padding:10px;font:inherit}
+.sf-error{font-weight:700;min-height:1.5em}
+.sf-card-supplier{border:1px solid currentColor;border-radius:4px;padding:12px}
+.sf-footer{padding:24px 16px;border-top:1px solid currentColor;font-size:.875rem}
+.sf-pager{margin:24px 0}
+`;
