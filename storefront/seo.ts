@@ -2,7 +2,8 @@ import type { Tenant } from '../core/tenants/tenant.ts';
 import type { Locale } from '../locales/index.ts';
 import { escapeHtml } from './html.ts';
 
-/** robots.txt of one site: everything but the API and the buyer's own pages, and its sitemap. */
+/** robots.txt of one site: everything but the API and the buyer's own pages, and its sitemap
+ * (filtered search pages say noindex themselves). */
 export function robotsTxt(origin: string): string {
   return [
     'User-agent: *',
@@ -11,7 +12,6 @@ export function robotsTxt(origin: string): string {
     'Disallow: /cart',
     'Disallow: /checkout',
     'Disallow: /account',
-    'Disallow: /search',
     `Sitemap: ${origin}/sitemap.xml`,
     '',
   ].join('\n');

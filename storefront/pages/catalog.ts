@@ -194,8 +194,13 @@ export function searchResultsPage(ctx: PageContext, state: SearchState, page: Se
     {
       title,
       description: t('storefront:searchDescription', { name: ctx.tenant.name, total: page.total }),
-      // Result pages of free text and filters stay out of the index; categories are the landing pages.
-      noindex: true,
+      // A plain query's results may be indexed; filtered, sorted or further pages stay out.
+      noindex:
+        Boolean(state.category || state.belt || state.cursor || state.moqMax !== undefined) ||
+        state.badges.length > 0 ||
+        state.priceMin !== undefined ||
+        state.priceMax !== undefined ||
+        state.sort !== 'relevance',
     },
     main,
   );

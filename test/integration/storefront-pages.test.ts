@@ -87,6 +87,10 @@ describe('storefront pages (server-rendered HTML)', () => {
     const filtered = await (await vn('/search?q=ao+thun&belt=guangzhou')).text();
     expect(filtered).toContain('Áo thun nữ cotton mùa hè');
     expect(filtered).not.toContain('Áo thun nữ dáng rộng');
+    // A plain query may be indexed; a filtered or sorted one says noindex.
+    expect(page).not.toContain('<meta name="robots" content="noindex">');
+    expect(filtered).toContain('<meta name="robots" content="noindex">');
+    expect(sorted).toContain('<meta name="robots" content="noindex">');
     // A hand-edited bad value is dropped, not a 400.
     expect((await vn('/search?q=ao+thun&priceMin=abc')).status).toBe(200);
   });
@@ -127,6 +131,9 @@ describe('storefront pages (server-rendered HTML)', () => {
     expect(page).toContain("Summer Cotton Women's T-Shirt".replace("'", '&#39;'));
     expect(page).toMatch(/<a href="\/offers\/tee-women-cotton" hreflang="vi" lang="vi">Tiếng Việt<\/a>/);
     expect(page).not.toContain('hreflang="ko"');
+    // One URL, one language: a browser's Accept-Language does not change the page.
+    const guessed = await (await vn('/', { headers: { 'accept-language': 'en-US,en;q=0.9' } })).text();
+    expect(guessed).toContain('<html lang="vi"');
   });
 
   it('a supplier title with <script> is escaped text in the page and in its JSON-LD', async () => {
