@@ -50,6 +50,9 @@ export const errorCodes = [
   'PRICE_CHANGED',
   'CART_FULL',
   'CART_LINE_UNAVAILABLE',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'RESET_CODE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

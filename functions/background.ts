@@ -4,11 +4,20 @@
  * platform runs schedules from here too. `handler` names `functions/jobs/<handler>.ts`.
  */
 import type { Access } from './routes.ts';
+import { SUPPLY_SIGNING_KEY } from './secrets.ts';
 
 export interface BackgroundFunction {
   handler: string;
   description: string;
-  trigger: { schedule: string } | { tableStream: { batchSize: number } };
+  trigger:
+    | { schedule: string }
+    | {
+        tableStream: {
+          batchSize: number;
+          /** Only INSERTs of items whose sort key starts with this (the event-source filter; the handler checks again). */
+          insertsWithSortKeyPrefix?: string;
+        };
+      };
   access: { table: Access; search: Access; secrets?: readonly string[] };
   memoryMb?: number;
   timeoutSeconds?: number;
@@ -31,5 +40,21 @@ export const backgroundFunctions: readonly BackgroundFunction[] = [
     trigger: { schedule: 'rate(5 minutes)' },
     access: { table: 'write', search: 'none' },
     timeoutSeconds: 120,
+  },
+  {
+    handler: 'handoff-dispatch',
+    description:
+      'The handoff dispatcher: outbox INSERTs on the table stream become purchase orders in CNY, stored once and sent signed to the supply side',
+    trigger: { tableStream: { batchSize: 25, insertsWithSortKeyPrefix: 'OUTBOX#' } },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+    timeoutSeconds: 60,
+  },
+  {
+    handler: 'handoff-retry',
+    description:
+      'Retries purchase orders whose next delivery attempt is due; parks them as dead letters after the last',
+    trigger: { schedule: 'rate(1 minute)' },
+    access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
+    timeoutSeconds: 60,
   },
 ];

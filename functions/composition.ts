@@ -2,15 +2,18 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
 import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
+import { DynamoBuyerStore } from '../adapters/dynamodb/buyer-store.ts';
 import { DynamoCartStore } from '../adapters/dynamodb/cart-store.ts';
 import { createDocumentClient, createDynamoClient } from '../adapters/dynamodb/client.ts';
 import { DynamoDomainVerifications } from '../adapters/dynamodb/domain-verifications.ts';
 import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
+import { DynamoHandoffStore } from '../adapters/dynamodb/handoff-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
-import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
+import { DynamoOrderStore, OrderExistsError } from '../adapters/dynamodb/order-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
+import { sesMailer } from '../adapters/mail/ses.ts';
 import { secretKeyFor, tossVirtualAccounts } from '../adapters/payments/toss-virtual-account.ts';
 import {
   cachedSecrets,
@@ -18,8 +21,16 @@ import {
   type SecretStore,
   secretsManagerSecrets,
 } from '../adapters/secrets/secret-store.ts';
+import { httpSupplyClient } from '../adapters/supply/http-supply-client.ts';
+import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
 import { type CartService, cartService } from '../core/cart/service.ts';
+import { type HandoffService, handoffService, type SupplyClient } from '../core/handoff/dispatcher.ts';
+import type { RetryPolicy } from '../core/handoff/records.ts';
+import type { HandoffStore } from '../core/handoff/store.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
+import type { Mailer } from '../core/mail/mailer.ts';
+import { checkoutService } from '../core/orders/checkout.ts';
+import { type OrderService, orderService } from '../core/orders/service.ts';
 import { type PaymentService, paymentService } from '../core/payments/service.ts';
 import { vietQrPayload } from '../core/payments/vietqr.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
@@ -36,7 +47,15 @@ import {
 } from '../core/tenants/domains.ts';
 import { cachedDirectory, type TenantDirectory } from '../core/tenants/tenant.ts';
 import { type Config, loadConfig } from './config.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, secretEnvName, TOSS_SECRET_KEY } from './secrets.ts';
+import { jobLogger } from './http/telemetry.ts';
+import {
+  BUYER_CODE_KEY,
+  OPERATOR_API_KEY,
+  QUOTE_SIGNING_KEY,
+  SUPPLY_SIGNING_KEY,
+  secretEnvName,
+  TOSS_SECRET_KEY,
+} from './secrets.ts';
 
 /**
  * The one place handlers get their adapters from, the same in Lambda and on the local
@@ -74,10 +93,22 @@ export interface Services {
   offers: DynamoOfferRepository;
   /** Fixed-window counters: failed sign-ins, per-route limits. */
   rateLimits: RateLimiter;
+  /** Outgoing mail (MAIL_PROVIDER): SES, or the local platform's `.eml` files. */
+  mailer: Mailer;
+  /** Buyer accounts, sessions and password resets of each site. */
+  buyers: BuyerAccounts;
   /** Orders with their stock and outbox. */
   orders: DynamoOrderStore;
+  /** Checkout: a priced cart becomes an order (stock taken, payment set up). */
+  checkout: ReturnType<typeof checkoutService>;
+  /** Orders for buyers and partners: read, list, cancel. */
+  orderService: OrderService;
   /** Payments per method behind the payment port: set-up, provider callbacks, transfers, refunds, deadlines. */
   payments: PaymentService;
+  /** Purchase orders, their delivery and the partner's supply notices. */
+  handoffStore: HandoffStore;
+  /** The cross-border handoff: outbox → POs, retries, dead letters, webhooks in. */
+  handoff: HandoffService;
 }
 
 /**
@@ -87,6 +118,12 @@ export interface Services {
 export const SECRET_CACHE_TTL_MS = 60_000;
 
 let current: Services | undefined;
+
+const handoffLogger = jobLogger('handoff');
+const handoffLog = {
+  info: (message: string, data: Record<string, unknown> = {}) => handoffLogger.info(message, data),
+  warn: (message: string, data: Record<string, unknown> = {}) => handoffLogger.warn(message, data),
+};
 
 /** The services of this container: in Lambda built from the environment on first use. */
 export function services(): Services {
@@ -105,9 +142,32 @@ export function provideServices(built: Services): void {
 /** Adapters a caller may supply instead of the defaults (tests point the domain checks at local servers). */
 export interface AdapterOverrides {
   domainChecks?: DomainChecks;
+  /** The local platform's mail writer (MAIL_PROVIDER=local-files): kept out of the Lambda bundles. */
+  mailer?: Mailer;
   /** Toss Payments' API base instead of TOSS_API_BASE (the local platform's sandbox provider process). */
   tossApiBase?: string;
+  /** The supply endpoint (tests point it at their sandbox supplier). */
+  supply?: SupplyClient;
+  /** The delivery retry schedule (tests shorten the clock). */
+  handoffRetry?: RetryPolicy;
 }
+
+function mailerFor(config: Config, override: Mailer | undefined): Mailer {
+  if (override) return override;
+  if (config.MAIL_PROVIDER === 'ses')
+    return sesMailer({ region: config.AWS_REGION, defaultFrom: config.MAIL_FROM });
+  throw new Error(
+    'MAIL_PROVIDER=local-files is served by the local platform (local/platform.ts), not in a function',
+  );
+}
+
+/** Without a configured endpoint every send fails, so POs wait in the retry queue (and then as dead letters). */
+const unconfiguredSupply: SupplyClient = {
+  send: async () => {
+    throw new Error('SUPPLY_ENDPOINT_URL is not set');
+  },
+  get: async () => undefined,
+};
 
 export function buildServices(config: Config, overrides: AdapterOverrides = {}): Services {
   const dynamo = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
@@ -126,8 +186,28 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     SECRET_CACHE_TTL_MS,
   );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
+  const rateLimits = new DynamoRateLimiter(db, config.TABLE_NAME);
+  const mailer = mailerFor(config, overrides.mailer);
+  const handoffStore = new DynamoHandoffStore(db, config.TABLE_NAME);
+  const supply =
+    overrides.supply ??
+    (config.SUPPLY_ENDPOINT_URL
+      ? httpSupplyClient({
+          baseUrl: config.SUPPLY_ENDPOINT_URL,
+          signingKey: () => secrets.get(SUPPLY_SIGNING_KEY),
+        })
+      : unconfiguredSupply);
   const byId = (id: string) => tenantRepository.byId(id);
   const orders = new DynamoOrderStore(db, config.TABLE_NAME);
+  const payments = paymentService({
+    orders,
+    tenants: { byId },
+    provider: tossVirtualAccounts({
+      apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
+      secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
+    }),
+    vietQr: vietQrPayload,
+  });
   const routable = routableDirectory({
     directory: tenantRepository,
     byId,
@@ -166,16 +246,36 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     landedCost: landedCostService({ offers, priceBooks }),
     carts: cartService({ carts: new DynamoCartStore(db, config.TABLE_NAME), offers, priceBooks }),
     offers,
-    rateLimits: new DynamoRateLimiter(db, config.TABLE_NAME),
+    rateLimits,
+    mailer,
+    buyers: buyerAccounts({
+      store: new DynamoBuyerStore(db, config.TABLE_NAME),
+      rateLimits,
+      mailer,
+      platformFrom: config.MAIL_FROM,
+      codeKey: () => secrets.get(BUYER_CODE_KEY),
+    }),
     orders,
-    payments: paymentService({
+    checkout: checkoutService({
+      store: orders,
+      setUpPayment: (order, tenant) => payments.setUp(order, tenant),
+      isOrderExists: (error) => error instanceof OrderExistsError,
+    }),
+    orderService: orderService({ store: orders }),
+    payments,
+    handoffStore,
+    handoff: handoffService({
       orders,
-      tenants: { byId },
-      provider: tossVirtualAccounts({
-        apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
-        secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
-      }),
-      vietQr: vietQrPayload,
+      store: handoffStore,
+      supply,
+      retry: overrides.handoffRetry ?? {
+        maxAttempts: config.HANDOFF_MAX_ATTEMPTS,
+        baseMs: config.HANDOFF_RETRY_BASE_MS,
+      },
+      log: handoffLog,
+      // The supplier card of the PO's first offer carries the supplier's badges.
+      promises48h: async (po) =>
+        (await offers.get(po.lines[0]!.offerId))?.supplier.badges.includes('ship_48h') ?? false,
     }),
   };
 }

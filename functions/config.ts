@@ -31,8 +31,23 @@ export const configSchema = z.object({
   SECRETS_PROVIDER: z.enum(['secrets-manager', 'local-files']).default('secrets-manager'),
   /** Only with SECRETS_PROVIDER=local-files: the folder (the local platform uses .local/secrets). */
   SECRETS_DIR: z.string().min(1).optional(),
+  /** The supply endpoint purchase orders go to (locally the sandbox supplier); unset: the handoff keeps POs pending. */
+  SUPPLY_ENDPOINT_URL: z.url().optional(),
+  /** Delivery attempts of a PO before it is parked as a dead letter. */
+  HANDOFF_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  /** The first retry's wait; each next one doubles, with jitter (113 s: 8 attempts over about 4 hours). */
+  HANDOFF_RETRY_BASE_MS: z.coerce.number().int().min(10).default(113_000),
   /** How long a quote stays valid. */
   QUOTE_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  /** Where mail goes: Amazon SES (AWS), or `.eml` files the local platform writes (MAIL_DIR). */
+  MAIL_PROVIDER: z.enum(['ses', 'local-files']).default('ses'),
+  /**
+   * The platform's sender, for sites without a contact address (a site with one sends from
+   * it). Deployed, lib/ sets the region's `mailFrom` (cdk.json); the default is for local runs.
+   */
+  MAIL_FROM: z.email().default('no-reply@sourcefront.localhost'),
+  /** Only with MAIL_PROVIDER=local-files: the folder (the local platform uses .local/mail). */
+  MAIL_DIR: z.string().min(1).optional(),
   /** Toss Payments' API: https://api.tosspayments.com in AWS, the sandbox provider process locally. */
   TOSS_API_BASE: z.url().default('https://api.tosspayments.com'),
 });

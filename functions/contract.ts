@@ -30,7 +30,7 @@ export const authKinds = [
 export type Auth = (typeof authKinds)[number];
 
 /** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
-export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront'] as const;
+export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront', 'handoff'] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 export interface RouteRequest {
@@ -40,7 +40,7 @@ export interface RouteRequest {
 }
 
 export interface RouteResponse {
-  status: 200 | 201 | 204;
+  status: 200 | 201 | 202 | 204;
   /** A JSON body's schema; absent for text responses (`contentType`). */
   body?: z.ZodType;
   /** For non-JSON answers (CSS, HTML). */
@@ -74,7 +74,7 @@ export interface RouteDefinition {
   /** Hits per client address (and site) per window; the hit past the limit gets 429. */
   rateLimit?: { limit: number; windowSeconds: number };
   /** What the route may touch: its function is granted the union of its routes' access. */
-  access: { table: Access; search: Access; secrets?: readonly string[] };
+  access: { table: Access; search: Access; secrets?: readonly string[]; mail?: 'send' };
   /** Lambda memory in MB; a function takes the largest of its routes'. */
   memoryMb?: number;
 }

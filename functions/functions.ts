@@ -18,6 +18,8 @@ export interface FunctionAccess {
   table: Access;
   search: Access;
   secrets?: readonly string[];
+  /** Sends mail (SES in AWS). */
+  mail?: 'send';
 }
 
 const order: Record<Access, number> = { none: 0, read: 1, write: 2 };
@@ -50,6 +52,7 @@ export function routeFunctions(table: readonly RouteDefinition[] = routes): Rout
       table: widest(seen.access.table, route.access.table),
       search: widest(seen.access.search, route.access.search),
       secrets: [...new Set([...(seen.access.secrets ?? []), ...(route.access.secrets ?? [])])],
+      ...((seen.access.mail ?? route.access.mail) && { mail: 'send' as const }),
     };
     seen.memoryMb = Math.max(seen.memoryMb, route.memoryMb ?? 256);
     seen.routeKeys.push(key);

@@ -7,6 +7,8 @@
 export const OPERATOR_API_KEY = 'operator-api-key';
 export const QUOTE_SIGNING_KEY = 'quote-signing-key';
 export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
+/** The key buyers' one-time codes (password reset) are stored under, as HMAC-SHA256. */
+export const BUYER_CODE_KEY = 'buyer-code-key';
 /**
  * Toss Payments' secret key for virtual accounts: one key, or a JSON object of keys by tenant id
  * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.

@@ -73,6 +73,7 @@ export class RegionStack extends Stack {
         offersAlias: OFFERS_ALIAS,
         searchEndpoint,
         stage: config.stage,
+        mailFrom: config.mailFrom,
         behindCloudFront: kind === 'route',
       });
     this.search = new Search(this, 'Search', {

@@ -80,6 +80,8 @@ const regionInputSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   stage: z.enum(['dev', 'staging', 'prod']),
   alarmEmail: z.email(),
+  /** The platform's mail sender in the region (an SES-verified identity): sites without a contact address send from it. */
+  mailFrom: z.email(),
   sizing: z.object({
     profile: z.enum(Object.keys(sizingProfiles) as [SizingProfile, ...SizingProfile[]]),
     search: searchSizingSchema.partial().optional(),
@@ -104,6 +106,7 @@ export interface RegionConfig {
   region: string;
   stage: 'dev' | 'staging' | 'prod';
   alarmEmail: string;
+  mailFrom: string;
   sizing: Sizing;
   tenants: TenantSite[];
   originVerifyVersionId?: string;
@@ -131,6 +134,7 @@ export function parseRegions(context: unknown): RegionConfig[] {
       region: input.region,
       stage: input.stage,
       alarmEmail: input.alarmEmail,
+      mailFrom: input.mailFrom,
       sizing,
       tenants: input.tenants,
       ...(input.originVerifyVersionId && { originVerifyVersionId: input.originVerifyVersionId }),

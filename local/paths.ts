@@ -10,3 +10,5 @@ export const serversDir = join(localDir, 'servers');
 export const dataDir = join(localDir, 'data');
 export const logsDir = join(localDir, 'logs');
 export const secretsDir = join(localDir, 'secrets');
+/** Every message the local platform sends, one `.eml` file each. */
+export const mailDir = join(localDir, 'mail');

@@ -1,6 +1,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
+import { localFileMailer } from '../adapters/mail/local-files.ts';
 import { ensureOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../adapters/opensearch/client.ts';
 import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
@@ -15,8 +16,8 @@ import {
 } from '../functions/composition.ts';
 import { type Config, loadConfig } from '../functions/config.ts';
 import { connectionOf } from '../functions/search-client.ts';
-import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY } from '../functions/secrets.ts';
-import { secretsDir } from './paths.ts';
+import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
+import { mailDir, secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
 
@@ -54,14 +55,22 @@ export async function bootLocalPlatform(
     // Secrets (operator key, quote signing key) as files under .local/secrets, made on first use.
     SECRETS_PROVIDER: 'local-files',
     SECRETS_DIR: process.env.SECRETS_DIR ?? secretsDir,
+    // Mail as .eml files under .local/mail (npm start says where).
+    MAIL_PROVIDER: 'local-files',
+    MAIL_DIR: process.env.MAIL_DIR ?? mailDir,
   } satisfies Partial<Record<keyof Config, string>>;
-  const services = await connectLocal(loadConfig({ ...process.env, ...settings }), overrides);
+  const config = loadConfig({ ...process.env, ...settings });
+  const mailer =
+    overrides.mailer ?? localFileMailer({ dir: config.MAIL_DIR ?? mailDir, defaultFrom: config.MAIL_FROM });
+  const services = await connectLocal(config, { ...overrides, mailer });
   // The handlers behind the local gateway use these services, as a Lambda container uses its own.
   provideServices(services);
   for (const tenant of demoTenants) await services.tenantRepository.seed(tenant);
   await approveDemoDomains(services);
   // Make the local secrets now, so the operator key can be read before the first admin call.
-  await Promise.all([services.secrets.get(OPERATOR_API_KEY), services.secrets.get(QUOTE_SIGNING_KEY)]);
+  await Promise.all(
+    [OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY].map((name) => services.secrets.get(name)),
+  );
   const fx = await refreshRates(
     fxProvidersFor(services.config.FX_PROVIDER, services.config.FX_FILE_DIR),
     services.fxRates,

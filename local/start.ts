@@ -4,12 +4,13 @@
  * Lambda handlers behind a local HTTP API gateway. Ctrl-C or SIGTERM stops everything.
  */
 import { join } from 'node:path';
-import { OPERATOR_API_KEY } from '../functions/secrets.ts';
+import { OPERATOR_API_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
+import { startBackground } from './background.ts';
 import { createGateway, listen } from './gateway.ts';
-import { logsDir, secretsDir } from './paths.ts';
+import { logsDir, mailDir, secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';
+import { startSupplierSandbox } from './sandbox/process.ts';
 import { startPaymentSandbox } from './sandbox/start-payment-provider.ts';
-import { runSchedules } from './schedules.ts';
 import { seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
@@ -17,10 +18,20 @@ import { MissingToolError } from './servers/toolchain.ts';
 import { onShutdown } from './shutdown.ts';
 
 const port = Number(process.env.PORT ?? 3000);
+const sandboxPort = Number(process.env.SANDBOX_SUPPLIER_PORT ?? 4010);
 
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
+  const keys = process.env.SECRETS_DIR ?? secretsDir;
+  // The sandbox supplier plays the China side: POs go to it, its webhooks come back to the gateway.
+  const sandbox = await startSupplierSandbox({
+    keyFile: join(keys, SUPPLY_SIGNING_KEY),
+    webhookUrl: `http://127.0.0.1:${port}/api/v1/supply/webhooks`,
+    port: sandboxPort,
+    stepMs: Number(process.env.SANDBOX_SUPPLIER_STEP_MS ?? 15_000),
+  });
+  process.env.SUPPLY_ENDPOINT_URL ??= sandbox.url;
   // The sandbox payment provider (Toss Payments' API) as its own process; the platform calls it as TOSS_API_BASE.
   const paymentSandbox = await startPaymentSandbox({
     port: Number(process.env.PAYMENT_SANDBOX_PORT ?? 0),
@@ -30,12 +41,12 @@ try {
   const gateway = createGateway();
   const bound = await listen(gateway, port);
   // Deposit callbacks go to the virtual-account site (locally every tenant shares one sandbox key).
-  const callbackUrl = `http://kr.localhost:${bound}/api/v1/payments/toss/deposit-callback`;
-  await paymentSandbox.setWebhook(callbackUrl);
-  // The background registry's schedules (payment deadlines, FX refresh), as EventBridge runs them.
-  const stopSchedules = runSchedules();
+  await paymentSandbox.setWebhook(`http://kr.localhost:${bound}/api/v1/payments/toss/deposit-callback`);
+  // The stream poller (the dispatcher) and the schedules (payment deadlines, FX refresh, PO retries), from the background registry.
+  const background = await startBackground(services);
   onShutdown(async () => {
-    stopSchedules();
+    await background.stop();
+    await sandbox.stop();
     await new Promise((resolve) => gateway.close(resolve));
     gateway.closeAllConnections();
     await paymentSandbox.stop();
@@ -50,7 +61,9 @@ try {
       `  Operator key    ${join(process.env.SECRETS_DIR ?? secretsDir, OPERATOR_API_KEY)}   (admin API: Authorization: Bearer <key>)`,
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,
       `  OpenSearch      ${servers.opensearch.endpoint}${reused(servers.opensearch)}`,
+      `  Mail            ${services.config.MAIL_DIR ?? mailDir}   (one .eml file per message sent)`,
       `  Payments        ${paymentSandbox.url}   (sandbox Toss API; pay a virtual account: POST ${paymentSandbox.url}/sandbox/deposits {"orderId","amount"})`,
+      `  Sandbox supplier ${sandbox.url}   (what it received: ${sandbox.url}/_sandbox/received; switches: POST ${sandbox.url}/_sandbox/switches)`,
       '  Data and logs   .local/data, .local/logs',
       '',
       'Press Ctrl-C to stop.',

@@ -1,5 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
-import { OFFERS_INDEX_SCHEMA_VERSION, offersIndexBody } from './offers-index.ts';
+import { OFFERS_INDEX_SCHEMA_VERSION, offersIndexBody, synonymFilters } from './offers-index.ts';
 
 /** The concrete index behind an alias: `<alias>-v<schema>-<timestamp>`. */
 export function newIndexName(alias: string, now: Date = new Date()): string {
@@ -39,6 +39,7 @@ export async function ensureOffersIndex(
   options: { replicas?: number } = {},
 ): Promise<string> {
   const index = await currentOrNewIndex(client, alias);
+  await updateSynonyms(client, index);
   if (options.replicas !== undefined) {
     await client.indices.putSettings({ index, body: { index: { number_of_replicas: options.replicas } } });
   }
@@ -120,6 +121,36 @@ export async function reindexOffers(client: Client, alias: string, now: Date = n
   });
   if (old.length > 0) await client.indices.delete({ index: old.join(',') });
   return target;
+}
+
+/**
+ * Brings the index's synonym filters up to the reviewed files (adapters/opensearch/synonyms/)
+ * without a reindex: they are used at search time only, so the index is closed, its filters
+ * replaced and reopened (a few seconds without search). Nothing happens when they are current.
+ * Returns whether they changed.
+ */
+export async function updateSynonyms(client: Client, index: string): Promise<boolean> {
+  const wanted = synonymFilters();
+  const { body } = await client.indices.getSettings({ index, name: 'index.analysis.filter.*' });
+  const current =
+    (
+      body as Record<
+        string,
+        { settings?: { index?: { analysis?: { filter?: Record<string, { synonyms?: string[] }> } } } }
+      >
+    )[index]?.settings?.index?.analysis?.filter ?? {};
+  const same = Object.entries(wanted).every(
+    ([name, f]) => JSON.stringify(current[name]?.synonyms ?? []) === JSON.stringify(f.synonyms),
+  );
+  if (same) return false;
+  await client.indices.close({ index });
+  try {
+    await client.indices.putSettings({ index, body: { analysis: { filter: wanted } } as never });
+  } finally {
+    await client.indices.open({ index });
+    await client.cluster.health({ index, wait_for_status: 'yellow', timeout: '30s' });
+  }
+  return true;
 }
 
 /** Deletes every index behind the alias (tests only). */

@@ -1,6 +1,8 @@
 import { type Offer, priceRangeFen, translationLocales } from '../../core/catalog/model.ts';
 import { parentOf } from '../../core/catalog/taxonomy.ts';
 import { sourceDigest } from '../../core/catalog/translation.ts';
+import { translatorFor } from '../../core/i18n/translator.ts';
+import type { Locale } from '../../locales/index.ts';
 
 /**
  * What the offers index holds of an offer: the fields search matches, filters, facets and
@@ -10,8 +12,11 @@ export interface OfferDocument {
   offerId: string;
   version: number;
   title: { 'zh-CN': string; vi?: string; ko?: string; en?: string };
+  /** Attribute values (brand, material, model …) and category names, per locale. */
+  keywords: Record<'zh-CN' | 'vi' | 'ko' | 'en', string>;
   supplierId: string;
   supplierTier: string;
+  responseRatePct: number;
   badges: string[];
   belt: string;
   categoryL1: string;
@@ -19,12 +24,29 @@ export interface OfferDocument {
   priceMinFen: number;
   priceMaxFen: number;
   moq: number;
+  inStock: boolean;
   unit: string;
   image: string;
   listed: boolean;
   createdAt: string;
   updatedAt: string;
   staleLocales: string[];
+}
+
+const keywordLocales = ['zh-CN', 'vi', 'ko', 'en'] as const;
+
+/** What an offer's attributes and categories say, in one locale (the Chinese where untranslated). */
+const translators = Object.fromEntries(keywordLocales.map((l) => [l, translatorFor(l)]));
+
+function keywordsIn(offer: Offer, locale: Locale): string {
+  const t = translators[locale]!;
+  const values = offer.attributes.map((a) =>
+    locale === 'zh-CN' ? a.value.source : (a.value.translations[locale as 'vi']?.text ?? a.value.source),
+  );
+  const category = offer.category;
+  return [...values, t(`catalog:category_${category}`), t(`catalog:category_${parentOf[category]}`)].join(
+    ' · ',
+  );
 }
 
 export function toOfferDocument(offer: Offer): OfferDocument {
@@ -42,8 +64,12 @@ export function toOfferDocument(offer: Offer): OfferDocument {
     offerId: offer.offerId,
     version: offer.version,
     title,
+    keywords: Object.fromEntries(
+      keywordLocales.map((l) => [l, keywordsIn(offer, l)]),
+    ) as OfferDocument['keywords'],
     supplierId: offer.supplier.id,
     supplierTier: offer.supplier.tier,
+    responseRatePct: offer.supplier.responseRatePct,
     badges: [...offer.supplier.badges],
     belt: offer.supplier.belt,
     categoryL1: parentOf[offer.category],
@@ -51,6 +77,7 @@ export function toOfferDocument(offer: Offer): OfferDocument {
     priceMinFen: minFen,
     priceMaxFen: maxFen,
     moq: offer.moq,
+    inStock: offer.skus.some((s) => s.stock > 0),
     unit: offer.unit,
     image: offer.images[0]!,
     listed: offer.listed,

@@ -1,3 +1,4 @@
+import { fold } from '../../core/catalog/catalog-service.ts';
 import type { OfferSearchCriteria, SuggestCriteria } from '../../core/catalog/search.ts';
 import type { Sort } from '../../core/catalog/search-query.ts';
 import { badges, belts, categoriesL1, categoriesL2 } from '../../core/catalog/taxonomy.ts';
@@ -31,15 +32,146 @@ export function sortClauses(sort: Sort): Clause[] {
   }
 }
 
-/** Fields a query in each language is matched against, best first; the Chinese original is
- * always there as the fallback (and matches a buyer who types Chinese). Vietnamese matches on
- * the folded field only, so "ao thun nu" and "áo thun nữ" rank identically. */
+/** Whether the buyer typed Vietnamese diacritics (then exact-mark matches rank first). */
+export function hasMarks(text: string): boolean {
+  return fold(text) !== text.toLowerCase();
+}
+
+/**
+ * Fields a query in each language is matched against, with their weights: the buyer's own
+ * language first, the offer's attributes and categories (`keywords`) below it, and the other
+ * languages' titles lower still, so a brand or model that only the Chinese or Korean title
+ * names is found. Vietnamese matches on the folded field (marks or not); when the buyer typed
+ * marks, the exact field is added on top (matchFieldsFor).
+ */
 export const matchFields: Record<Locale, string[]> = {
-  vi: ['title.vi.folded^3', 'title.en', 'title.zh-CN'],
-  ko: ['title.ko^3', 'title.en', 'title.zh-CN'],
-  en: ['title.en^3', 'title.zh-CN'],
-  'zh-CN': ['title.zh-CN^3', 'title.en'],
+  vi: ['title.vi.folded^3', 'keywords.vi.folded^1.2', 'title.en^0.5', 'title.zh-CN^0.5', 'title.ko^0.3'],
+  ko: ['title.ko^3', 'keywords.ko^1.2', 'title.en^0.5', 'title.zh-CN^0.5', 'title.vi.folded^0.3'],
+  en: ['title.en^3', 'keywords.en^1.2', 'title.vi.folded^0.3', 'title.zh-CN^0.5', 'title.ko^0.5'],
+  'zh-CN': ['title.zh-CN^3', 'keywords.zh-CN^1.2', 'title.en^0.5', 'title.ko^0.3', 'title.vi.folded^0.3'],
 };
+
+export function matchFieldsFor(locale: Locale, text: string): string[] {
+  const fields = matchFields[locale];
+  return locale === 'vi' && hasMarks(text) ? ['title.vi^4', 'keywords.vi^1.5', ...fields] : fields;
+}
+
+/** The buyer's own title field and its analysers. */
+const primary: Record<
+  Locale,
+  { field: string; keywords: string; split: string; fuzzy?: string[]; uni?: string }
+> = {
+  vi: {
+    field: 'title.vi.folded',
+    keywords: 'keywords.vi.folded',
+    split: 'vi_split',
+    fuzzy: ['title.vi.folded', 'keywords.vi.folded'],
+  },
+  en: { field: 'title.en', keywords: 'keywords.en', split: 'en_split', fuzzy: ['title.en', 'keywords.en'] },
+  ko: { field: 'title.ko', keywords: 'keywords.ko', split: 'cjk_split', uni: 'title.ko.uni' },
+  'zh-CN': { field: 'title.zh-CN', keywords: 'keywords.zh-CN', split: 'cjk_split', uni: 'title.zh-CN.uni' },
+};
+
+/** Below 2 terms all are needed; up to 4 all but one; beyond, 60 %: partial matches admitted.
+ * Korean and Chinese count bigrams (four for a four-character word), so half of them do. */
+const PARTIAL = '1<-1 4<60%';
+const PARTIAL_CJK = '1<-1 3<50%';
+/** Characters beyond which a text is matched by the lean query (textQuery). */
+export const LONG_QUERY = 40;
+
+/**
+ * The text query. Candidates match enough of the words in some field (synonyms applied at
+ * search time), or match with a typo on a Latin-script field, or match a model number written
+ * together; full matches, phrase matches and (when the buyer typed them) exact diacritics add
+ * on top, so partial matches rank below full ones.
+ */
+export function textQuery(
+  locale: Locale,
+  text: string,
+  options: { relaxed?: boolean } = {},
+): { recall: Clause; rank: Clause[] } {
+  const p = primary[locale];
+  // A long text (a pasted title: up to 200 CJK characters analyse to ~200 bigrams) is matched
+  // on the buyer's own title and keywords only, so the query stays under the engine's clause
+  // limit (1,024); buyers' own queries are short and get every clause.
+  if ([...text].length > LONG_QUERY)
+    return {
+      recall: {
+        multi_match: { query: text, fields: [`${p.field}^3`, p.keywords], minimum_should_match: PARTIAL },
+      },
+      rank: [{ match_phrase: { [p.field]: { query: text, slop: 2 } } }],
+    };
+  const fields = matchFieldsFor(locale, text);
+  // The relaxed query (asked only when the strict one found nothing): any one word, more typos.
+  const enough = options.relaxed ? '1' : p.uni ? PARTIAL_CJK : PARTIAL;
+  const recall: Clause[] = [
+    {
+      multi_match: {
+        query: text,
+        fields,
+        type: 'best_fields',
+        tie_breaker: 0.3,
+        minimum_should_match: enough,
+      },
+    },
+    { match: { [p.field]: { query: text, analyzer: p.split, minimum_should_match: enough } } },
+  ];
+  if (p.fuzzy)
+    recall.push({
+      multi_match: {
+        query: text,
+        fields: options.relaxed ? [...p.fuzzy, 'title.en', 'keywords.en'] : p.fuzzy,
+        analyzer: locale === 'vi' ? 'vi_folded_plain' : 'en_plain',
+        fuzziness: options.relaxed ? 'AUTO' : 'AUTO:4,7',
+        prefix_length: options.relaxed ? 0 : 1,
+        minimum_should_match: enough,
+        boost: 0.4,
+      },
+    });
+  if (p.uni)
+    recall.push({ match: { [p.uni]: { query: text, minimum_should_match: PARTIAL_CJK, boost: 0.3 } } });
+  const rank: Clause[] = [
+    {
+      multi_match: {
+        query: text,
+        fields: [p.field, ...(locale === 'vi' && hasMarks(text) ? ['title.vi'] : [])],
+        operator: 'and',
+        boost: 2,
+      },
+    },
+    { match_phrase: { [p.field]: { query: text, slop: 2, boost: 1 } } },
+    // every word somewhere in the title or the attributes ("tai nghe" + brand Huawei)
+    {
+      multi_match: {
+        query: text,
+        type: 'cross_fields',
+        fields: [p.field, p.keywords],
+        operator: 'and',
+        boost: 1,
+      },
+    },
+  ];
+  if (locale === 'vi' && hasMarks(text)) rank.push({ match: { 'title.vi': { query: text, boost: 2 } } });
+  return { recall: { bool: { should: recall, minimum_should_match: 1 } }, rank };
+}
+
+/**
+ * Ranking signals a B2B buyer trusts, as small multipliers of the text score (together at
+ * most ×1.15), so they order offers that match alike and never lift a partial match over a
+ * full one: supplier tier, service badges, response rate, stock, recency.
+ */
+export const rankingSignals: Clause[] = [
+  { filter: { match_all: {} }, weight: 1 },
+  { filter: { term: { supplierTier: 'super_factory' } }, weight: 0.05 },
+  { filter: { term: { supplierTier: 'strict_selection' } }, weight: 0.025 },
+  { filter: { term: { inStock: true } }, weight: 0.04 },
+  { filter: { range: { responseRatePct: { gte: 95 } } }, weight: 0.02 },
+  ...['ship_48h', 'return_7d', 'free_domestic_shipping', 'fast_response'].map((b) => ({
+    filter: { term: { badges: b } },
+    weight: 0.005,
+  })),
+  { gauss: { createdAt: { origin: 'now', scale: '180d', decay: 0.5 } }, weight: 0.02 },
+];
 
 /** The tenant's curation as filters: applied to every query, whatever the request says. */
 export function curationFilters(curation: Curation): Clause[] {
@@ -123,21 +255,10 @@ export function sourceFields(locale: Locale): string[] {
  * dimension (badges, which combine with AND, count under all of them), so the count shown
  * next to a value is exactly what selecting that value returns.
  */
-export function buildSearchBody(criteria: OfferSearchCriteria): Clause {
+export function buildSearchBody(criteria: OfferSearchCriteria, options: { relaxed?: boolean } = {}): Clause {
   const { locale, curation } = criteria;
   const filters = buyerFilters(criteria);
-  const text = criteria.text
-    ? [
-        {
-          multi_match: {
-            query: criteria.text,
-            fields: matchFields[locale],
-            type: 'best_fields',
-            minimum_should_match: '2<75%',
-          },
-        },
-      ]
-    : [];
+  const text = criteria.text ? textQuery(locale, criteria.text, options) : undefined;
   const facet = (except: Dimension | undefined, agg: Clause) => ({
     filter: { bool: { filter: allExcept(filters, except) } },
     aggs: { values: agg },
@@ -145,7 +266,20 @@ export function buildSearchBody(criteria: OfferSearchCriteria): Clause {
   return {
     size: criteria.size,
     track_total_hits: true,
-    query: { bool: { must: text, filter: curationFilters(curation) } },
+    query: {
+      function_score: {
+        query: {
+          bool: {
+            must: text ? [text.recall] : [],
+            should: text?.rank ?? [],
+            filter: curationFilters(curation),
+          },
+        },
+        functions: rankingSignals,
+        score_mode: 'sum',
+        boost_mode: 'multiply',
+      },
+    },
     post_filter: { bool: { filter: allExcept(filters) } },
     sort: sortClauses(criteria.sort),
     ...(criteria.after && { search_after: criteria.after }),
@@ -167,6 +301,27 @@ export function buildSearchBody(criteria: OfferSearchCriteria): Clause {
           })),
         },
       }),
+    },
+  };
+}
+
+/** Where a "did you mean" comes from: the buyer's own title words, unstemmed. */
+const spellingField: Partial<Record<Locale, string>> = { vi: 'title.vi', en: 'title.en.plain' };
+
+/**
+ * A spelling suggestion for a query that found nothing: each word replaced by the closest
+ * word of the titles in the buyer's language (Latin-script languages only; null otherwise).
+ */
+export function buildDidYouMeanBody(
+  criteria: Pick<OfferSearchCriteria, 'text' | 'locale'>,
+): Clause | undefined {
+  const field = spellingField[criteria.locale];
+  if (!field) return undefined;
+  return {
+    size: 0,
+    suggest: {
+      text: criteria.text,
+      words: { term: { field, suggest_mode: 'missing', min_word_length: 3, prefix_length: 0, max_edits: 2 } },
     },
   };
 }

@@ -101,3 +101,25 @@ export function parseSuggestResponse(body: {
 }): OfferTitleMatch[] {
   return body.hits.hits.map((h) => ({ offerId: h._source.offerId, title: h._source.title }));
 }
+
+/** The query with each word the engine did not know replaced by its best suggestion; undefined
+ * when nothing changed. */
+export function parseDidYouMean(
+  text: string,
+  body: {
+    suggest?: { words?: { text: string; offset: number; length: number; options: { text: string }[] }[] };
+  },
+): string | undefined {
+  const words = body.suggest?.words ?? [];
+  let out = '';
+  let at = 0;
+  let changed = false;
+  for (const w of words) {
+    const best = w.options[0]?.text;
+    out += text.slice(at, w.offset) + (best ?? text.slice(w.offset, w.offset + w.length));
+    at = w.offset + w.length;
+    if (best) changed = true;
+  }
+  out += text.slice(at);
+  return changed ? out : undefined;
+}

@@ -1,6 +1,11 @@
 import type { OfferSearch } from '../../core/catalog/search.ts';
-import { buildSearchBody, buildSuggestBody } from './offer-query.ts';
-import { parseSearchResponse, parseSuggestResponse, type SearchResponseBody } from './offer-results.ts';
+import { buildDidYouMeanBody, buildSearchBody, buildSuggestBody } from './offer-query.ts';
+import {
+  parseDidYouMean,
+  parseSearchResponse,
+  parseSuggestResponse,
+  type SearchResponseBody,
+} from './offer-results.ts';
 import { searchFailure } from './search-errors.ts';
 import type { SearchTransport } from './transport.ts';
 
@@ -20,7 +25,24 @@ export function openSearchOffers(transport: SearchTransport, alias: string): Off
   };
   return {
     async search(criteria) {
-      return parseSearchResponse((await run(buildSearchBody(criteria))) as SearchResponseBody, criteria.sort);
+      const page = parseSearchResponse(
+        (await run(buildSearchBody(criteria))) as SearchResponseBody,
+        criteria.sort,
+      );
+      if (page.total > 0 || !criteria.text || criteria.after) return page;
+      // Nothing matched: answer with a spelling suggestion and a relaxed query (of the suggestion
+      // when there is one), flagged so the buyer sees why these results are looser.
+      const spelling = buildDidYouMeanBody(criteria);
+      const didYouMean = spelling
+        ? parseDidYouMean(criteria.text, (await run(spelling)) as never)
+        : undefined;
+      const relaxed = parseSearchResponse(
+        (await run(
+          buildSearchBody({ ...criteria, text: didYouMean ?? criteria.text }, { relaxed: true }),
+        )) as SearchResponseBody,
+        criteria.sort,
+      );
+      return { ...relaxed, relaxed: true, ...(didYouMean && { didYouMean }) };
     },
     async suggest(criteria) {
       return parseSuggestResponse(

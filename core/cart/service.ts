@@ -83,6 +83,11 @@ export interface CheckoutLine {
   cnyUnitFen: number;
   unitMinor: number;
   totalMinor: number;
+  /** The supplier's name in the buyer's language (the order shows it per supplier). */
+  supplierName: string;
+  /** Per unit, for the freight of the chosen lane. */
+  weightGrams: number;
+  dimensionsMm: { length: number; width: number; height: number };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -251,6 +256,9 @@ export function cartService(deps: CartDeps) {
             cnyUnitFen: cnyUnitFen!,
             unitMinor: unitMinor!,
             totalMinor: totalMinor!,
+            supplierName: showText(offer!.supplier.name, locale).text,
+            weightGrams: offer!.weightGrams,
+            dimensionsMm: offer!.dimensionsMm,
           })),
         ),
       );
@@ -260,6 +268,7 @@ export function cartService(deps: CartDeps) {
         currency: book.currency,
         fx: book.fx,
         markupBps: tenant.pricing.markupBps,
+        rounding: tenant.pricing.rounding,
         lines,
         subtotalMinor: priced.totalMinor,
       };

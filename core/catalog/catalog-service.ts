@@ -8,7 +8,7 @@ import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
 import type { OfferSearch } from './search.ts';
 import { type SearchParams, searchCriteria } from './search-query.ts';
-import { priceBuckets, shapeSearch } from './search-results.ts';
+import { priceBuckets, shapeSearch, typeaheadPhrases } from './search-results.ts';
 import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.ts';
 
 /** What the catalog's read side needs from the outside. Offer pages need no search index. */
@@ -60,22 +60,17 @@ export function catalogSearch(ports: CatalogSearchPorts) {
 
     async suggest(reader: Reader, q: string, size: number) {
       const t = translatorFor(reader.locale);
-      // Three times as many offers as titles wanted: titles repeat across offers.
+      // Phrases, not whole titles: many offers are asked for, their titles give the phrases.
       const matches = await ports.search.suggest({
         text: q,
         locale: reader.locale,
         curation: reader.tenant.curation,
-        size: size * 3,
+        size: Math.max(30, size * 5),
       });
-      const seen = new Set<string>();
-      const queries: string[] = [];
-      for (const match of matches) {
-        const title = match.title[reader.locale] ?? match.title['zh-CN'];
-        if (!title || seen.has(title.toLowerCase())) continue;
-        seen.add(title.toLowerCase());
-        queries.push(title);
-        if (queries.length >= size) break;
-      }
+      const titles = matches.flatMap((m) =>
+        [m.title[reader.locale], m.title['zh-CN']].filter((s) => s !== undefined),
+      );
+      const queries = typeaheadPhrases(titles, q, reader.locale, size);
       const folded = fold(q);
       const allowed = reader.tenant.curation.categories;
       const categories = [...categoriesL1, ...categoriesL2]

@@ -110,6 +110,8 @@ export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
     currency: ctx.book.currency,
     hits: page.offers.map((o) => shapeHit(o, ctx)),
     nextCursor: page.last && page.offers.length === ctx.size ? encodeCursor(ctx.sort, page.last) : null,
+    relaxed: page.relaxed ?? false,
+    didYouMean: page.didYouMean ?? null,
     facets: {
       categories: [
         ...page.facets.categoriesL1
@@ -129,4 +131,68 @@ export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
         .filter((b) => b.count > 0),
     },
   };
+}
+
+/** Lowercased, without diacritics (Vietnamese đ included), for comparing what was typed. */
+const foldWord = (s: string) =>
+  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().normalize('NFC');
+
+/** Words of a title and where a phrase must stop (after a comma, before a dash or slash). */
+function titleWords(title: string): { word: string; stop: boolean }[] {
+  const out: { word: string; stop: boolean }[] = [];
+  for (const raw of title.split(/\s+/)) {
+    if (/^[-–—/|·,]+$/.test(raw)) {
+      if (out.length > 0) out[out.length - 1]!.stop = true;
+      continue;
+    }
+    const word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}+.]+$/gu, '');
+    if (word) out.push({ word, stop: /[,;:]$/.test(raw) });
+  }
+  return out;
+}
+
+/**
+ * The phrase a title offers for what the buyer is typing: the words typed (the last one as a
+ * prefix) found in the title, carried on by the next word of the same keyword group —
+ * "tai ng" in "Tai nghe bluetooth không dây chống ồn" gives "tai nghe bluetooth".
+ * Chinese titles are stacked keyword groups without spaces: the group holding the text.
+ */
+export function typeaheadPhrase(title: string, typed: string, locale: Locale): string | undefined {
+  const q = typed.trim();
+  if (!q) return undefined;
+  if (locale === 'zh-CN' || /^[\p{Script=Han}]/u.test(q)) {
+    const group = title.split(/\s+/).find((g) => g.toLowerCase().includes(q.toLowerCase()));
+    if (!group) return undefined;
+    return group.slice(group.toLowerCase().indexOf(q.toLowerCase())).slice(0, 12);
+  }
+  const words = titleWords(title);
+  const want = q.split(/\s+/).map(foldWord);
+  const folded = words.map((w) => foldWord(w.word));
+  for (let i = 0; i + want.length <= words.length; i++) {
+    const fits = want.every((w, k) =>
+      k === want.length - 1 ? folded[i + k]!.startsWith(w) : folded[i + k] === w && !words[i + k]!.stop,
+    );
+    if (!fits) continue;
+    let end = i + want.length - 1;
+    if (!words[end]!.stop && end + 1 < words.length) end++;
+    return words
+      .slice(i, end + 1)
+      .map((w) => w.word)
+      .join(' ')
+      .toLocaleLowerCase(locale);
+  }
+  return undefined;
+}
+
+/** Typeahead phrases from the titles of matching offers, the most common first. */
+export function typeaheadPhrases(titles: string[], typed: string, locale: Locale, size: number): string[] {
+  const counts = new Map<string, number>();
+  for (const title of titles) {
+    const phrase = typeaheadPhrase(title, typed, locale);
+    if (phrase) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length)
+    .slice(0, size)
+    .map(([phrase]) => phrase);
 }

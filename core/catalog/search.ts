@@ -91,6 +91,10 @@ export interface OfferSearchPage {
   offers: OfferSummary[];
   /** Where the last offer of this page stands in the sort order (absent on an empty page). */
   last?: SearchPosition;
+  /** The text matched nothing as typed: these offers answer a looser query. */
+  relaxed?: boolean;
+  /** A spelling the catalog knows, when the text as typed matched nothing. */
+  didYouMean?: string;
   facets: {
     categoriesL1: FacetCount[];
     categoriesL2: FacetCount[];

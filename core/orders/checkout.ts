@@ -1,10 +1,12 @@
 import { createHash, randomInt } from 'node:crypto';
 import * as z from 'zod';
+import type { StoredAddress } from '../addresses/address.ts';
+import type { CartService } from '../cart/service.ts';
 import { DomainError } from '../errors.ts';
 import { laneFreight } from '../landed-cost/estimate.ts';
 import { formatMoney, sumMinor } from '../money/money.ts';
 import { type PaymentMethod, payLaterMethods, paymentMethods, type Tenant } from '../tenants/tenant.ts';
-import type { Order, OrderLine, StoredAddress } from './order.ts';
+import type { Order, OrderLine } from './order.ts';
 import type { OrderStore } from './store.ts';
 import { changeStatus, reservedStock } from './transition.ts';
 
@@ -41,24 +43,31 @@ export const checkoutRequestSchema = z.strictObject({
 });
 export type CheckoutRequest = z.infer<typeof checkoutRequestSchema>;
 
-/** A cart line priced for checkout (core/cart), with what the PO pays and the parcel's physical facts. */
-export interface CheckoutLine extends Omit<OrderLine, 'dropship'> {
-  supplierName: string;
-  weightGrams: number;
-  dimensionsMm: { length: number; width: number; height: number };
-  dropship?: OrderLine['dropship'];
-}
+/** The cart as checkout reads it: priced now (core/cart), with the rate, markup and rounding used. */
+export type PricedCart = Awaited<ReturnType<CartService['priceForCheckout']>>;
+export type CheckoutLine = PricedCart['lines'][number];
 
-/** The cart as checkout reads it: priced now, with the rate and markup used. */
-export interface PricedCart {
-  version: number;
-  ready: boolean;
-  currency: string;
-  fx: Order['fx'];
-  markupBps: number;
-  rounding: Tenant['pricing']['rounding'];
-  lines: CheckoutLine[];
-  subtotalMinor: number;
+/** A priced cart line as the order keeps it. */
+function orderLine(line: CheckoutLine): OrderLine {
+  return {
+    lineId: line.lineId,
+    offerId: line.offerId,
+    skuId: line.skuId,
+    supplierId: line.supplierId,
+    kind: line.kind,
+    quantity: line.quantity,
+    unitMinor: line.unitMinor,
+    totalMinor: line.totalMinor,
+    cnyUnitFen: line.cnyUnitFen,
+    title: line.title,
+    titleZh: line.titleZh,
+    specs: line.specs,
+    customisation: line.options as OrderLine['customisation'],
+    ...(line.kind === 'dropship' &&
+      line.address && {
+        dropship: { endCustomer: line.address, blindPackaging: line.blindPackaging ?? true },
+      }),
+  };
 }
 
 /** The payment port's part in checkout: what the buyer is told, and until when. */
@@ -166,9 +175,12 @@ export function checkoutService(deps: CheckoutDeps) {
       idempotencyKey: string;
       request: CheckoutRequest;
       shippingAddress: StoredAddress;
-      cart: PricedCart;
+      /** A guest's order keeps the hash of the token its link carries. */
+      guestAccessHash?: string;
+      /** Priced only when no order exists yet for this checkout (a retry may find its cart emptied). */
+      cart: () => Promise<PricedCart>;
     }): Promise<Order> {
-      const { tenant, request, cart } = input;
+      const { tenant, request } = input;
       const owner: Order['owner'] =
         input.purchaser.kind === 'buyer'
           ? { kind: 'buyer', buyerId: input.purchaser.buyerId }
@@ -180,8 +192,8 @@ export function checkoutService(deps: CheckoutDeps) {
       );
       const existing = await deps.store.get(tenant.id, orderId);
       if (existing) return proceed(existing, tenant);
+      const cart = await input.cart();
 
-      if (cart.lines.length === 0 || !cart.ready) throw new DomainError('CART_NOT_READY');
       byMethod(tenant, request.paymentMethod);
       const lane = tenant.shippingLanes.find((l) => l.id === request.laneId);
       if (!lane)
@@ -216,7 +228,7 @@ export function checkoutService(deps: CheckoutDeps) {
         owner,
         locale: input.locale,
         currency: cart.currency,
-        lines: cart.lines.map(({ supplierName: _s, weightGrams: _w, dimensionsMm: _d, ...line }) => line),
+        lines: cart.lines.map(orderLine),
         suppliers: supplierTotals(cart.lines),
         subtotalMinor: cart.subtotalMinor,
         shippingMinor: freight.shippingMinor,
@@ -229,6 +241,7 @@ export function checkoutService(deps: CheckoutDeps) {
         business: { ...request.business, email: request.business.email.toLowerCase() },
         ...(request.invoice && { invoice: request.invoice }),
         shippingAddress: input.shippingAddress,
+        ...(input.guestAccessHash && { guestAccessHash: input.guestAccessHash }),
         lane: { id: lane.id, kind: lane.kind, transitDays: lane.transitDays },
         payment: {
           method: request.paymentMethod,

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { StoredAddress } from '../addresses/address.ts';
 import { customisationKinds } from '../catalog/taxonomy.ts';
 import { paymentMethods } from '../tenants/tenant.ts';
 import { orderActors, orderStatuses } from './lifecycle.ts';
@@ -7,17 +8,14 @@ import { orderActors, orderStatuses } from './lifecycle.ts';
 export const lineKinds = ['bulk', 'sample', 'dropship', 'customised'] as const;
 export type LineKind = (typeof lineKinds)[number];
 
-/** An address as stored on an order: already normalised for its country (core/addresses). */
-export const storedAddressSchema = z.object({
-  country: z.string().regex(/^[A-Z]{2}$/),
-  name: z.string(),
-  phone: z.string(),
-  /** The destination's own fields, normalised (VN: province code, commune, street; KR: postal code, road address, unit…). */
-  fields: z.record(z.string(), z.string()),
-  /** One line per row as a courier label prints it. */
-  lines: z.array(z.string()),
-});
-export type StoredAddress = z.infer<typeof storedAddressSchema>;
+/**
+ * An address as stored on an order: already in its destination's form (core/addresses:
+ * Vietnam's province code, commune and street; Korea's postal code, road address and unit; the
+ * generic form elsewhere).
+ */
+export const storedAddressSchema = z
+  .object({ country: z.string(), name: z.string(), phone: z.string() })
+  .catchall(z.string()) as unknown as z.ZodType<StoredAddress>;
 
 export const orderLineSchema = z.object({
   lineId: z.string(),
@@ -123,6 +121,8 @@ export const orderSchema = z.object({
       reason: z.string().optional(),
     }),
   ),
+  /** A guest's order: the SHA-256 of the token in the link they were mailed (core/buyers/guest-orders.ts). */
+  guestAccessHash: z.string().optional(),
   /** Set once when the reserved stock went back, so it can never go back twice. */
   stockReleasedAt: z.iso.datetime().optional(),
   createdAt: z.iso.datetime(),

@@ -7,6 +7,9 @@ import { handler as keyCreate } from '../handlers/admin-key-create.ts';
 import { handler as keyList } from '../handlers/admin-key-list.ts';
 import { handler as keyRevoke } from '../handlers/admin-key-revoke.ts';
 import { handler as offerOverride } from '../handlers/admin-offer-override.ts';
+import { handler as adminOrderCancel } from '../handlers/admin-order-cancel.ts';
+import { handler as adminOrderGet } from '../handlers/admin-order-get.ts';
+import { handler as adminOrderList } from '../handlers/admin-order-list.ts';
 import { handler as tenantAudit } from '../handlers/admin-tenant-audit.ts';
 import { handler as tenantCreate } from '../handlers/admin-tenant-create.ts';
 import { handler as tenantGet } from '../handlers/admin-tenant-get.ts';
@@ -34,6 +37,9 @@ export const handler = functionHandler(
     'admin-tenant-version': tenantVersion,
     'payment-bank-transfer': paymentBankTransfer,
     'payment-refund': paymentRefund,
+    'admin-order-list': adminOrderList,
+    'admin-order-get': adminOrderGet,
+    'admin-order-cancel': adminOrderCancel,
   },
   { idempotency },
 );

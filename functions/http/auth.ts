@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '../../core/buyers/sessions.ts';
 import { DomainError } from '../../core/errors.ts';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
 import {
@@ -17,11 +18,14 @@ import { parseApiKey } from '../../core/tenants/api-keys.ts';
 import type { Services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { SUPPLY_SIGNING_KEY } from '../secrets.ts';
-import { type Shopper, visitorOf } from './shopper.ts';
+import { readCookie } from './request.ts';
+import { type Shopper, type SignedInBuyer, visitorOf } from './shopper.ts';
 import type { HttpEvent } from './types.ts';
 
 interface Caller {
   event: HttpEvent;
+  /** The Host's tenant, when the route resolves one (buyer sessions belong to one). */
+  tenantId: string | undefined;
   params: Record<string, string> | undefined;
   clientIp: string;
   services: Services;
@@ -70,7 +74,7 @@ export async function authenticateCaller(
     case 'shopper':
       return undefined;
     case 'buyer':
-      throw new Error('buyer sessions are not wired yet');
+      throw new Error('buyer routes are authenticated by authenticateBuyer');
     case 'supply-signature': {
       await throttled(caller, async () => {
         const keys = await caller.services.secrets.versions(SUPPLY_SIGNING_KEY);
@@ -97,13 +101,32 @@ export async function authenticateCaller(
   }
 }
 
+/** The signed-in buyer the `sf_session` cookie stands for on this site, if any. */
+function sessionBuyer(caller: Caller): Promise<SignedInBuyer | undefined> {
+  const token = readCookie(caller.event, SESSION_COOKIE);
+  if (!caller.tenantId || !token) return Promise.resolve(undefined);
+  return caller.services.buyers.authenticate(caller.tenantId, token);
+}
+
 /**
- * Who is using a `shopper` route: the visitor (a new visitor gets its cookie with the answer).
- * Buyer sessions add the signed-in buyer here when they land.
+ * A `buyer` route: the signed-in buyer of the Host's site, or 401. A session cookie that is
+ * absent, forged, ended (signed out, expired) or another site's is refused alike. Session
+ * secrets are 256 random bits, so refusals are not counted as guesses.
+ */
+export async function authenticateBuyer(caller: Caller): Promise<SignedInBuyer> {
+  const buyer = await sessionBuyer(caller);
+  if (!buyer) throw new DomainError('UNAUTHORIZED');
+  return buyer;
+}
+
+/**
+ * Who is using a `shopper` route: the visitor (a new visitor gets its cookie with the answer)
+ * and, with a valid session on this site, the signed-in buyer; an invalid session is ignored.
  */
 export async function identifyShopper(caller: Caller): Promise<{ shopper: Shopper; cookies: string[] }> {
   const { visitorId, cookie } = visitorOf(caller.event);
-  return { shopper: { visitorId }, cookies: cookie ? [cookie] : [] };
+  const buyer = await sessionBuyer(caller);
+  return { shopper: { visitorId, ...(buyer && { buyer }) }, cookies: cookie ? [cookie] : [] };
 }
 
 /** A route's own rate limit (`rateLimit` in the table), per site and client address. */

@@ -9,12 +9,12 @@ import { type Locale, supportedLocales } from '../../locales/index.ts';
 import { type Services, services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { type Route, type RouteId, routes } from '../routes.ts';
-import { authenticateCaller, enforceRateLimit, identifyShopper } from './auth.ts';
+import { authenticateBuyer, authenticateCaller, enforceRateLimit, identifyShopper } from './auth.ts';
 import type { ContextWithCapabilities, RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { verifyOrigin } from './origin.ts';
 import { readCookie, siteHost } from './request.ts';
-import type { Shopper } from './shopper.ts';
+import type { Shopper, SignedInBuyer } from './shopper.ts';
 import { type RequestLogger, recordRequest, requestLogger } from './telemetry.ts';
 import type { HttpEvent, HttpResult, LambdaContext } from './types.ts';
 
@@ -32,6 +32,7 @@ type TenantOf<R> = R extends { tenant: 'required' }
     : undefined;
 type PrincipalOf<R> = R extends { auth: 'tenant-admin' | 'operator' } ? Principal : undefined;
 type ShopperOf<R> = R extends { auth: 'shopper' } ? Shopper : undefined;
+type BuyerOf<R> = R extends { auth: 'buyer' } ? SignedInBuyer : undefined;
 
 /** What a handler receives: its route's validated parts, typed from the route table. */
 export interface RouteInput<R> {
@@ -44,6 +45,8 @@ export interface RouteInput<R> {
   principal: PrincipalOf<R>;
   /** The visitor (and signed-in buyer, if any) on `shopper` routes. */
   shopper: ShopperOf<R>;
+  /** The signed-in buyer (the `sf_session` cookie) on `buyer` routes. */
+  buyer: BuyerOf<R>;
   locale: Locale;
   requestId: string;
   /** The caller's address (behind CloudFront, the viewer's). */
@@ -73,6 +76,7 @@ interface RequestState {
   params?: unknown;
   principal?: Principal;
   shopper?: Shopper;
+  buyer?: SignedInBuyer;
   /** Set-Cookie values the chain adds to the handler's answer (a new visitor's id). */
   cookies: string[];
 }
@@ -197,6 +201,7 @@ function authorizer(route: RouteDefinition, deps: () => Services): Middleware {
       const state = request.context.request;
       const caller = {
         event: request.event,
+        tenantId: state.tenant?.id,
         params: state.params as Record<string, string> | undefined,
         clientIp: state.clientIp,
         services: deps(),
@@ -205,6 +210,8 @@ function authorizer(route: RouteDefinition, deps: () => Services): Middleware {
         const { shopper, cookies } = await identifyShopper(caller);
         state.shopper = shopper;
         state.cookies.push(...cookies);
+      } else if (route.auth === 'buyer') {
+        state.buyer = await authenticateBuyer(caller);
       } else {
         state.principal = await authenticateCaller(route, caller);
       }
@@ -285,11 +292,6 @@ export function routeHandler<R extends RouteDefinition>(
   run: (input: RouteInput<R>) => Promise<RouteOutput>,
   deps: () => Services = services,
 ): RouteHandler {
-  if (route.auth === 'buyer') {
-    throw new Error(
-      `${route.handler}: buyer sessions are not wired yet (the buyers-and-checkout issue adds them)`,
-    );
-  }
   const chain = middy<HttpEvent, HttpResult, Error, StatefulContext>()
     .use(requestScope(route))
     .use(errorMapper())
@@ -312,6 +314,7 @@ export function routeHandler<R extends RouteDefinition>(
           tenant: state.tenant,
           principal: state.principal,
           shopper: state.shopper,
+          buyer: state.buyer,
           locale: state.locale ?? 'en',
           requestId: state.requestId,
           clientIp: state.clientIp,

@@ -47,6 +47,9 @@ export const httpStatus = {
   CART_FULL: 400,
   CART_LINE_UNAVAILABLE: 400,
   CART_NOT_READY: 409,
+  INVALID_CREDENTIALS: 401,
+  EMAIL_TAKEN: 409,
+  RESET_CODE_INVALID: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {

@@ -53,6 +53,10 @@ export const searchView = z.looseObject({
   ),
   // null on the last page.
   nextCursor: z.string().nullable(),
+  // true when the text as typed matched nothing and these hits answer a looser query.
+  relaxed: z.boolean(),
+  // a spelling the catalog knows, when the text as typed matched nothing; else null.
+  didYouMean: z.string().nullable(),
   facets: z.looseObject({
     categories: z.array(named.extend({ count: z.int(), level: z.int() })),
     belts: z.array(named.extend({ count: z.int() })),

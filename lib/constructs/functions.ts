@@ -1,5 +1,6 @@
-import type { CfnElement } from 'aws-cdk-lib';
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -9,7 +10,7 @@ import { type Config, configKeys, configSchema } from '../../functions/config.ts
 import { type FunctionAccess, functionEntry, jobEntry, routeFunctions } from '../../functions/functions.ts';
 import type { FunctionName, RouteDefinition } from '../../functions/routes.ts';
 import { ORIGIN_VERIFY_KEY, secretEnvName } from '../../functions/secrets.ts';
-import { acknowledge, nagAttr } from '../nag.ts';
+import { acknowledge, nagArn, nagAttr } from '../nag.ts';
 import { SourcefrontFunction } from './lambda.ts';
 import type { Search } from './search.ts';
 
@@ -28,6 +29,8 @@ export function functionEnvironment(values: {
   searchEndpoint: string;
   /** The region's stage (cdk.json), which decides e.g. whether `<id>.localhost` hosts route. */
   stage: Config['STAGE'];
+  /** The platform's mail sender in the region (cdk.json `mailFrom`), an SES-verified identity. */
+  mailFrom: string;
   /**
    * Route functions sit behind CloudFront: they refuse a request without the origin-verify
    * header CloudFront adds and take the site only from what CloudFront forwards. Jobs serve
@@ -42,6 +45,8 @@ export function functionEnvironment(values: {
     OFFERS_ALIAS: values.offersAlias,
     OPENSEARCH_ENDPOINT: values.searchEndpoint,
     OPENSEARCH_AUTH: 'sigv4',
+    MAIL_PROVIDER: 'ses',
+    MAIL_FROM: values.mailFrom,
   };
   for (const key of configKeys) {
     const required = !configSchema.shape[key].safeParse(undefined).success;
@@ -162,6 +167,20 @@ export class Functions extends Construct {
       );
     }
     props.search.grant(built.role, spec.access.search);
+    if (spec.access.mail === 'send') {
+      // SES v2 SendEmail (simple content) from the region's verified identities.
+      built.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' })],
+        }),
+      );
+      acknowledge(
+        built.role,
+        `IAM5[Resource::${nagArn(this, 'ses', 'identity/*')}]`,
+        "Mail is sent from the platform's address or a partner's own verified domain; the identities are verified per region outside the stack, so the grant covers this account's identities in the region.",
+      );
+    }
     for (const secret of secrets) secret.grantRead(built.role);
     return built.fn;
   }

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -118,6 +118,16 @@ export class Handoff extends Construct {
             maxRecordAge: Duration.hours(streamRetry.maxRecordAgeHours),
             reportBatchItemFailures: true,
             onFailure: new SqsDlq(this.deadLetters),
+            ...(trigger.tableStream.insertsWithSortKeyPrefix !== undefined && {
+              filters: [
+                FilterCriteria.filter({
+                  eventName: FilterRule.isEqual('INSERT'),
+                  dynamodb: {
+                    Keys: { sk: { S: FilterRule.beginsWith(trigger.tableStream.insertsWithSortKeyPrefix) } },
+                  },
+                }),
+              ],
+            }),
           }),
         );
         this.streamConsumers.push(job);

@@ -134,6 +134,30 @@ describe('functions construct: one function per registry entry', () => {
     });
   });
 
+  it("only the checkout function may send mail: ses:SendEmail from the region's identities, and its sender set", () => {
+    const senders: string[] = [];
+    for (const f of vn.functions.all()) {
+      const actions = roleActions(template, logicalId(vn, f.fn.role!));
+      if (actions.has('ses:SendEmail')) senders.push(f.name);
+      expect(
+        [...actions].filter((a) => a.startsWith('ses:') && a !== 'ses:SendEmail'),
+        f.name,
+      ).toEqual([]);
+    }
+    expect(senders).toEqual(['checkout']);
+    const checkout = vn.functions.routeHandlers.get('checkout')!;
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === logicalId(vn, checkout.fn.role!)),
+    );
+    const statements = policies.flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const ses = statements.find((st) => [st.Action].flat().includes('ses:SendEmail'))!;
+    expect(JSON.stringify(ses.Resource)).toContain(':identity/*');
+    const env = lambdas[logicalId(vn, checkout.fn)]?.Properties.Environment.Variables;
+    expect(env).toMatchObject({ MAIL_PROVIDER: 'ses', MAIL_FROM: 'no-reply@vn.sourcefront.example' });
+  });
+
   it('each function writes only to its own log group, with a retention', () => {
     for (const f of vn.functions.all()) {
       const fn = lambdas[logicalId(vn, f.fn)];

@@ -43,6 +43,32 @@ describe('handoff construct: stream consumers, schedules, the supply signing key
     expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['search-bootstrap']);
   });
 
+  it("deploys the project's dispatcher on the table stream, filtered to outbox INSERTs, with the supply signing key", () => {
+    const stack = project.stacks.get('vn')!;
+    const template = project.template('vn');
+    const job = stack.functions.jobs.get('handoff-dispatch')!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack, job.fn) },
+      BatchSize: 25,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT'],
+              dynamodb: { Keys: { sk: { S: [{ prefix: 'OUTBOX#' }] } } },
+            }),
+          },
+        ],
+      },
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.handoff.deadLetters), 'Arn'] } },
+      },
+    });
+    expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['handoff-dispatch']);
+  });
+
   it('runs a schedule function from an EventBridge rule with retries and a dead-letter queue', () => {
     const stack = scheduled.stacks.get('vn')!;
     const job = stack.functions.jobs.get('search-bootstrap')!;

@@ -15,6 +15,7 @@ export const devRegion = {
   region: 'eu-central-1',
   stage: 'dev',
   alarmEmail: 'ops-dev@sourcefront.example',
+  mailFrom: 'no-reply@dev.sourcefront.example',
   sizing: { profile: 'dev' },
   tenants: [],
 } as const;

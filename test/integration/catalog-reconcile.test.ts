@@ -107,7 +107,10 @@ describe('npm run catalog:reconcile', () => {
       }),
     );
     await bulkIndexOffers(client, alias, [toOfferDocument(ghost)], { refresh: true });
-    expect((await search({ q: 'ghost lamp', lang: 'en' })).total).toBe(1);
+    const ghostIds = async () =>
+      (await search({ q: 'ghost lamp', lang: 'en' })).hits.map((h: { offerId: string }) => h.offerId);
+    // (search admits partial matches: the desk lamp answers "lamp" too)
+    expect((await ghostIds())[0]).toBe('ghost-offer');
 
     const run = await script('catalog-reconcile').done;
     expect(run.stderr).toMatch(/reconcile .*(reading the store|repairing)/);
@@ -119,7 +122,7 @@ describe('npm run catalog:reconcile', () => {
 
     // What a buyer sees: the offers that missed the index found, the ghost gone, the newer price shown.
     expect((await search({ size: '50' })).total).toBe(fixtureCatalog.length + 2);
-    expect((await search({ q: 'ghost lamp', lang: 'en' })).total).toBe(0);
+    expect(await ghostIds()).not.toContain('ghost-offer');
     expect((await search({ q: 'bamboo steamer', lang: 'en' })).hits[0].offerId).toBe('bamboo-steamer');
     const led = (await search({ size: '50', sort: 'price_desc' })).hits[0];
     expect(led.offerId).toBe('led-bulb-9w');

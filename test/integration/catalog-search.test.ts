@@ -49,10 +49,14 @@ describe('search in the buyer’s language', () => {
 
   it('finds Korean by bigrams and answers in Korean with KRW', async () => {
     const { body } = await search({ q: '티셔츠' }, 'kr.localhost');
-    expect(body.hits.map((h: { offerId: string }) => h.offerId).sort()).toEqual([
-      'tee-women-cotton',
-      'tee-women-loose',
-    ]);
+    // both bigrams (티셔, 셔츠) first; the polo shirt (셔츠 only) is a substitute after them
+    expect(
+      body.hits
+        .map((h: { offerId: string }) => h.offerId)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['tee-women-cotton', 'tee-women-loose']);
+    expect(body.hits.map((h: { offerId: string }) => h.offerId).slice(2)).toEqual(['tee-men-polo']);
     expect(body.hits[0].title.text).toMatch(/티셔츠/);
     expect(body.hits[0].price.from.currency).toBe('KRW');
     expect(body.hits[0].price.from.formatted).toContain('₩');
@@ -76,10 +80,16 @@ describe('search in the buyer’s language', () => {
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
   });
 
-  it('suggests titles as the buyer types', async () => {
+  it('suggests phrases buyers type, not whole titles, in each language', async () => {
     const { status, body } = await get(`/api/v1/search/suggest?q=${encodeURIComponent('tai ng')}`);
     expect(status).toBe(200);
-    expect(body.queries).toContain('Tai nghe bluetooth không dây chống ồn');
+    expect(body.queries).toEqual(['tai nghe bluetooth']);
+    const en = await get(`/api/v1/search/suggest?q=${encodeURIComponent('wom')}&lang=en`);
+    expect(en.body.queries).toEqual(["women's t-shirt", "women's cotton"]);
+    const ko = await get(`/api/v1/search/suggest?q=${encodeURIComponent('여성')}`, 'kr.localhost');
+    expect(ko.body.queries).toContain('여성 티셔츠');
+    const zh = await get(`/api/v1/search/suggest?q=${encodeURIComponent('连衣')}`, 'my.localhost');
+    expect(zh.body.queries).toEqual(['连衣裙']);
   });
 
   it('rejects an unknown sort or a forged cursor with a field error', async () => {

@@ -72,7 +72,14 @@ function anOrder(
     pricedAt: at,
     cartVersion: 1,
     business: { companyName: 'Shop An', contactName: 'An', email: 'an@example.vn', phone: '+84912345678' },
-    shippingAddress: { country: 'VN', name: 'An', phone: '+84912345678', fields: {}, lines: [] },
+    shippingAddress: {
+      country: 'VN',
+      name: 'An',
+      phone: '+84912345678',
+      province: '01',
+      commune: 'Phường Hoàn Kiếm',
+      street: '12 Tràng Tiền',
+    },
     lane: { id: 'air-express', kind: 'air_express', transitDays: { min: 5, max: 8 } },
     payment: {
       method: 'bank_transfer',

@@ -73,7 +73,7 @@ describe('payments', () => {
       title: tenantId === 'kr' ? '스테인리스 텀블러' : 'Bình giữ nhiệt',
       titleZh: '不锈钢保温杯',
       specs: {},
-      customisation: [],
+      options: [],
       weightGrams: 350,
       dimensionsMm: { length: 80, width: 80, height: 220 },
     };
@@ -102,19 +102,18 @@ describe('payments', () => {
         country: t.country ?? 'KR',
         name: 'Kim',
         phone: '+821012345678',
-        fields: {},
-        lines: ['Seoul'],
+        line1: '12 Sejong-daero',
+        city: 'Seoul',
       },
-      cart: {
+      cart: async () => ({
         version: 1,
-        ready: true,
         currency: t.currency,
         fx: { rate: tenantId === 'kr' ? '190.12' : '3650', asOf: '2026-11-20', source: 'test' },
         markupBps: t.pricing.markupBps,
         rounding: t.pricing.rounding,
         lines: [line],
         subtotalMinor: line.totalMinor,
-      },
+      }),
     });
     return { order: placed, offerId, skuId };
   }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchBody, buildSuggestBody, sortClauses } from '../../adapters/opensearch/offer-query.ts';
+import {
+  buildSearchBody,
+  buildSuggestBody,
+  matchFields,
+  sortClauses,
+} from '../../adapters/opensearch/offer-query.ts';
 import { parseSearchResponse } from '../../adapters/opensearch/offer-results.ts';
 import {
   decodeCursor,
@@ -8,6 +13,7 @@ import {
   searchParamsSchema,
 } from '../../core/catalog/search-query.ts';
 import type { Curation } from '../../core/tenants/tenant.ts';
+import type { Locale } from '../../locales/index.ts';
 
 const open: Curation = { categories: [], supplierTiers: [], requiredBadges: [], belts: [] };
 const curated: Curation = {
@@ -33,7 +39,7 @@ const body = (query: Record<string, string>, curation = open, locale: 'vi' | 'ko
 
 describe('buildSearchBody (offline)', () => {
   it('always filters listed offers and the tenant curation, in the query (not the post filter)', () => {
-    const filter = body({ q: 'ao thun' }, curated).query.bool.filter;
+    const filter = body({ q: 'ao thun' }, curated).query.function_score.query.bool.filter;
     expect(filter).toEqual([
       { term: { listed: true } },
       {
@@ -48,14 +54,19 @@ describe('buildSearchBody (offline)', () => {
     ]);
   });
 
-  it('matches Vietnamese on the folded field only, with Chinese as the fallback', () => {
-    const match = body({ q: 'áo thun nữ' }).query.bool.must[0].multi_match;
-    expect(match.fields).toEqual(['title.vi.folded^3', 'title.en', 'title.zh-CN']);
-    expect(body({ q: '티셔츠' }, open, 'ko').query.bool.must[0].multi_match.fields).toContain('title.zh-CN');
+  it('matches Vietnamese on the folded field, and on the exact field first when the buyer typed marks', () => {
+    const recall = (q: string, locale: Locale = 'vi') =>
+      body({ q }, open, locale).query.function_score.query.bool.must[0].bool.should[0].multi_match;
+    expect(recall('ao thun nu').fields).toEqual(matchFields.vi);
+    expect(recall('ao thun nu').fields).not.toContain('title.vi^4');
+    expect(recall('áo thun nữ').fields.slice(0, 2)).toEqual(['title.vi^4', 'keywords.vi^1.5']);
+    expect(recall('áo thun nữ').fields).toContain('title.vi.folded^3');
+    expect(recall('티셔츠', 'ko').fields).toContain('title.zh-CN^0.5');
   });
 
   it('browses with no text clause when q is empty', () => {
-    expect(body({}).query.bool.must).toEqual([]);
+    expect(body({}).query.function_score.query.bool.must).toEqual([]);
+    expect(body({}).query.function_score.query.bool.should).toEqual([]);
   });
 
   it('puts buyer filters in post_filter and counts each facet without its own dimension', () => {

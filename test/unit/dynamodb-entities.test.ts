@@ -47,6 +47,10 @@ const platformData: Record<string, string> = {
   tableLayout: 'the layout version of the whole table',
   platformRateWindow: 'failed sign-ins per client address, counted before any tenant is known',
   platformIdempotencyRecord: 'operator calls that name no tenant yet (creating one)',
+  handoffRetry:
+    'the PO retry queue the sweep reads before any tenant is known: pointers (tenant, order, PO id) only, the PO stays under T#<tenantId>#',
+  handoffDeadLetter:
+    "the operator's dead-letter list across tenants: pointers only, the PO stays under T#<tenantId>#",
 };
 
 /** Tenant ids as core/tenants/tenant.ts allows them. */

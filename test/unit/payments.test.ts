@@ -11,7 +11,7 @@ import { bankTransfer, noPrepayment, providerOrderId } from '../../core/payments
 import { presentPayment } from '../../core/payments/present.ts';
 import { readVietQr, vietQrPayload } from '../../core/payments/vietqr.ts';
 import { tenantSchema } from '../../core/tenants/tenant.ts';
-import { rateMs } from '../../local/schedules.ts';
+import { rateMs } from '../../local/background.ts';
 import { demoTenants } from '../../local/seed/demo-tenants.ts';
 
 const vn = tenantSchema.parse(demoTenants.find((t) => t.id === 'vn'));

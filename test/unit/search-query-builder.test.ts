@@ -3,6 +3,7 @@ import {
   buildSearchBody,
   buildSuggestBody,
   curationFilters,
+  matchFields,
   sortClauses,
   sourceFields,
 } from '../../adapters/opensearch/offer-query.ts';
@@ -56,24 +57,67 @@ describe('the search body', () => {
     ]);
   });
 
-  it('matches the buyer’s words in their language, most of them, and counts every hit', () => {
+  it('admits partial matches, ranks full, phrase and exact-mark matches above them, and counts every hit', () => {
     const b = body({ text: 'ao thun nu', locale: 'vi' });
-    expect(b.query.bool.must).toEqual([
+    const { must, should } = b.query.function_score.query.bool;
+    expect(must[0].bool.minimum_should_match).toBe(1);
+    expect(must[0].bool.should[0]).toEqual({
+      multi_match: {
+        query: 'ao thun nu',
+        fields: matchFields.vi,
+        type: 'best_fields',
+        tie_breaker: 0.3,
+        minimum_should_match: '1<-1 4<60%',
+      },
+    });
+    // typo tolerance on the folded Vietnamese title and keywords, without synonyms
+    expect(must[0].bool.should).toContainEqual(
+      expect.objectContaining({
+        multi_match: expect.objectContaining({ fuzziness: 'AUTO:4,7', analyzer: 'vi_folded_plain' }),
+      }),
+    );
+    expect(should).toEqual([
+      { multi_match: { query: 'ao thun nu', fields: ['title.vi.folded'], operator: 'and', boost: 2 } },
+      { match_phrase: { 'title.vi.folded': { query: 'ao thun nu', slop: 2, boost: 1 } } },
       {
         multi_match: {
           query: 'ao thun nu',
-          fields: ['title.vi.folded^3', 'title.en', 'title.zh-CN'],
-          type: 'best_fields',
-          minimum_should_match: '2<75%',
+          type: 'cross_fields',
+          fields: ['title.vi.folded', 'keywords.vi.folded'],
+          operator: 'and',
+          boost: 1,
         },
       },
     ]);
+    // typed marks add the exact field
+    expect(body({ text: 'áo thun nữ', locale: 'vi' }).query.function_score.query.bool.should).toContainEqual({
+      match: { 'title.vi': { query: 'áo thun nữ', boost: 2 } },
+    });
     expect(b.track_total_hits).toBe(true);
     expect(b.size).toBe(20);
-    expect(body({ text: 'tee', locale: 'en' }).query.bool.must[0].multi_match.fields).toEqual([
-      'title.en^3',
-      'title.zh-CN',
-    ]);
+    expect(
+      body({ text: 'tee', locale: 'en' }).query.function_score.query.bool.must[0].bool.should[0].multi_match
+        .fields,
+    ).toEqual(matchFields.en);
+    // Korean and Chinese get the single-character field for one-syllable words, no fuzziness
+    const ko = body({ text: '컵', locale: 'ko' }).query.function_score.query.bool.must[0].bool.should;
+    expect(ko).toContainEqual({
+      match: { 'title.ko.uni': { query: '컵', minimum_should_match: '1<-1 3<50%', boost: 0.3 } },
+    });
+    expect(JSON.stringify(ko)).not.toContain('fuzziness');
+  });
+
+  it('scales the text score by trust signals by at most 15 %', () => {
+    const fs = body({ text: 'tee', locale: 'en' }).query.function_score;
+    expect(fs).toMatchObject({ score_mode: 'sum', boost_mode: 'multiply' });
+    // An offer has one tier: the best case is a super factory with every other signal.
+    const best = fs.functions
+      .filter(
+        (f: { filter?: unknown }) =>
+          JSON.stringify(f.filter) !== '{"term":{"supplierTier":"strict_selection"}}',
+      )
+      .reduce((sum: number, f: { weight: number }) => sum + f.weight, 0);
+    expect(best).toBeCloseTo(1.15, 5);
   });
 
   it('reads the fields a result card shows, in the buyer’s language and the Chinese original', () => {

@@ -3,6 +3,7 @@ import {
   type CategoryL2,
   categoriesL2,
   customisationKinds,
+  parentOf,
   type SupplierTier,
 } from '../../../core/catalog/taxonomy.ts';
 import { sourceDigest } from '../../../core/catalog/translation.ts';
@@ -11,6 +12,7 @@ import {
   keyNames,
   specValues,
   type Term,
+  titleStacks,
   titleSuffixes,
   tradeNames,
   vocabulary,
@@ -80,18 +82,53 @@ const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(
 const titleCase = (s: string) =>
   s.replace(/(^|[\s-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 
-/** zh: modifier material noun suffix; vi: noun material modifier – suffix; ko/en: modifier material noun. */
+/**
+ * A 1688-style title: stacked keyword groups around the product words. zh: season style
+ * material modifier noun, then audience use, then the trade suffix (about 30 characters);
+ * vi: noun material modifier, then style season audience use – suffix; ko/en: the groups
+ * in their own order. `stack` holds the season/style/audience/use words drawn for the offer.
+ */
 function composeTitle(
   noun: Words,
   modifier: Words,
   material: Words,
   suffix: Words | undefined,
+  stack: Words[][],
 ): LocalizedText {
-  const zh = `${modifier.zh}${material.zh}${noun.zh}${suffix ? ` ${suffix.zh}` : ''}`;
-  const vi = capitalize(`${noun.vi} ${material.vi} ${modifier.vi}${suffix ? ` - ${suffix.vi}` : ''}`);
-  const ko = `${modifier.ko} ${material.ko} ${noun.ko}${suffix ? ` ${suffix.ko}` : ''}`;
-  const en = titleCase(`${modifier.en} ${material.en} ${noun.en}${suffix ? ` – ${suffix.en}` : ''}`);
+  const [lead = [], tail = []] = stack;
+  const join = (ws: Words[], lang: keyof Words, sep: string) => ws.map((w) => w[lang]).join(sep);
+  const zh = [
+    `${join(lead, 'zh', '')}${material.zh}${modifier.zh}${noun.zh}`,
+    join(tail, 'zh', ''),
+    suffix?.zh,
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const vi = capitalize(
+    [`${noun.vi} ${material.vi} ${modifier.vi}`, join([...lead, ...tail], 'vi', ' ')]
+      .filter(Boolean)
+      .join(' ') + (suffix ? ` - ${suffix.vi}` : ''),
+  );
+  const ko = [join(lead, 'ko', ' '), modifier.ko, material.ko, noun.ko, join(tail, 'ko', ' '), suffix?.ko]
+    .filter(Boolean)
+    .join(' ');
+  const en = titleCase(
+    [join(lead, 'en', ' '), modifier.en, material.en, noun.en, join(tail, 'en', ' ')]
+      .filter(Boolean)
+      .join(' ') + (suffix ? ` – ${suffix.en}` : ''),
+  );
   return localized(zh, { vi, ko, en });
+}
+
+/** The stacked keywords of one offer, from a random stream of their own (so the rest of the
+ * offer, images included, is what it was for the same seed). */
+function stackFor(seed: number, index: number, category: CategoryL2, modifier: Words): Words[][] {
+  const t = rng(hashSeed(seed, index, 31));
+  const s = titleStacks[parentOf[category]]!;
+  const lead = [...(s.season && t() < 0.8 ? [pick(t, s.season)] : []), ...sample(t, s.style, 2)];
+  const tail = [...sample(t, s.audience, int(t, 1, 2)), ...sample(t, s.use, int(t, 1, 2))];
+  const fresh = (w: Words) => w.zh !== modifier.zh;
+  return [lead.map(words).filter(fresh), tail.map(words).filter(fresh)];
 }
 
 /** Suppliers per category: the pool an offer's supplier is drawn from (stable for a seed). */
@@ -197,7 +234,7 @@ export function generateOffer(seed: number, index: number, version = 1): OfferIn
     version,
     listed: true,
     category,
-    title: composeTitle(noun, modifier, material, suffix),
+    title: composeTitle(noun, modifier, material, suffix, stackFor(seed, index, category, modifier)),
     attributes: [
       { key: 'material', value: localizedTerm(material) },
       { key: 'origin', value: localizedTerm(place) },

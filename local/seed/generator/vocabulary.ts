@@ -914,3 +914,129 @@ export const tradeNames = [
   '天韵|Tianyun',
   '润泽|Runze',
 ];
+
+/**
+ * The stacked keywords of a real 1688 title (season, style, audience, use), per group of
+ * categories. A generated title takes one or two from each stack it has, so titles run to
+ * about 30 Chinese characters like the real ones and long titles are the norm, not the
+ * exception (BM25's length normalisation then measures what production sees).
+ */
+export interface TitleStacks {
+  season?: Term[];
+  style: Term[];
+  audience: Term[];
+  use: Term[];
+}
+
+const wearStacks: TitleStacks = {
+  season: [
+    '2026新款|mẫu mới 2026|2026 신상|2026 new',
+    '夏季|mùa hè|여름|summer',
+    '秋冬|thu đông|가을 겨울|autumn winter',
+    '春秋款|xuân thu|봄 가을|spring autumn',
+    '四季通用|bốn mùa|사계절|all-season',
+  ],
+  style: [
+    '韩版|kiểu Hàn|韓 스타일|Korean style',
+    'ins风|phong cách ins|인스타 감성|ins style',
+    '百搭|dễ phối đồ|데일리|versatile',
+    '复古|cổ điển|빈티지|vintage',
+    '宽松|dáng rộng|루즈핏|loose fit',
+    '简约|tối giản|심플|minimalist',
+  ],
+  audience: [
+    '男女同款|unisex|남녀공용|unisex',
+    '学生|học sinh|학생|student',
+    '女士|nữ|여성|women',
+    '男士|nam|남성|men',
+    '情侣|cặp đôi|커플|couple',
+  ],
+  use: [
+    '日常通勤|đi làm hằng ngày|데일리 출근|daily commute',
+    '户外|ngoài trời|아웃도어|outdoor',
+    '休闲|thường ngày|캐주얼|casual',
+    '运动|thể thao|스포츠|sport',
+  ],
+};
+
+const homeStacks: TitleStacks = {
+  style: [
+    '日式|kiểu Nhật|일본식|Japanese style',
+    '北欧风|phong cách Bắc Âu|북유럽풍|Nordic',
+    '简约|tối giản|심플|minimalist',
+    '创意|sáng tạo|아이디어|creative',
+    '加厚|dày dặn|두꺼운|thickened',
+  ],
+  audience: [
+    '家用|gia đình|가정용|household',
+    '商用|thương mại|업소용|commercial',
+    '宿舍|ký túc xá|기숙사|dorm',
+    '酒店|khách sạn|호텔|hotel',
+  ],
+  use: [
+    '厨房|nhà bếp|주방|kitchen',
+    '客厅|phòng khách|거실|living room',
+    '送礼|làm quà tặng|선물용|gift',
+    '收纳整理|sắp xếp gọn gàng|정리 수납|organising',
+  ],
+};
+
+const gadgetStacks: TitleStacks = {
+  style: [
+    '2026新款|mẫu mới 2026|2026 신상|2026 new',
+    '爆款|bán chạy|인기|bestseller',
+    '迷你|mini|미니|mini',
+    '智能|thông minh|스마트|smart',
+    '便携|di động|휴대용|portable',
+  ],
+  audience: [
+    '男女通用|nam nữ đều dùng|남녀공용|unisex',
+    '学生|học sinh|학생|student',
+    '家用|gia đình|가정용|household',
+    '儿童|trẻ em|어린이|kids',
+  ],
+  use: [
+    '跨境专供|chuyên xuất khẩu|수출 전용|for export',
+    '办公室|văn phòng|사무실|office',
+    '旅行|du lịch|여행|travel',
+    '车载|trên ô tô|차량용|in-car',
+  ],
+};
+
+const tradeStacks: TitleStacks = {
+  style: [
+    '工厂直供|xưởng cung cấp trực tiếp|공장 직공급|factory supply',
+    '高品质|chất lượng cao|고품질|high quality',
+    '加厚|dày dặn|두꺼운|thickened',
+    '定制|đặt làm theo yêu cầu|맞춤 제작|customisable',
+  ],
+  audience: [
+    '工业|công nghiệp|산업용|industrial',
+    '商用|thương mại|업소용|commercial',
+    '家用|gia đình|가정용|household',
+  ],
+  use: [
+    '批量采购|mua số lượng lớn|대량 구매|bulk purchase',
+    '可定制logo|in logo theo yêu cầu|로고 인쇄 가능|custom logo',
+    '出口品质|chất lượng xuất khẩu|수출 품질|export quality',
+  ],
+};
+
+export const titleStacks: Record<string, TitleStacks> = {
+  apparel: wearStacks,
+  shoes_bags: wearStacks,
+  textiles: tradeStacks,
+  home: homeStacks,
+  small_commodities: homeStacks,
+  toys: gadgetStacks,
+  electronics: gadgetStacks,
+  appliances: homeStacks,
+  lighting: homeStacks,
+  beauty: gadgetStacks,
+  packaging: tradeStacks,
+  sports_outdoor: wearStacks,
+  auto_parts: gadgetStacks,
+  baby: homeStacks,
+  raw_materials: tradeStacks,
+  industrial: tradeStacks,
+};

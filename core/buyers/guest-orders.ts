@@ -1,0 +1,57 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Locale } from '../../locales/index.ts';
+import { type Mailer, senderFor } from '../mail/mailer.ts';
+import { guestOrderMail } from '../mail/templates.ts';
+import type { Tenant } from '../tenants/tenant.ts';
+
+/**
+ * A guest (no account) reaches the order they placed through an unguessable link sent by email:
+ * `<site>/orders/<orderId>?access=<token>`, with 256 random bits of token of which the order
+ * keeps only the SHA-256 (`accessHash`). The order page should answer with
+ * `Referrer-Policy: no-referrer` so the link does not leak to other sites.
+ */
+export interface GuestOrderAccess {
+  /** Goes into the link only; never stored. */
+  token: string;
+  /** Stored on the order: what a presented token is checked against. */
+  accessHash: string;
+}
+
+export const GUEST_ACCESS_PARAM = 'access';
+const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function newGuestOrderAccess(): GuestOrderAccess {
+  const token = randomBytes(32).toString('base64url');
+  return { token, accessHash: hashOf(token) };
+}
+
+/** The link a guest gets: `origin` is the site's (e.g. `https://nguonhang.example.vn`). */
+export function guestOrderLink(origin: string, orderId: string, token: string): string {
+  const url = new URL(`/orders/${encodeURIComponent(orderId)}`, origin);
+  url.searchParams.set(GUEST_ACCESS_PARAM, token);
+  return url.toString();
+}
+
+/** True when a presented token is the one the order's `accessHash` was made from (constant time). */
+export function guestOrderAccessValid(presented: string | undefined, accessHash: string): boolean {
+  if (!presented || !TOKEN.test(presented)) return false;
+  const a = Buffer.from(hashOf(presented));
+  const b = Buffer.from(accessHash);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Mails the guest their link, in their language, from the site. */
+export async function sendGuestOrderMail(
+  mailer: Mailer,
+  platformFrom: string,
+  input: { tenant: Tenant; locale: Locale; to: string; reference: string; url: string },
+): Promise<void> {
+  const mail = guestOrderMail(input.locale, {
+    site: input.tenant.name,
+    reference: input.reference,
+    url: input.url,
+  });
+  await mailer.send({ from: senderFor(input.tenant, platformFrom), to: input.to, ...mail });
+}

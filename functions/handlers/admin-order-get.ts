@@ -1,0 +1,13 @@
+import { DomainError } from '../../core/errors.ts';
+import { translatorFor } from '../../core/i18n/translator.ts';
+import { presentOrder } from '../../core/orders/present.ts';
+import { noStore } from '../http/cache.ts';
+import { implement } from '../http/route.ts';
+
+/** GET /api/v1/admin/tenants/{tenantId}/orders/{orderId}: one order with its CNY amounts, invoice request and history. */
+export const handler = implement('admin-order-get', async ({ params, locale, services }) => {
+  const tenant = await services.tenantRepository.byId(params.tenantId);
+  if (!tenant) throw new DomainError('NOT_FOUND');
+  const order = await services.orderService.forPartner(tenant.id, params.orderId);
+  return { headers: noStore, body: presentOrder(order, tenant, locale, translatorFor(locale), 'partner') };
+});
