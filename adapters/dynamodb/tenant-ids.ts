@@ -1,4 +1,10 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { tenantConfig } from './entities/tenant-config.ts';
+
+/** The CONFIG key's shape, from its entity: the text around a tenant id, and the sort key. */
+const PLACEHOLDER = 'tenantid';
+const sample = tenantConfig.key({ tenantId: PLACEHOLDER });
+const [before, after] = sample.pk.split(PLACEHOLDER) as [string, string];
 
 /**
  * Every tenant id of the table, for background sweeps that work tenant by tenant (the payment
@@ -15,14 +21,15 @@ export async function listTenantIds(db: DynamoDBDocumentClient, tableName: strin
       new ScanCommand({
         TableName: tableName,
         FilterExpression: 'sk = :config AND begins_with(pk, :tenant)',
-        ExpressionAttributeValues: { ':config': 'CONFIG', ':tenant': 'T#' },
+        ExpressionAttributeValues: { ':config': sample.sk, ':tenant': before },
         ProjectionExpression: 'pk',
         ExclusiveStartKey: start,
       }),
     );
     for (const item of page.Items ?? []) {
-      const match = /^T#([^#]+)#TENANT$/.exec(String(item.pk));
-      if (match) ids.push(match[1]!);
+      const pk = String(item.pk);
+      if (pk.startsWith(before) && pk.endsWith(after))
+        ids.push(pk.slice(before.length, pk.length - after.length));
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -293,7 +293,11 @@ if (import.meta.main) {
     const port = typeof address === 'object' && address ? address.port : values.port;
     console.log(JSON.stringify({ event: 'listening', url: `http://${values.host}:${port}` }));
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    server.close(() => process.exit(0));
+    // Keep-alive connections would hold the close open.
+    server.closeAllConnections();
+  };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }
