@@ -645,7 +645,8 @@ export const routes = [
       'FX_RATE_UNAVAILABLE',
       'TOO_MANY_REQUESTS',
     ],
-    rateLimit: { limit: 30, windowSeconds: 600 },
+    // Per client address: an office behind one NAT address checks out many carts.
+    rateLimit: { limit: 120, windowSeconds: 600 },
     access: { table: 'write', search: 'none', secrets: [TOSS_SECRET_KEY], mail: 'send' },
   },
   {

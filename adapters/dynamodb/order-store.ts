@@ -86,7 +86,7 @@ export class DynamoOrderStore implements OrderStore {
     try {
       for (const [i, step] of earlier.entries()) {
         await this.transact(step, reserve.slice(i * TRANSACTION_ACTIONS), 'reserve');
-        done.push(reserve.slice(i * TRANSACTION_ACTIONS, (i + 1) * TRANSACTION_ACTIONS));
+        done.push(reserve.slice(i * TRANSACTION_ACTIONS, i * TRANSACTION_ACTIONS + step.length));
       }
       await this.transact(last, reserve.slice(earlier.flat().length), 'reserve');
     } catch (error) {

@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/errors.ts';
+import { orderTimeline } from '../../core/handoff/timeline.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
@@ -9,5 +10,12 @@ export const handler = implement('admin-order-get', async ({ params, locale, ser
   const tenant = await services.tenantRepository.byId(params.tenantId);
   if (!tenant) throw new DomainError('NOT_FOUND');
   const order = await services.orderService.forPartner(tenant.id, params.orderId);
-  return { headers: noStore, body: presentOrder(order, tenant, locale, translatorFor(locale), 'partner') };
+  const pos = await services.handoffStore.byOrder(tenant.id, order.orderId);
+  return {
+    headers: noStore,
+    body: {
+      ...presentOrder(order, tenant, locale, translatorFor(locale), 'partner'),
+      timeline: orderTimeline(order, pos, locale, tenant.timeZone),
+    },
+  };
 });

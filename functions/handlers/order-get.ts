@@ -1,3 +1,4 @@
+import { orderTimeline } from '../../core/handoff/timeline.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
@@ -14,7 +15,16 @@ export const handler = implement(
     return {
       // The guest's link is in the URL: it must not leak to other sites through the Referer.
       headers: { ...noStore, 'referrer-policy': 'no-referrer' },
-      body: presentOrder(order, tenant, locale, translatorFor(locale), 'buyer'),
+      body: {
+        ...presentOrder(order, tenant, locale, translatorFor(locale), 'buyer'),
+        // The journey across the border: POs placed, accepted, shipped, at the warehouse, international, delivered.
+        timeline: orderTimeline(
+          order,
+          await services.handoffStore.byOrder(tenant.id, order.orderId),
+          locale,
+          tenant.timeZone,
+        ),
+      },
     };
   },
 );
