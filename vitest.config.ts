@@ -31,8 +31,10 @@ export default defineConfig({
           globalSetup: ['test/browser/chromium-setup.ts', 'test/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 240_000,
-          // One Chromium per file: at most two at once on a small machine.
+          // One Chromium per file: at most two at once on a small machine. Its own worker limit
+          // makes it its own group, run after the others (vitest runs groups in order).
           maxWorkers: 2,
+          sequence: { groupOrder: 1 },
         },
       },
       { test: { name: 'cdk', include: ['test/cdk/**/*.test.ts'], testTimeout: 120_000 } },
