@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { DomainError, type FieldError } from '../errors.ts';
 
 /**
@@ -144,12 +143,4 @@ export function readVietQr(payload: string): VietQrDetails {
     reference: get(additional, '08'),
     crcValid: hasValidCrc(payload),
   };
-}
-
-/**
- * The QR code of a payload as an SVG document (error correction M, 4-module quiet zone), for
- * the order page to inline; the same details are shown as text beside it.
- */
-export function vietQrSvg(payload: string): Promise<string> {
-  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 }

@@ -130,6 +130,13 @@ export class Handoff extends Construct {
             }),
           }),
         );
+        if (job.fn.role) {
+          acknowledge(
+            job.fn.role,
+            'IAM5[Resource::*]',
+            "The stream event source needs dynamodb:ListStreams, which IAM only grants on *; reading records (GetRecords, GetShardIterator, DescribeStream) is scoped to this table's stream.",
+          );
+        }
         this.streamConsumers.push(job);
       } else {
         new Rule(this, `${job.name}-schedule`, {

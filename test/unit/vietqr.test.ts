@@ -10,8 +10,8 @@ import {
   readVietQr,
   type VietQrInput,
   vietQrPayload,
-  vietQrSvg,
 } from '../../core/payments/vietqr.ts';
+import { vietQrSvg } from '../../core/payments/vietqr-svg.ts';
 
 /**
  * Published payloads, reproduced byte for byte:

@@ -1,0 +1,9 @@
+import QRCode from 'qrcode';
+
+/**
+ * The QR code of a payload as an SVG document (error correction M, 4-module quiet zone), for
+ * the order page to inline (its own module: only pages that draw the code carry the QR library); the same details are shown as text beside it.
+ */
+export function vietQrSvg(payload: string): Promise<string> {
+  return QRCode.toString(payload, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+}
