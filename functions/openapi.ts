@@ -146,6 +146,9 @@ function operationOf(route: RouteDefinition): JsonSchema {
 export function openApiDocument(table: readonly RouteDefinition[] = routes): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const route of table) {
+    // A greedy catch-all (`/{path+}`: the storefront's 404 page for any other path) is API
+    // Gateway's fallback, not an operation OpenAPI can describe (it has no such parameter).
+    if (/\{[^}]+\+\}/.test(route.path)) continue;
     paths[route.path] ??= {};
     paths[route.path]![route.method.toLowerCase()] = operationOf(route);
   }

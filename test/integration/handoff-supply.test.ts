@@ -154,8 +154,9 @@ describe('delivery to the supply side', { timeout: 240_000 }, () => {
       body: JSON.stringify({ poIds: records.map((r) => r.poId) }),
     });
     expect(replay.status).toBe(200);
-    expect(((await replay.json()) as { replayed: unknown[] }).replayed).toEqual(
-      records.map((r) => ({ poId: r.poId, state: 'delivered' })),
+    const replayed = ((await replay.json()) as { replayed: { poId: string }[] }).replayed;
+    expect([...replayed].sort((a, b) => a.poId.localeCompare(b.poId))).toEqual(
+      records.map((r) => ({ poId: r.poId, state: 'delivered' })).sort((a, b) => a.poId.localeCompare(b.poId)),
     );
     for (const r of records) expect(await created(r.poId)).toBe(1);
     const after = (await (

@@ -22,6 +22,9 @@ const document = openApiDocument() as { openapi: string; paths: Record<string, R
 const operation = (route: (typeof routes)[number]) =>
   document.paths[route.path]![route.method.toLowerCase()]!;
 
+/** The routes OpenAPI describes: all but a greedy catch-all (`/{path+}`, API Gateway's fallback). */
+const documented = routes.filter((r) => !/\{[^}]+\+\}/.test(r.path));
+
 describe('the OpenAPI document generated from the route table', () => {
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();
@@ -31,10 +34,11 @@ describe('the OpenAPI document generated from the route table', () => {
     expect(document.openapi).toBe('3.1.0');
   });
 
-  it('lists every route once, with its auth, idempotency and schemas', () => {
+  it('lists every route once (but the greedy catch-all), with its auth, idempotency and schemas', () => {
     const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods));
-    expect(operations).toHaveLength(routes.length);
-    for (const route of routes) {
+    expect(operations).toHaveLength(documented.length);
+    expect(routes.length - documented.length).toBe(1);
+    for (const route of documented) {
       const op = operation(route);
       expect(op.operationId, routeKey(route)).toBe(route.handler);
       expect(op['x-sourcefront-auth']).toBe(route.auth);
@@ -54,7 +58,7 @@ describe('the OpenAPI document generated from the route table', () => {
   });
 
   it('documents every error code a route can answer under its status', () => {
-    for (const route of routes) {
+    for (const route of documented) {
       const op = operation(route);
       for (const code of routeErrors(route)) {
         expect(

@@ -136,7 +136,7 @@ describe('the generated catalog', () => {
     // The stacked words come from their own random stream: the rest of the offer is unchanged.
     // (checked against the generator before the stacked titles: all but the title identical)
     expect(generateOffer(42, 0).images).toEqual(
-      [1, 2, 3, 4, 5].map((n) => `https://img.sourcefront.example/offers/600042000000/${n}.jpg`),
+      [0, 1, 2, 3, 4].map((n) => `https://asset-store.invalid/seed/stationery/${n}`),
     );
     expect([1, 2, 3].map((i) => generateOffer(42, i).images.length)).toEqual([4, 1, 4]);
   });
