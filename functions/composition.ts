@@ -261,7 +261,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       setUpPayment: (order, tenant) => payments.setUp(order, tenant),
       isOrderExists: (error) => error instanceof OrderExistsError,
     }),
-    orderService: orderService({ store: orders }),
+    orderService: orderService({ store: orders, tenants: { byId } }),
     payments,
     handoffStore,
     handoff: handoffService({

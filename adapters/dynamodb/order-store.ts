@@ -4,22 +4,28 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
-  type QueryCommandInput,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../../core/errors.ts';
 import type { OrderStatus } from '../../core/orders/lifecycle.ts';
-import { type Order, type OutboxMessage, orderSchema } from '../../core/orders/order.ts';
+import {
+  type Order,
+  type OrderSummary,
+  type OutboxMessage,
+  orderSchema,
+  summaryOf,
+} from '../../core/orders/order.ts';
 import type { OrderPage, OrderStore, StockMove } from '../../core/orders/store.ts';
 import { backoff, chunk } from './batch.ts';
 import {
   type OrderItem,
   type OrderOutboxItem,
   type OrderReferenceItem,
-  type OrderSummary,
   order as orderEntity,
   orderOutbox,
   orderReference,
+  ownerPartition,
+  statusPartition,
 } from './entities/order.ts';
 import { skuStock } from './entities/sku-stock.ts';
 
@@ -137,82 +143,50 @@ export class DynamoOrderStore implements OrderStore {
     if (effects.release.length > room) await this.giveBack(effects.release.slice(room));
   }
 
-  async listByOwner(tenantId: string, owner: Order['owner'], page: { limit: number; cursor?: string }) {
-    const pk = orderEntity.indexKeys({
-      tenantId,
-      orderId: 'x',
-      ownerKey: ownerKeyOf(owner),
-      status: 'x',
-      placedAt: 'x',
-    }).byOwner!.pk;
-    return this.listIndex(
-      {
-        IndexName: 'byOwner',
-        KeyConditionExpression: 'ownerPk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      },
-      tenantId,
-      page,
-    );
+  listByOwner(tenantId: string, owner: Order['owner'], page: { limit: number; cursor?: string }) {
+    return this.listIndex('byOwner', 'ownerPk', ownerPartition(tenantId, ownerKeyOf(owner)), page);
   }
 
-  async listByTenant(
-    tenantId: string,
-    filter: { status?: OrderStatus },
-    page: { limit: number; cursor?: string },
-  ) {
-    const pk = orderEntity.indexKeys({
-      tenantId,
-      orderId: 'x',
-      ownerKey: 'x',
-      status: filter.status ?? 'awaiting_payment',
-      placedAt: 'x',
-    }).byStatus!.pk;
-    return this.listIndex(
-      {
-        IndexName: 'byStatus',
-        KeyConditionExpression: 'statusPk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-      },
-      tenantId,
-      page,
-    );
+  listByTenant(tenantId: string, filter: { status: OrderStatus }, page: { limit: number; cursor?: string }) {
+    return this.listIndex('byStatus', 'statusPk', statusPartition(tenantId, filter.status), page);
   }
 
+  /** Filtered on the list entries' due time; only the overdue orders themselves are read. */
   async overdue(tenantId: string, time: Date, limit: number): Promise<Order[]> {
-    const found: Order[] = [];
+    const due: OrderSummary[] = [];
     for (const status of ['placed', 'awaiting_payment'] as const) {
       let cursor: string | undefined;
       do {
         const page = await this.listByTenant(tenantId, { status }, { limit: 100, ...(cursor && { cursor }) });
-        for (const o of page.orders) {
-          if (o.payment.dueAt && Date.parse(o.payment.dueAt) < time.getTime()) found.push(o);
-        }
+        due.push(...page.orders.filter((o) => o.dueAt && Date.parse(o.dueAt) < time.getTime()));
         cursor = page.nextCursor;
-      } while (cursor && found.length < limit);
+      } while (cursor && due.length < limit);
     }
-    return found.slice(0, limit);
+    const orders = await Promise.all(due.slice(0, limit).map((o) => this.get(tenantId, o.orderId)));
+    return orders.filter((o): o is Order => o !== undefined);
   }
 
-  /** A page of an index (summaries), each order then read by key: lists are short and pages small. */
+  /** A page of an index: the list entries' summaries, newest first. */
   private async listIndex(
-    query: Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
-    tenantId: string,
+    indexName: string,
+    partitionKey: string,
+    partition: string,
     page: { limit: number; cursor?: string },
   ): Promise<OrderPage> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
-        ...query,
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionKey },
+        ExpressionAttributeValues: { ':pk': partition },
         ScanIndexForward: false,
         Limit: page.limit,
         ...(page.cursor && { ExclusiveStartKey: decodeCursor(page.cursor) }),
       }),
     );
-    const summaries = (result.Items ?? []).map((item) => item.summary as OrderSummary);
-    const orders = await Promise.all(summaries.map((s) => this.get(tenantId, s.orderId)));
     return {
-      orders: orders.filter((o): o is Order => o !== undefined),
+      orders: (result.Items ?? []).map((item) => item.summary as OrderSummary),
       ...(result.LastEvaluatedKey && { nextCursor: encodeCursor(result.LastEvaluatedKey) }),
     };
   }
@@ -353,20 +327,7 @@ function orderItem(order: Order): OrderItem {
     ...orderEntity.key({ tenantId: order.tenantId, orderId: order.orderId }),
     order,
     version: order.version,
-    summary: {
-      orderId: order.orderId,
-      reference: order.reference,
-      status: order.status,
-      currency: order.currency,
-      totalMinor: order.totalMinor,
-      createdAt: order.createdAt,
-      updatedAt: order.updatedAt,
-      lineCount: order.lines.length,
-      supplierCount: order.suppliers.length,
-      companyName: order.business.companyName,
-      paymentMethod: order.payment.method,
-      ...(order.payment.dueAt && { dueAt: order.payment.dueAt }),
-    },
+    summary: summaryOf(order),
     ownerPk: indexes.byOwner!.pk,
     ownerSk: indexes.byOwner!.sk,
     statusPk: indexes.byStatus!.pk,

@@ -143,3 +143,37 @@ export const outboxMessageSchema = z.object({
   at: z.iso.datetime(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
+
+/** What an order's list entry shows, kept beside the order so lists never read whole orders. */
+export interface OrderSummary {
+  orderId: string;
+  reference: string;
+  status: Order['status'];
+  currency: string;
+  totalMinor: number;
+  createdAt: string;
+  updatedAt: string;
+  lineCount: number;
+  supplierCount: number;
+  companyName: string;
+  paymentMethod: Order['payment']['method'];
+  /** The payment deadline of an unpaid order (the deadline job filters on it). */
+  dueAt?: string;
+}
+
+export function summaryOf(order: Order): OrderSummary {
+  return {
+    orderId: order.orderId,
+    reference: order.reference,
+    status: order.status,
+    currency: order.currency,
+    totalMinor: order.totalMinor,
+    createdAt: order.createdAt,
+    updatedAt: order.updatedAt,
+    lineCount: order.lines.length,
+    supplierCount: order.suppliers.length,
+    companyName: order.business.companyName,
+    paymentMethod: order.payment.method,
+    ...(order.payment.dueAt && { dueAt: order.payment.dueAt }),
+  };
+}

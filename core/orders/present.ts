@@ -3,7 +3,7 @@ import { formatMoney } from '../money/money.ts';
 import { presentPayment } from '../payments/present.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { nextStatuses, type OrderActor } from './lifecycle.ts';
-import type { Order } from './order.ts';
+import type { Order, OrderSummary } from './order.ts';
 import { formatInTimeZone } from './timezones.ts';
 
 type SiteOf = Pick<Tenant, 'timeZone'>;
@@ -80,22 +80,22 @@ export function presentOrder(
 
 export type OrderView = ReturnType<typeof presentOrder>;
 
-/** One entry of an order list. */
-export function presentOrderSummary(order: Order, tenant: SiteOf, locale: string, t: TFunction) {
+/** One entry of an order list, from its summary (lists never read whole orders). */
+export function presentOrderSummary(summary: OrderSummary, tenant: SiteOf, locale: string, t: TFunction) {
   return {
-    orderId: order.orderId,
-    reference: order.reference,
-    status: order.status,
-    statusLabel: t(`orders:status.${order.status}`),
-    placedAt: { at: order.createdAt, local: formatInTimeZone(order.createdAt, tenant.timeZone, locale) },
+    orderId: summary.orderId,
+    reference: summary.reference,
+    status: summary.status,
+    statusLabel: t(`orders:status.${summary.status}`),
+    placedAt: { at: summary.createdAt, local: formatInTimeZone(summary.createdAt, tenant.timeZone, locale) },
     total: {
-      amountMinor: order.totalMinor,
-      currency: order.currency,
-      formatted: formatMoney(order.totalMinor, order.currency, locale),
+      amountMinor: summary.totalMinor,
+      currency: summary.currency,
+      formatted: formatMoney(summary.totalMinor, summary.currency, locale),
     },
-    lineCount: order.lines.length,
-    supplierCount: order.suppliers.length,
-    companyName: order.business.companyName,
-    paymentMethod: order.payment.method,
+    lineCount: summary.lineCount,
+    supplierCount: summary.supplierCount,
+    companyName: summary.companyName,
+    paymentMethod: summary.paymentMethod,
   };
 }

@@ -1,5 +1,6 @@
 import { guestOrderAccessValid } from '../buyers/guest-orders.ts';
 import { DomainError } from '../errors.ts';
+import type { Tenant } from '../tenants/tenant.ts';
 import type { OrderActor, OrderStatus } from './lifecycle.ts';
 import type { Order } from './order.ts';
 import type { OrderStore } from './store.ts';
@@ -9,13 +10,24 @@ import { changeStatus } from './transition.ts';
 export type OrderViewer = { buyerId?: string; accessToken?: string };
 
 /** Reading and moving orders for buyers and partners; every move goes through the lifecycle. */
-export function orderService(deps: { store: OrderStore; now?: () => Date }) {
+export function orderService(deps: {
+  store: OrderStore;
+  tenants: { byId(tenantId: string): Promise<Tenant | undefined> };
+  now?: () => Date;
+}) {
   const now = deps.now ?? (() => new Date());
 
   async function load(tenantId: string, orderId: string): Promise<Order> {
     const order = await deps.store.get(tenantId, orderId);
     if (!order) throw new DomainError('ORDER_NOT_FOUND', { params: { orderId } });
     return order;
+  }
+
+  /** The site an admin route names, or NOT_FOUND. */
+  async function site(tenantId: string): Promise<Tenant> {
+    const tenant = await deps.tenants.byId(tenantId);
+    if (!tenant) throw new DomainError('NOT_FOUND');
+    return tenant;
   }
 
   /** Another buyer's order, or a wrong token, is simply not found (no hint that it exists). */
@@ -33,7 +45,13 @@ export function orderService(deps: { store: OrderStore; now?: () => Date }) {
       return order;
     },
 
-    forPartner: load,
+    site,
+
+    /** An order of the site an admin route names, with the site (its time zone, its name). */
+    async forPartner(tenantId: string, orderId: string): Promise<{ tenant: Tenant; order: Order }> {
+      const tenant = await site(tenantId);
+      return { tenant, order: await load(tenant.id, orderId) };
+    },
 
     listForBuyer(tenantId: string, buyerId: string, page: { limit: number; cursor?: string }) {
       return deps.store.listByOwner(tenantId, { kind: 'buyer', buyerId }, page);

@@ -1,5 +1,5 @@
 import type { OrderStatus } from './lifecycle.ts';
-import type { Order, OutboxMessage } from './order.ts';
+import type { Order, OrderSummary, OutboxMessage } from './order.ts';
 
 /** Units of one SKU taken from stock (checkout) or given back (cancellation). */
 export interface StockMove {
@@ -9,7 +9,7 @@ export interface StockMove {
 }
 
 export interface OrderPage {
-  orders: Order[];
+  orders: OrderSummary[];
   /** Opaque; absent on the last page. */
   nextCursor?: string;
 }
@@ -39,10 +39,10 @@ export interface OrderStore {
     owner: Order['owner'],
     page: { limit: number; cursor?: string },
   ): Promise<OrderPage>;
-  /** A tenant's orders, newest first, optionally of one status. */
+  /** A tenant's orders of one status, newest first. */
   listByTenant(
     tenantId: string,
-    filter: { status?: OrderStatus },
+    filter: { status: OrderStatus },
     page: { limit: number; cursor?: string },
   ): Promise<OrderPage>;
   /** A tenant's orders still unpaid (placed or awaiting payment) whose deadline is before `time` (the deadline job). */

@@ -1,4 +1,3 @@
-import { DomainError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
@@ -8,9 +7,7 @@ import { implement } from '../http/route.ts';
 export const handler = implement(
   'admin-order-cancel',
   async ({ params, body, principal, locale, services }) => {
-    const tenant = await services.tenantRepository.byId(params.tenantId);
-    if (!tenant) throw new DomainError('NOT_FOUND');
-    const order = await services.orderService.forPartner(tenant.id, params.orderId);
+    const { tenant, order } = await services.orderService.forPartner(params.tenantId, params.orderId);
     const actor = principal.kind === 'operator' ? 'operator' : 'partner';
     const cancelled = await services.orderService.cancel(
       order,

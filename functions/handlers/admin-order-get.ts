@@ -1,4 +1,3 @@
-import { DomainError } from '../../core/errors.ts';
 import { orderTimeline } from '../../core/handoff/timeline.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
@@ -7,9 +6,7 @@ import { implement } from '../http/route.ts';
 
 /** GET /api/v1/admin/tenants/{tenantId}/orders/{orderId}: one order with its CNY amounts, invoice request and history. */
 export const handler = implement('admin-order-get', async ({ params, locale, services }) => {
-  const tenant = await services.tenantRepository.byId(params.tenantId);
-  if (!tenant) throw new DomainError('NOT_FOUND');
-  const order = await services.orderService.forPartner(tenant.id, params.orderId);
+  const { tenant, order } = await services.orderService.forPartner(params.tenantId, params.orderId);
   const pos = await services.handoffStore.byOrder(tenant.id, order.orderId);
   return {
     headers: noStore,

@@ -1,4 +1,3 @@
-import { DomainError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrderSummary } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
@@ -6,8 +5,7 @@ import { implement } from '../http/route.ts';
 
 /** GET /api/v1/admin/tenants/{tenantId}/orders?status=: a partner's orders of one status, newest first. */
 export const handler = implement('admin-order-list', async ({ params, query, locale, services }) => {
-  const tenant = await services.tenantRepository.byId(params.tenantId);
-  if (!tenant) throw new DomainError('NOT_FOUND');
+  const tenant = await services.orderService.site(params.tenantId);
   const page = await services.orderService.listForPartner(tenant.id, query.status, {
     limit: query.limit,
     ...(query.cursor && { cursor: query.cursor }),

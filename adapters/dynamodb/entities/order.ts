@@ -1,10 +1,17 @@
-import type { Order, OutboxMessage } from '../../../core/orders/order.ts';
+import type { Order, OrderSummary, OutboxMessage } from '../../../core/orders/order.ts';
 import { defineEntity, type TableKey, tenantPrefix } from './keys.ts';
 
 /**
  * An order, in its own partition with its outbox messages. Its GSI entries carry only the
  * `summary` (what a list shows); the order itself is read by key.
  */
+/** The byOwner partition of one owner's orders (`B-<buyerId>`, `G-<email digest>`). */
+export const ownerPartition = (tenantId: string, ownerKey: string) =>
+  `${tenantPrefix(tenantId)}OWNER#${ownerKey}`;
+/** The byStatus partition of a tenant's orders of one status. */
+export const statusPartition = (tenantId: string, status: string) =>
+  `${tenantPrefix(tenantId)}ORDERS#${status}`;
+
 type OrderKey = { tenantId: string; orderId: string };
 /** What the list entries are keyed by: the owner (`B-<buyerId>`, `G-<email digest>`), status and placement time. */
 type OrderListing = { ownerKey: string; status: string; placedAt: string };
@@ -18,11 +25,11 @@ export const order = defineEntity<OrderKey, OrderKey, OrderListing>({
   }),
   indexes: {
     byOwner: ({ tenantId, ownerKey, placedAt, orderId }) => ({
-      pk: `${tenantPrefix(tenantId)}OWNER#${ownerKey}`,
+      pk: ownerPartition(tenantId, ownerKey),
       sk: `${placedAt}|${orderId}`,
     }),
     byStatus: ({ tenantId, status, placedAt, orderId }) => ({
-      pk: `${tenantPrefix(tenantId)}ORDERS#${status}`,
+      pk: statusPartition(tenantId, status),
       sk: `${placedAt}|${orderId}`,
     }),
   },
@@ -34,19 +41,6 @@ export const order = defineEntity<OrderKey, OrderKey, OrderListing>({
     placedAt: '2026-12-01T10:00:00.000Z',
   },
 });
-
-/** What an order's list entry shows. */
-export type OrderSummary = Pick<
-  Order,
-  'orderId' | 'reference' | 'status' | 'currency' | 'totalMinor' | 'createdAt' | 'updatedAt'
-> & {
-  lineCount: number;
-  supplierCount: number;
-  companyName: string;
-  paymentMethod: string;
-  /** The payment deadline of an unpaid order (the deadline job filters on it). */
-  dueAt?: string;
-};
 
 export interface OrderItem extends TableKey {
   order: Order;
