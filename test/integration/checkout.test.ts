@@ -26,6 +26,7 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(async () => platform?.close());
 
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field in the assertions
 type Res = { status: number; headers: Headers; body: any };
 /** A shopper behind a browser: keeps the sf_visitor cookie the first answer sets. */
 function browser(host = 'vn.localhost:3000') {
@@ -119,7 +120,7 @@ describe('checkout on vn.localhost', () => {
       await platform.request(`/api/v1/admin/tenants/vn/orders/${order.orderId}`, {
         headers: { authorization: `Bearer ${operatorKey}` },
       })
-    ).json()) as any;
+    ).json()) as Res['body'];
     expect(detail.shippingAddress).toMatchObject({
       province: '01',
       commune: 'Phường Tràng Tiền',

@@ -9,6 +9,7 @@ import { DynamoOrderStore, OrderExistsError } from '../../adapters/dynamodb/orde
 import { DomainError } from '../../core/errors.ts';
 import type { Order } from '../../core/orders/order.ts';
 import { changeStatus, reservedStock } from '../../core/orders/transition.ts';
+import { orderLine, paidOrder } from '../kit/orders.ts';
 
 const client = createDynamoClient({ region: 'local', endpoint: inject('dynamodbEndpoint') });
 const db = createDocumentClient(client);
@@ -34,65 +35,20 @@ const stockOf = async (offerId: string, skuId: string) =>
     )
   ).Item?.stock as number;
 
-const at = '2026-12-01T08:00:00.000Z';
+/** A just-placed order of `lines` (one supplier), due in two days. */
 function anOrder(
   orderId: string,
   lines: { offerId: string; skuId: string; quantity: number }[],
   over: Partial<Order> = {},
 ): Order {
+  const placed = paidOrder(
+    lines.map((l, i) => orderLine({ lineId: `l${i}`, supplierId: 'sup-1', ...l })),
+    { orderId, status: 'placed', version: 1, reference: `VN${orderId.slice(-8).toUpperCase()}` },
+  );
   return {
-    orderId,
-    tenantId: 'vn',
-    reference: `VN${orderId.slice(-8).toUpperCase()}`,
-    status: 'placed',
-    version: 1,
-    owner: { kind: 'buyer', buyerId: 'b_1' },
-    locale: 'vi',
-    currency: 'VND',
-    lines: lines.map((l, i) => ({
-      lineId: `l${i}`,
-      ...l,
-      supplierId: 'sup-1',
-      kind: 'bulk',
-      unitMinor: 1000,
-      totalMinor: 1000 * l.quantity,
-      cnyUnitFen: 300,
-      title: 'Áo thun',
-      titleZh: 'T恤',
-      specs: {},
-      customisation: [],
-    })),
-    suppliers: [{ supplierId: 'sup-1', name: 'Xưởng', cnyTotalFen: 0 }],
-    subtotalMinor: 0,
-    shippingMinor: 0,
-    totalMinor: 0,
-    cnyTotalFen: 0,
-    fx: { rate: '3600', asOf: at, source: 'vietcombank' },
-    markupBps: 0,
-    pricedAt: at,
-    cartVersion: 1,
-    business: { companyName: 'Shop An', contactName: 'An', email: 'an@example.vn', phone: '+84912345678' },
-    shippingAddress: {
-      country: 'VN',
-      name: 'An',
-      phone: '+84912345678',
-      province: '01',
-      commune: 'Phường Hoàn Kiếm',
-      street: '12 Tràng Tiền',
-    },
-    lane: { id: 'air-express', kind: 'air_express', transitDays: { min: 5, max: 8 } },
-    payment: {
-      method: 'bank_transfer',
-      status: 'pending',
-      amountMinor: 0,
-      reference: 'x',
-      instructions: {},
-      refunds: [],
-      dueAt: '2026-12-03T08:00:00.000Z',
-    },
-    events: [{ at, actor: 'buyer', to: 'placed' }],
-    createdAt: at,
-    updatedAt: at,
+    ...placed,
+    payment: { ...placed.payment, status: 'pending', dueAt: '2026-12-03T08:00:00.000Z' },
+    events: [{ at: placed.createdAt, actor: 'buyer', to: 'placed' }],
     ...over,
   };
 }

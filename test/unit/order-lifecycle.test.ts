@@ -4,96 +4,33 @@ import { nextStatuses, orderStatuses, transitionFor, transitions } from '../../c
 import type { Order } from '../../core/orders/order.ts';
 import { changeStatus, reservedStock } from '../../core/orders/transition.ts';
 import { tenantSchema } from '../../core/tenants/tenant.ts';
+import { orderLine, paidOrder } from '../kit/orders.ts';
 
 const placedAt = '2026-12-01T08:00:00.000Z';
-const order = (over: Partial<Order> = {}): Order => ({
-  orderId: 'o_1',
-  tenantId: 'vn',
-  reference: 'VN7K3Q9X',
-  status: 'awaiting_payment',
-  version: 2,
-  owner: { kind: 'buyer', buyerId: 'b_1' },
-  locale: 'vi',
-  currency: 'VND',
-  lines: [
+/** An order waiting for its bank transfer: one SKU bought in bulk and as a sample, and another SKU. */
+const order = (over: Partial<Order> = {}): Order =>
+  paidOrder(
+    [
+      orderLine({ supplierId: 'sup-1', offerId: 'yw-1', skuId: 's1', quantity: 60 }),
+      orderLine({ supplierId: 'sup-1', offerId: 'yw-1', skuId: 's1', kind: 'sample', quantity: 2 }),
+      orderLine({ supplierId: 'sup-2', offerId: 'yw-2', skuId: 's9', quantity: 10 }),
+    ],
     {
-      lineId: 'l1',
-      offerId: 'yw-1',
-      skuId: 's1',
-      supplierId: 'sup-1',
-      kind: 'bulk',
-      quantity: 60,
-      unitMinor: 1000,
-      totalMinor: 60000,
-      cnyUnitFen: 250,
-      title: 'Áo',
-      titleZh: '衣',
-      specs: {},
-      customisation: [],
+      orderId: 'o_1',
+      status: 'awaiting_payment',
+      version: 2,
+      payment: {
+        method: 'bank_transfer',
+        status: 'pending',
+        amountMinor: 71000,
+        reference: 'VN7K3Q9X',
+        instructions: {},
+        refunds: [],
+      },
+      events: [{ at: placedAt, actor: 'buyer', to: 'placed' }],
+      ...over,
     },
-    {
-      lineId: 'l2',
-      offerId: 'yw-1',
-      skuId: 's1',
-      supplierId: 'sup-1',
-      kind: 'sample',
-      quantity: 2,
-      unitMinor: 3000,
-      totalMinor: 6000,
-      cnyUnitFen: 800,
-      title: 'Áo',
-      titleZh: '衣',
-      specs: {},
-      customisation: [],
-    },
-    {
-      lineId: 'l3',
-      offerId: 'yw-2',
-      skuId: 's9',
-      supplierId: 'sup-2',
-      kind: 'bulk',
-      quantity: 10,
-      unitMinor: 500,
-      totalMinor: 5000,
-      cnyUnitFen: 120,
-      title: 'Bát',
-      titleZh: '碗',
-      specs: {},
-      customisation: [],
-    },
-  ],
-  suppliers: [],
-  subtotalMinor: 71000,
-  shippingMinor: 0,
-  totalMinor: 71000,
-  cnyTotalFen: 0,
-  fx: { rate: '3600', asOf: placedAt, source: 'vietcombank' },
-  markupBps: 0,
-  pricedAt: placedAt,
-  cartVersion: 4,
-  business: { companyName: 'Shop', contactName: 'An', email: 'an@example.vn', phone: '+84912345678' },
-  shippingAddress: {
-    country: 'VN',
-    name: 'An',
-    phone: '+84912345678',
-    province: '01',
-    commune: 'Phường Hoàn Kiếm',
-    street: '12 Tràng Tiền',
-  },
-  lane: { id: 'air-express', kind: 'air_express', transitDays: { min: 5, max: 8 } },
-  payment: {
-    method: 'bank_transfer',
-    status: 'pending',
-    amountMinor: 71000,
-    reference: 'VN7K3Q9X',
-    instructions: {},
-    refunds: [],
-  },
-  events: [{ at: placedAt, actor: 'buyer', to: 'placed' }],
-  createdAt: placedAt,
-  updatedAt: placedAt,
-  ...over,
-});
+  );
 const now = new Date('2026-12-03T09:00:00.000Z');
 
 describe('the order lifecycle', () => {
