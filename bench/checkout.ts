@@ -16,11 +16,10 @@ import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts'
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
-import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
-import { startLocalServers } from '../local/servers/index.ts';
 import { progressBar } from '../scripts/progress.ts';
 import { fetchWithHost } from '../test/kit/http.ts';
 import { testOffer } from '../test/kit/offers.ts';
+import { benchServers, percentile } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -31,12 +30,11 @@ const { values } = parseArgs({
 });
 const ORDERS = Number(values.orders);
 
-process.env.LOG_LEVEL ??= 'warn';
-const shared = await startLocalServers();
-const privateDynamo = values['shared-dynamodb']
-  ? undefined
-  : await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
-const servers = { ...shared, dynamodb: privateDynamo ?? shared.dynamodb };
+const bench = await benchServers({
+  sharedDynamodb: values['shared-dynamodb'],
+  dynamodbPort: Number(values['dynamodb-port']),
+});
+const { servers } = bench;
 const stamp = Date.now().toString(36);
 const names = { tableName: `bench-checkout-${stamp}`, offersAlias: `bench-checkout-offers-${stamp}` };
 const services = await bootLocalPlatform(servers, names);
@@ -108,8 +106,6 @@ async function buyer(): Promise<{ ms: number; units: number }> {
   return { ms, units: units - before };
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const rows: string[] = [];
 for (const concurrency of [1, 20]) {
   await buyer(); // warm-up: first requests load the handlers and fill caches
@@ -128,14 +124,15 @@ for (const concurrency of [1, 20]) {
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
   const wcu = results.map((r) => r.units).sort((a, b) => a - b);
   // Write units are counted per client, so only one buyer at a time attributes them to one order.
-  const units = concurrency === 1 ? `   write units per order p50 ${pct(wcu, 50)} (max ${wcu.at(-1)})` : '';
+  const units =
+    concurrency === 1 ? `   write units per order p50 ${percentile(wcu, 50)} (max ${wcu.at(-1)})` : '';
   rows.push(
-    `  ${String(concurrency).padStart(2)} at once   p50 ${pct(ms, 50).toFixed(0)} ms   p95 ${pct(ms, 95).toFixed(0)} ms${units}`,
+    `  ${String(concurrency).padStart(2)} at once   p50 ${percentile(ms, 50).toFixed(0)} ms   p95 ${percentile(ms, 95).toFixed(0)} ms${units}`,
   );
 }
 console.log(
   [
-    `bench:checkout — ${ORDERS} orders per run through the local API (vn.localhost, one SKU line, bank transfer), ${privateDynamo ? 'private in-memory DynamoDB Local' : 'shared DynamoDB Local'}`,
+    `bench:checkout — ${ORDERS} orders per run through the local API (vn.localhost, one SKU line, bank transfer), ${bench.dynamodbLabel}`,
     ...rows,
     '  write units: order (+2 summary GSI entries), reference claim, stock decrement, payment set-up update, cart, idempotency record, rate window',
   ].join('\n'),
@@ -144,6 +141,5 @@ gateway.closeAllConnections();
 gateway.close();
 await deleteTable(services.dynamo, names.tableName);
 await deleteOffersIndex(services.search, names.offersAlias);
-await privateDynamo?.process?.stop();
-await shared.stop();
+await bench.stop();
 process.exit(0);

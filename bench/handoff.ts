@@ -22,9 +22,8 @@ import { startBackground } from '../local/background.ts';
 import { secretsDir } from '../local/paths.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { startSupplierSandbox } from '../local/sandbox/process.ts';
-import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
-import { startLocalServers } from '../local/servers/index.ts';
 import { orderLine, paidOrder } from '../test/kit/orders.ts';
+import { benchServers, percentile } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,12 +35,11 @@ const { values } = parseArgs({
 });
 const ORDERS = Number(values.orders);
 
-process.env.LOG_LEVEL ??= 'warn';
-const shared = await startLocalServers();
-const privateDynamo = values['shared-dynamodb']
-  ? undefined
-  : await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
-const servers = { ...shared, dynamodb: privateDynamo ?? shared.dynamodb };
+const bench = await benchServers({
+  sharedDynamodb: values['shared-dynamodb'],
+  dynamodbPort: Number(values['dynamodb-port']),
+});
+const { servers } = bench;
 const stamp = Date.now().toString(36);
 const names = { tableName: `bench-handoff-${stamp}`, offersAlias: `bench-handoff-offers-${stamp}` };
 const dir = process.env.SECRETS_DIR ?? secretsDir;
@@ -113,12 +111,11 @@ for (const order of placed) {
   for (const r of records) latencies.push(accepted.get(r.poId)! - paidAt.get(order.orderId)!);
 }
 latencies.sort((a, b) => a - b);
-const pct = (p: number) =>
-  latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)]!;
+const pct = (p: number) => percentile(latencies, p);
 const seconds = (Math.max(...accepted.values()) - started) / 1000;
 console.log(
   [
-    `bench:handoff — ${ORDERS} paid orders, ${expected} POs, ${privateDynamo ? (privateDynamo.reused ? `DynamoDB Local already on port ${values['dynamodb-port']} (reused)` : 'private in-memory DynamoDB Local') : 'shared DynamoDB Local'}`,
+    `bench:handoff — ${ORDERS} paid orders, ${expected} POs, ${bench.dynamodbLabel}`,
     `  paid → PO accepted  p50 ${pct(50)} ms   p95 ${pct(95)} ms   max ${latencies.at(-1)} ms`,
     `  throughput          ${(expected / seconds).toFixed(1)} POs/s through the stream poller (${seconds.toFixed(1)} s)`,
   ].join('\n'),
@@ -127,6 +124,5 @@ await background.stop();
 await sandbox.stop();
 await deleteTable(services.dynamo, names.tableName);
 await deleteOffersIndex(services.search, names.offersAlias);
-await privateDynamo?.process?.stop();
-await shared.stop();
+await bench.stop();
 process.exit(0);

@@ -10,7 +10,6 @@
  * 3. Deletes its table and index.
  * Timings live here, never in tests.
  */
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
@@ -21,10 +20,9 @@ import { priceBuckets } from '../core/catalog/search-results.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
-import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
-import { startLocalServers } from '../local/servers/index.ts';
 import type { Locale } from '../locales/index.ts';
 import { progressBar } from '../scripts/progress.ts';
+import { benchServers, gatewayGetter, percentile } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -77,45 +75,23 @@ const mix: { host: string; locale: Locale; params: Record<string, string> }[] = 
   { host: 'kr.localhost', locale: 'ko', params: { q: '백팩', belt: 'baigou', moqMax: '10' } },
 ];
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const summary = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
 };
 
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-/** GET through the local gateway with a tenant's Host header, on a kept-alive connection. */
-function httpGet(port: number, path: string, host: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const http = gatewayGetter(1);
+const httpGet = http.get;
 
 async function* generated(n: number) {
   for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
 }
 
-process.env.LOG_LEVEL ??= 'warn';
-const shared = await startLocalServers();
-// DynamoDB Local writes each item (and its stream record) through SQLite under one lock; the
-// shared disk-backed instance is also busy with every test run on this machine. By default
-// the bench starts a private in-memory DynamoDB Local (same binary, same table definition,
-// streams on) so the ingest figure measures the import, not other people's tests.
-const privateDynamo = values['shared-dynamodb']
-  ? undefined
-  : await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
-const servers = { ...shared, dynamodb: privateDynamo ?? shared.dynamodb };
+const bench = await benchServers({
+  sharedDynamodb: values['shared-dynamodb'],
+  dynamodbPort: Number(values['dynamodb-port']),
+});
+const { servers } = bench;
 const stamp = Date.now().toString(36);
 const names = { tableName: `bench-${stamp}`, offersAlias: `bench-offers-${stamp}` };
 const services = await bootLocalPlatform(servers, names);
@@ -197,7 +173,7 @@ try {
   console.log(
     [
       '',
-      `DynamoDB Local: ${privateDynamo ? 'private in-memory instance' : 'shared disk-backed instance'}; OpenSearch: the shared local node`,
+      `${bench.dynamodbLabel}; OpenSearch: the shared local node`,
       `Search bench: ${fmt.format(stats.imported)} offers, ${mix.length} queries (vi, ko, en, zh, filtered) × ${ROUNDS} rounds, one at a time`,
       `  ingest        ${fmt.format(Math.round(ingestRate))} offers/s (${ingestSeconds.toFixed(0)} s, ${stats.rejected} rejected)`,
       `  queries with results  ${hits} of ${api.length}`,
@@ -209,11 +185,10 @@ try {
     ].join('\n'),
   );
 } finally {
-  agent.destroy();
+  http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
   await deleteTable(services.dynamo, names.tableName);
   await deleteOffersIndex(services.search, names.offersAlias);
-  await privateDynamo?.process?.stop();
-  await shared.stop();
+  await bench.stop();
 }

@@ -11,7 +11,6 @@
  * Timings live here, never in tests.
  */
 import { existsSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
@@ -21,9 +20,8 @@ import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
-import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
-import { startLocalServers } from '../local/servers/index.ts';
 import { progressBar } from '../scripts/progress.ts';
+import { benchServers, gatewayGetter, percentile } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -39,29 +37,13 @@ const OFFERS = Number(values.offers);
 const ROUNDS = Number(values.rounds);
 const SEED = Number(values.seed);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 const summary = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
   return { p50: percentile(s, 50), p95: percentile(s, 95) };
 };
 
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-function httpGet(port: number, path: string, host: string) {
-  return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const http = gatewayGetter(1);
+const httpGet = http.get;
 
 async function* generated(n: number) {
   for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
@@ -74,12 +56,10 @@ if (!values['no-lighthouse'] && !existsSync(values.chromium)) {
   process.exit(1);
 }
 
-process.env.LOG_LEVEL ??= 'warn';
-const shared = await startLocalServers();
-const privateDynamo = await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
+const bench = await benchServers({ sharedDynamodb: false, dynamodbPort: Number(values['dynamodb-port']) });
 const stamp = Date.now().toString(36);
 const names = { tableName: `bench-sf-${stamp}`, offersAlias: `bench-sf-offers-${stamp}` };
-const services = await bootLocalPlatform({ ...shared, dynamodb: privateDynamo }, names);
+const services = await bootLocalPlatform(bench.servers, names);
 const gateway = createGateway();
 const port = await listen(gateway, 0, '127.0.0.1');
 const fmt = new Intl.NumberFormat('en');
@@ -203,10 +183,9 @@ try {
   }
   console.log(lines.join('\n'));
 } finally {
-  agent.destroy();
+  http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
   await deleteOffersIndex(services.search, names.offersAlias);
-  await privateDynamo.process?.stop();
-  await shared.stop();
+  await bench.stop();
 }

@@ -8,7 +8,6 @@
  * one), and prints nDCG@10 per language (vi split by diacritics) and per query type, the worst
  * queries, and a summary. Deletes its table and index unless --keep.
  */
-import { Agent, request } from 'node:http';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
@@ -17,8 +16,7 @@ import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
 import { fold } from '../../core/catalog/catalog-service.ts';
 import { createGateway, listen } from '../../local/gateway.ts';
 import { bootLocalPlatform } from '../../local/platform.ts';
-import { startDynamoDbLocal } from '../../local/servers/dynamodb-local.ts';
-import { startLocalServers } from '../../local/servers/index.ts';
+import { benchServers, gatewayGetter } from '../kit.ts';
 import { judgedQueries, ndcg, relevanceCatalog, relevanceOffer } from './catalog.ts';
 
 const { values } = parseArgs({
@@ -39,35 +37,18 @@ const siteOf = {
   'zh-CN': { host: 'my.localhost' },
 } as const;
 
-const agent = new Agent({ keepAlive: true, maxSockets: 4 });
-function httpGet(port: number, path: string, host: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const http = gatewayGetter(4);
+const httpGet = http.get;
 
 async function* lines() {
   for (const [i, spec] of relevanceCatalog.entries()) yield JSON.stringify(relevanceOffer(spec, i));
 }
 
-process.env.LOG_LEVEL ??= 'warn';
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-const shared = await startLocalServers();
-// As in bench/search.ts: the shared disk-backed DynamoDB Local is busy with every test run on
-// this machine, so by default a private in-memory one (same binary, same table) serves tenants.
-const privateDynamo = values['shared-dynamodb']
-  ? undefined
-  : await startDynamoDbLocal({ port: Number(values['dynamodb-port']), inMemory: true });
-const servers = { ...shared, dynamodb: privateDynamo ?? shared.dynamodb };
+const bench = await benchServers({
+  sharedDynamodb: values['shared-dynamodb'],
+  dynamodbPort: Number(values['dynamodb-port']),
+});
+const { servers } = bench;
 const stamp = Date.now().toString(36);
 const names = { tableName: `relevance-${stamp}`, offersAlias: `relevance-offers-${stamp}` };
 const services = await bootLocalPlatform(servers, names);
@@ -148,13 +129,12 @@ try {
     );
   }
 } finally {
-  agent.destroy();
+  http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
   if (!values.keep) {
     await deleteTable(services.dynamo, names.tableName);
     await deleteOffersIndex(services.search, names.offersAlias);
   } else console.log(`kept: table ${names.tableName}, alias ${names.offersAlias}`);
-  await privateDynamo?.process?.stop();
-  await shared.stop();
+  await bench.stop();
 }

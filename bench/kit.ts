@@ -1,0 +1,59 @@
+/** What every bench shares: the servers it measures on, percentiles, GETs through the gateway. */
+import { Agent, request } from 'node:http';
+import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
+import { startLocalServers } from '../local/servers/index.ts';
+
+/**
+ * The local servers a bench runs on. DynamoDB Local writes each item (and its stream record)
+ * through SQLite under one lock, and the shared disk-backed instance is also busy with every test
+ * run on this machine, so by default a private in-memory DynamoDB Local (same binary, same table
+ * definition, streams on) serves the bench; `sharedDynamodb` uses the shared one. OpenSearch is
+ * the shared local node.
+ */
+export async function benchServers(options: { sharedDynamodb: boolean; dynamodbPort: number }) {
+  const shared = await startLocalServers();
+  const own = options.sharedDynamodb
+    ? undefined
+    : await startDynamoDbLocal({ port: options.dynamodbPort, inMemory: true });
+  return {
+    servers: { ...shared, dynamodb: own ?? shared.dynamodb },
+    /** For the report: which DynamoDB Local the figures come from. */
+    dynamodbLabel: own
+      ? own.reused
+        ? `DynamoDB Local already on port ${options.dynamodbPort} (reused)`
+        : 'private in-memory DynamoDB Local'
+      : 'shared DynamoDB Local',
+    async stop() {
+      await own?.process?.stop();
+      await shared.stop();
+    },
+  };
+}
+
+/** The p-th percentile of ascending `sorted` samples (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/**
+ * GETs through the local gateway with a site's Host header, on up to `maxSockets` kept-alive
+ * connections (a fresh connection per request would measure TCP set-up, not the page); `close`
+ * ends them.
+ */
+export function gatewayGetter(maxSockets: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets });
+  const get = (port: number, path: string, host: string): Promise<{ status: number; text: string }> =>
+    new Promise((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path, agent, headers: { host } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return { get, close: () => agent.destroy() };
+}
