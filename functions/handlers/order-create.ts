@@ -5,7 +5,7 @@ import { DomainError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
-import { siteHost } from '../http/request.ts';
+import { siteOrigin } from '../http/request.ts';
 import { implement } from '../http/route.ts';
 import { cartOwner } from './cart-owner.ts';
 
@@ -49,13 +49,12 @@ export const handler = implement(
     // Only the request that made the order holds the token its link carries.
     const newGuestLink = guest && order.guestAccessHash === guest.accessHash;
     if (newGuestLink) {
-      const scheme = services.config.STAGE === 'local' ? 'http' : 'https';
       await sendGuestOrderMail(services.mailer, services.config.MAIL_FROM, {
         tenant,
         locale,
         to: order.business.email,
         reference: order.reference,
-        url: guestOrderLink(`${scheme}://${siteHost(event, services.config)}`, order.orderId, guest.token),
+        url: guestOrderLink(siteOrigin(event, services.config), order.orderId, guest.token),
       });
     }
     return {

@@ -8,7 +8,8 @@ import type { PageContext } from '../../storefront/context.ts';
 import { errorPage } from '../../storefront/pages/error.ts';
 import { etagOf, newNonce, securityHeaders } from '../../storefront/security.ts';
 import { services } from '../composition.ts';
-import { readCookie, siteHost } from '../http/request.ts';
+import { noStore } from '../http/cache.ts';
+import { readCookie, siteOrigin } from '../http/request.ts';
 import type { RouteOutput } from '../http/route.ts';
 import { statusOf } from '../http/status.ts';
 import type { HttpEvent, HttpResult } from '../http/types.ts';
@@ -26,13 +27,9 @@ export const catalogCache = {
   vary: 'host, cookie',
 } as const;
 /** Pages about one buyer (cart, checkout, account, orders): never stored anywhere. */
-export const privateCache = { 'cache-control': 'no-store' } as const;
+export const privateCache = noStore;
 
-function originOf(event: HttpEvent): string {
-  const { config } = services();
-  const host = siteHost(event, config) || 'localhost';
-  return `${config.STAGE === 'local' ? 'http' : 'https'}://${host}`;
-}
+const originOf = (event: HttpEvent) => siteOrigin(event, services().config);
 
 /**
  * A page's language: the one the buyer chose (`?lang=`, or the `lang` cookie) when the site has

@@ -18,6 +18,11 @@ export function siteHost(event: HttpEvent, config: Pick<Config, 'ORIGIN_VERIFY'>
   return (host ?? '').slice(0, MAX_HOST_LENGTH);
 }
 
+/** The site's origin as a buyer's browser reaches it (http only on the local platform): for links in mail and pages. */
+export function siteOrigin(event: HttpEvent, config: Pick<Config, 'ORIGIN_VERIFY' | 'STAGE'>): string {
+  return `${config.STAGE === 'local' ? 'http' : 'https'}://${siteHost(event, config) || 'localhost'}`;
+}
+
 /**
  * The caller's address. Behind CloudFront, API Gateway's source address is CloudFront's; the
  * viewer's is the last entry CloudFront appended to X-Forwarded-For (earlier entries are
