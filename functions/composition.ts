@@ -199,9 +199,10 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       : unconfiguredSupply);
   const byId = (id: string) => tenantRepository.byId(id);
   const orders = new DynamoOrderStore(db, config.TABLE_NAME);
+  const orderLookup = orderService({ store: orders, tenants: { byId } });
   const payments = paymentService({
     orders,
-    tenants: { byId },
+    lookup: orderLookup,
     provider: tossVirtualAccounts({
       apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
       secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
@@ -261,7 +262,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       setUpPayment: (order, tenant) => payments.setUp(order, tenant),
       isOrderExists: (error) => error instanceof OrderExistsError,
     }),
-    orderService: orderService({ store: orders, tenants: { byId } }),
+    orderService: orderLookup,
     payments,
     handoffStore,
     handoff: handoffService({

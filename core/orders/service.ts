@@ -47,6 +47,9 @@ export function orderService(deps: {
 
     site,
 
+    /** An order by id, or ORDER_NOT_FOUND (for staff and the platform itself: no viewer check). */
+    order: load,
+
     /** An order of the site an admin route names, with the site (its time zone, its name). */
     async forPartner(tenantId: string, orderId: string): Promise<{ tenant: Tenant; order: Order }> {
       const tenant = await site(tenantId);

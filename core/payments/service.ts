@@ -2,6 +2,7 @@ import { DomainError } from '../errors.ts';
 import type { OrderStatus } from '../orders/lifecycle.ts';
 import { nextStatuses } from '../orders/lifecycle.ts';
 import type { Order, OrderPayment } from '../orders/order.ts';
+import type { OrderService } from '../orders/service.ts';
 import type { OrderStore } from '../orders/store.ts';
 import { changeStatus } from '../orders/transition.ts';
 import { authorizeTenant, type Principal } from '../tenants/admin-auth.ts';
@@ -36,7 +37,8 @@ export type PaymentOutcome =
 
 export interface PaymentsDeps {
   orders: OrderStore;
-  tenants: { byId(id: string): Promise<Tenant | undefined> };
+  /** The one loader of sites and orders (NOT_FOUND, ORDER_NOT_FOUND) the order routes use too. */
+  lookup: Pick<OrderService, 'site' | 'order'>;
   provider: VirtualAccountProvider;
   vietQr?: VietQrBuilder;
   now?: () => Date;
@@ -62,17 +64,8 @@ export function paymentService(deps: PaymentsDeps) {
     pay_later: noPrepayment('pay_later'),
   };
 
-  async function tenantOf(tenantId: string): Promise<Tenant> {
-    const tenant = await deps.tenants.byId(tenantId);
-    if (!tenant) throw new DomainError('NOT_FOUND');
-    return tenant;
-  }
-
-  async function load(tenantId: string, orderId: string): Promise<Order> {
-    const order = await deps.orders.get(tenantId, orderId);
-    if (!order) throw new DomainError('ORDER_NOT_FOUND', { params: { orderId } });
-    return order;
-  }
+  const tenantOf = deps.lookup.site;
+  const load = deps.lookup.order;
 
   /** Paid: awaiting_payment → paid by `actor`, the payment stamped. */
   async function markPaid(
