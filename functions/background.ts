@@ -3,7 +3,7 @@
  * source. CDK (lib/) creates one function per entry with exactly the listed access; the local
  * platform runs schedules from here too. `handler` names `functions/jobs/<handler>.ts`.
  */
-import type { Access } from './routes.ts';
+import type { FunctionAccess } from './contract.ts';
 import { SUPPLY_SIGNING_KEY } from './secrets.ts';
 
 export interface BackgroundFunction {
@@ -14,11 +14,15 @@ export interface BackgroundFunction {
     | {
         tableStream: {
           batchSize: number;
-          /** Only INSERTs of items whose sort key starts with this (the event-source filter; the handler checks again). */
-          insertsWithSortKeyPrefix?: string;
+          /**
+           * The event-source filter: only these writes of items whose sort key starts with
+           * `sortKeyPrefix` reach the function (the handler checks again: the local poller
+           * delivers every record).
+           */
+          only?: { events: readonly ('INSERT' | 'MODIFY')[]; sortKeyPrefix: string };
         };
       };
-  access: { table: Access; search: Access; secrets?: readonly string[] };
+  access: FunctionAccess;
   memoryMb?: number;
   timeoutSeconds?: number;
 }
@@ -45,7 +49,7 @@ export const backgroundFunctions: readonly BackgroundFunction[] = [
     handler: 'handoff-dispatch',
     description:
       'The handoff dispatcher: outbox INSERTs on the table stream become purchase orders in CNY, stored once and sent signed to the supply side',
-    trigger: { tableStream: { batchSize: 25, insertsWithSortKeyPrefix: 'OUTBOX#' } },
+    trigger: { tableStream: { batchSize: 25, only: { events: ['INSERT'], sortKeyPrefix: 'OUTBOX#' } } },
     access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
     timeoutSeconds: 60,
   },
@@ -56,5 +60,17 @@ export const backgroundFunctions: readonly BackgroundFunction[] = [
     trigger: { schedule: 'rate(1 minute)' },
     access: { table: 'write', search: 'none', secrets: [SUPPLY_SIGNING_KEY] },
     timeoutSeconds: 60,
+  },
+  {
+    handler: 'mirror-images',
+    description:
+      "Mirrors the images of imported or changed offers into the asset store (every srcset variant, by sharp), so buyers never load a supplier's image host",
+    trigger: {
+      tableStream: { batchSize: 50, only: { events: ['INSERT', 'MODIFY'], sortKeyPrefix: 'OFFER' } },
+    },
+    access: { table: 'read', search: 'none', assets: 'write', nativeModules: ['sharp'] },
+    // sharp encodes AVIF, WebP and JPEG at every width: memory is CPU on Lambda.
+    memoryMb: 1536,
+    timeoutSeconds: 300,
   },
 ];

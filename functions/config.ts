@@ -48,6 +48,10 @@ export const configSchema = z.object({
   MAIL_FROM: z.email().default('no-reply@sourcefront.localhost'),
   /** Only with MAIL_PROVIDER=local-files: the folder (the local platform uses .local/mail). */
   MAIL_DIR: z.string().min(1).optional(),
+  /** The asset store: the S3 bucket CloudFront serves under `/assets/*` (lib/ sets it for functions that write assets); unset, the ASSETS_DIR folder. */
+  ASSETS_BUCKET: z.string().min(1).optional(),
+  /** Only without ASSETS_BUCKET: the folder the local gateway serves under `/assets/`. */
+  ASSETS_DIR: z.string().min(1).default('.local/assets'),
   /** Toss Payments' API: https://api.tosspayments.com in AWS, the sandbox provider process locally. */
   TOSS_API_BASE: z.url().default('https://api.tosspayments.com'),
 });

@@ -8,6 +8,25 @@ import type { ErrorCode } from '../core/errors.ts';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Access = 'none' | 'read' | 'write';
 
+/** What a function may touch: CDK grants exactly this (a route function the union of its routes'). */
+export interface FunctionAccess {
+  table: Access;
+  search: Access;
+  secrets?: readonly string[];
+  /** Sends mail (SES in AWS). */
+  mail?: 'send';
+  /** Writes into the asset store (the S3 bucket CloudFront serves under `/assets/*`). */
+  assets?: 'write';
+  /**
+   * Native packages the function loads at run time instead of bundling them: CDK gives it a
+   * layer with their Linux arm64 build (lib/constructs/native-layer.ts).
+   */
+  nativeModules?: readonly NativeModule[];
+}
+
+/** The native packages a function may ask for (each has a layer recipe in lib/). */
+export type NativeModule = 'sharp';
+
 /**
  * Who may call a route, checked before the body is read:
  * - `public`: anyone (still rate-limited at the edge);
@@ -74,7 +93,7 @@ export interface RouteDefinition {
   /** Hits per client address (and site) per window; the hit past the limit gets 429. */
   rateLimit?: { limit: number; windowSeconds: number };
   /** What the route may touch: its function is granted the union of its routes' access. */
-  access: { table: Access; search: Access; secrets?: readonly string[]; mail?: 'send' };
+  access: FunctionAccess;
   /** Lambda memory in MB; a function takes the largest of its routes'. */
   memoryMb?: number;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FunctionAccess } from './contract.ts';
 import { type Access, type FunctionName, type RouteDefinition, routes } from './routes.ts';
 
 const functionsDir = fileURLToPath(new URL('.', import.meta.url));
@@ -14,13 +15,7 @@ export function jobEntry(handler: string): string {
   return join(functionsDir, 'jobs', `${handler}.ts`);
 }
 
-export interface FunctionAccess {
-  table: Access;
-  search: Access;
-  secrets?: readonly string[];
-  /** Sends mail (SES in AWS). */
-  mail?: 'send';
-}
+export type { FunctionAccess };
 
 const order: Record<Access, number> = { none: 0, read: 1, write: 2 };
 const widest = (a: Access, b: Access): Access => (order[a] >= order[b] ? a : b);
@@ -53,6 +48,12 @@ export function routeFunctions(table: readonly RouteDefinition[] = routes): Rout
       search: widest(seen.access.search, route.access.search),
       secrets: [...new Set([...(seen.access.secrets ?? []), ...(route.access.secrets ?? [])])],
       ...((seen.access.mail ?? route.access.mail) && { mail: 'send' as const }),
+      ...((seen.access.assets ?? route.access.assets) && { assets: 'write' as const }),
+      ...((seen.access.nativeModules ?? route.access.nativeModules) && {
+        nativeModules: [
+          ...new Set([...(seen.access.nativeModules ?? []), ...(route.access.nativeModules ?? [])]),
+        ],
+      }),
     };
     seen.memoryMb = Math.max(seen.memoryMb, route.memoryMb ?? 256);
     seen.routeKeys.push(key);

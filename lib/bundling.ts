@@ -38,8 +38,8 @@ export const bundleSettings = {
  */
 export const bundleBudget = { maxBytes: 640 * 1024, maxInitMs: 150 } as const;
 
-/** The settings as NodejsFunction takes them. */
-export function cdkBundling(): BundlingOptions {
+/** The settings as NodejsFunction takes them; `layered` modules come from a layer, not the bundle. */
+export function cdkBundling(layered: readonly string[] = []): BundlingOptions {
   return {
     target: bundleSettings.target,
     format: OutputFormat.ESM,
@@ -47,14 +47,18 @@ export function cdkBundling(): BundlingOptions {
     sourceMap: bundleSettings.sourcemap,
     charset: Charset.UTF8,
     mainFields: [...bundleSettings.mainFields],
-    externalModules: [...bundleSettings.external],
+    externalModules: [...bundleSettings.external, ...layered],
     banner: bundleSettings.banner,
     esbuildArgs: { '--tree-shaking': String(bundleSettings.treeShaking) },
   };
 }
 
 /** The same settings as esbuild's build API takes them (platform and bundling as CDK sets them). */
-export function esbuildOptions(entry: string, outfile: string): BuildOptions {
+export function esbuildOptions(
+  entry: string,
+  outfile: string,
+  layered: readonly string[] = [],
+): BuildOptions {
   return {
     entryPoints: [entry],
     outfile,
@@ -67,7 +71,7 @@ export function esbuildOptions(entry: string, outfile: string): BuildOptions {
     sourcemap: bundleSettings.sourcemap,
     charset: bundleSettings.charset,
     mainFields: [...bundleSettings.mainFields],
-    external: [...bundleSettings.external],
+    external: [...bundleSettings.external, ...layered],
     banner: { js: bundleSettings.banner },
     absWorkingDir: projectRoot,
     logLevel: 'warning',

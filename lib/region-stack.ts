@@ -1,4 +1,5 @@
-import { CfnOutput, SecretValue, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, SecretValue, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { OFFERS_ALIAS } from '../adapters/opensearch/offers-index.ts';
@@ -12,6 +13,7 @@ import { Handoff, Secrets } from './constructs/handoff.ts';
 import { Observability } from './constructs/observability.ts';
 import { Search } from './constructs/search.ts';
 import { Storefront } from './constructs/storefront.ts';
+import { acknowledge, nagAttr } from './nag.ts';
 import { certificateParameterName, isDev, type RegionConfig, stackName } from './regions.ts';
 
 export interface RegionStackProps extends StackProps {
@@ -122,6 +124,7 @@ export class RegionStack extends Stack {
       certificateParameterName: (tenant) => certificateParameterName(config, tenant),
       retain,
     });
+    this.grantAssetWriters();
     this.observability = new Observability(this, 'Observability', {
       name,
       alarmEmail: config.alarmEmail,
@@ -159,5 +162,35 @@ export class RegionStack extends Stack {
     };
     for (const [id, [value, description]] of Object.entries(outputs))
       new CfnOutput(this, id, { value, description });
+  }
+
+  /**
+   * Functions whose access lists `assets: 'write'` read and write objects under the served
+   * `assets/` prefix (listing it too, so a missing key answers NoSuchKey, not AccessDenied).
+   */
+  private grantAssetWriters() {
+    const bucket = this.storefront.assets;
+    for (const deployed of this.functions.all()) {
+      if (deployed.access.assets !== 'write' || !deployed.fn.role) continue;
+      deployed.fn.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:GetObject', 's3:PutObject'],
+          resources: [bucket.arnForObjects('assets/*')],
+        }),
+      );
+      deployed.fn.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['s3:ListBucket'],
+          resources: [bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': 'assets/*' } },
+        }),
+      );
+      deployed.fn.addEnvironment('ASSETS_BUCKET', bucket.bucketName);
+      acknowledge(
+        deployed.fn.role,
+        `IAM5[Resource::${nagAttr(bucket.node.defaultChild as CfnElement)}/assets/*]`,
+        'Mirrored and uploaded images are written under the served assets/ prefix, one key per image variant; nothing outside it.',
+      );
+    }
   }
 }

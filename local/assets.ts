@@ -1,13 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { type AssetStore, directoryAssetStore } from '../adapters/assets/store.ts';
 import { parseVariantPath } from '../adapters/assets/urls.ts';
 import { contentTypes } from '../adapters/assets/variants.ts';
-import { localDir } from './paths.ts';
+import { assetsDir } from './paths.ts';
 import { parseSeedKey, seedImageVariant } from './seed/images/draw.ts';
-
-/** The local asset store: what the S3 bucket holds in AWS. */
-export const assetsDir = join(localDir, 'assets');
 
 /**
  * The local stand-in for CloudFront's `/assets/*` behaviour: variants from the asset store,

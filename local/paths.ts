@@ -12,3 +12,5 @@ export const logsDir = join(localDir, 'logs');
 export const secretsDir = join(localDir, 'secrets');
 /** Every message the local platform sends, one `.eml` file each. */
 export const mailDir = join(localDir, 'mail');
+/** The asset store: seeded and mirrored images, served by the gateway under `/assets/`. */
+export const assetsDir = join(localDir, 'assets');

@@ -17,7 +17,7 @@ import {
 import { type Config, loadConfig } from '../functions/config.ts';
 import { connectionOf } from '../functions/search-client.ts';
 import { OPERATOR_API_KEY, QUOTE_SIGNING_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
-import { mailDir, secretsDir } from './paths.ts';
+import { assetsDir, mailDir, secretsDir } from './paths.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import type { LocalServers } from './servers/index.ts';
 
@@ -58,6 +58,8 @@ export async function bootLocalPlatform(
     // Mail as .eml files under .local/mail (npm start says where).
     MAIL_PROVIDER: 'local-files',
     MAIL_DIR: process.env.MAIL_DIR ?? mailDir,
+    // The folder the gateway serves under /assets/ (the image mirror writes into it).
+    ASSETS_DIR: assetsDir,
   } satisfies Partial<Record<keyof Config, string>>;
   const config = loadConfig({ ...process.env, ...settings });
   const mailer =

@@ -9,9 +9,10 @@ const log = jobLogger('mirror-images');
 
 /** The asset store of this runtime: the bucket in AWS (ASSETS_BUCKET), else the local directory. */
 function assetStore(): AssetStore {
-  const bucket = process.env.ASSETS_BUCKET;
-  if (bucket) return s3AssetStore(new S3Client({ region: services().config.AWS_REGION }), bucket);
-  return directoryAssetStore(process.env.ASSETS_DIR ?? '.local/assets');
+  const { config } = services();
+  if (config.ASSETS_BUCKET)
+    return s3AssetStore(new S3Client({ region: config.AWS_REGION }), config.ASSETS_BUCKET);
+  return directoryAssetStore(config.ASSETS_DIR);
 }
 let store: AssetStore | undefined;
 

@@ -156,6 +156,7 @@ export class Functions extends Construct {
       environment: { ...props.environment(spec.kind), ...secretEnv },
       logRetention: props.logRetention,
       retainLogs: props.retainLogs,
+      ...(spec.access.nativeModules && { nativeModules: spec.access.nativeModules }),
     });
     if (spec.access.table === 'read') props.table.grantReadData(built.role);
     if (spec.access.table === 'write') props.table.grantReadWriteData(built.role);

@@ -118,12 +118,12 @@ export class Handoff extends Construct {
             maxRecordAge: Duration.hours(streamRetry.maxRecordAgeHours),
             reportBatchItemFailures: true,
             onFailure: new SqsDlq(this.deadLetters),
-            ...(trigger.tableStream.insertsWithSortKeyPrefix !== undefined && {
+            ...(trigger.tableStream.only && {
               filters: [
                 FilterCriteria.filter({
-                  eventName: FilterRule.isEqual('INSERT'),
+                  eventName: FilterRule.or(...trigger.tableStream.only.events),
                   dynamodb: {
-                    Keys: { sk: { S: FilterRule.beginsWith(trigger.tableStream.insertsWithSortKeyPrefix) } },
+                    Keys: { sk: { S: FilterRule.beginsWith(trigger.tableStream.only.sortKeyPrefix) } },
                   },
                 }),
               ],

@@ -4,7 +4,9 @@ import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { NativeModule } from '../../functions/contract.ts';
 import { cdkBundling, projectRoot } from '../bundling.ts';
+import { nativeLayer } from './native-layer.ts';
 
 export interface SourcefrontFunctionProps {
   entry: string;
@@ -14,6 +16,8 @@ export interface SourcefrontFunctionProps {
   environment: Record<string, string>;
   logRetention: RetentionDays;
   retainLogs: boolean;
+  /** Loaded from a layer at run time, left out of the bundle (functions/contract.ts `nativeModules`). */
+  nativeModules?: readonly NativeModule[];
 }
 
 /**
@@ -51,7 +55,8 @@ export class SourcefrontFunction extends Construct {
       logGroup: this.logGroup,
       projectRoot,
       depsLockFilePath: `${projectRoot}/package-lock.json`,
-      bundling: cdkBundling(),
+      bundling: cdkBundling(props.nativeModules),
+      ...(props.nativeModules?.length && { layers: props.nativeModules.map((m) => nativeLayer(this, m)) }),
     });
   }
 }

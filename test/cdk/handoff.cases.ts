@@ -1,9 +1,11 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { type BackgroundFunction, backgroundFunctions } from '../../functions/background.ts';
 import { SUPPLY_SIGNING_KEY } from '../../functions/secrets.ts';
 import { streamRetry } from '../../lib/constructs/handoff.ts';
-import { logicalId, synthApp } from './kit.ts';
+import { logicalId, sharedOutdir, synthApp } from './kit.ts';
 
 const streamJob: BackgroundFunction = {
   handler: 'search-bootstrap',
@@ -66,7 +68,62 @@ describe('handoff construct: stream consumers, schedules, the supply signing key
         OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(stack, stack.handoff.deadLetters), 'Arn'] } },
       },
     });
-    expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['handoff-dispatch']);
+    expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['handoff-dispatch', 'mirror-images']);
+  });
+
+  it('deploys the image mirror on offer INSERTs and MODIFYs, with sharp from an arm64 layer and the asset bucket', () => {
+    const stack = project.stacks.get('vn')!;
+    const template = project.template('vn');
+    const job = stack.functions.jobs.get('mirror-images')!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stack, job.fn) },
+      FilterCriteria: {
+        Filters: [
+          {
+            Pattern: JSON.stringify({
+              eventName: ['INSERT', 'MODIFY'],
+              dynamodb: { Keys: { sk: { S: [{ prefix: 'OFFER' }] } } },
+            }),
+          },
+        ],
+      },
+    });
+    const fn = template.findResources('AWS::Lambda::Function')[logicalId(stack, job.fn)]!;
+    expect(fn.Properties.Environment.Variables.ASSETS_BUCKET).toEqual({
+      Ref: logicalId(stack, stack.storefront.assets),
+    });
+    const [layerRef] = fn.Properties.Layers;
+    const layers = template.findResources('AWS::Lambda::LayerVersion');
+    expect(Object.keys(layers)).toEqual([layerRef.Ref]);
+    const layer = layers[layerRef.Ref]!;
+    expect(layer.Properties.CompatibleArchitectures).toEqual(['arm64']);
+    expect(layer.Properties.Description).toMatch(/@img\/sharp-linux-arm64@\d/);
+    // The layer's content is the Linux arm64 build the Node.js runtime resolves from /opt/nodejs.
+    const s3Key = JSON.stringify(layer.Properties.Content.S3Key).match(/([0-9a-f]{64})\.zip/)![1];
+    const staged = join(sharedOutdir, `asset.${s3Key}`);
+    const binaries = readdirSync(join(staged, 'nodejs', 'node_modules', '@img'));
+    expect(binaries).toEqual(expect.arrayContaining(['sharp-linux-arm64', 'sharp-libvips-linux-arm64']));
+    expect(binaries.filter((b) => b.includes('x64'))).toEqual([]);
+    // Only the mirror loads sharp: no other function carries the layer.
+    const withLayers = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Layers,
+    );
+    expect(withLayers).toHaveLength(1);
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(logicalId(stack, job.fn.role!)),
+    );
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: ['s3:GetObject', 's3:PutObject'],
+        Resource: {
+          'Fn::Join': [
+            '',
+            [{ 'Fn::GetAtt': [logicalId(stack, stack.storefront.assets), 'Arn'] }, '/assets/*'],
+          ],
+        },
+      }),
+    );
   });
 
   it('runs a schedule function from an EventBridge rule with retries and a dead-letter queue', () => {
