@@ -48,6 +48,20 @@ export const quoteSchema = z.object({
 });
 export type Quote = z.infer<typeof quoteSchema>;
 
+/**
+ * What the signed token carries: only what the buyer is shown. The token is readable by whoever
+ * holds it (base64url), so the supplier's CNY cost and the partner's markup stay in the stored
+ * quote, which `verify` answers with.
+ */
+export const quoteTokenSchema = quoteSchema.omit({ markupBps: true }).extend({
+  lines: z.array(quoteSchema.shape.lines.element.omit({ cnyUnitFen: true })),
+});
+
+function tokenPayload(quote: Quote): z.infer<typeof quoteTokenSchema> {
+  const { markupBps: _markupBps, lines, ...visible } = quote;
+  return { ...visible, lines: lines.map(({ cnyUnitFen: _cnyUnitFen, ...line }) => line) };
+}
+
 export interface StoredQuote {
   quote: Quote;
   token: string;
@@ -199,7 +213,7 @@ export function quoteService(deps: QuoteDeps) {
         createdAt: createdAt.toISOString(),
         expiresAt: new Date(createdAt.getTime() + deps.ttlSeconds * 1000).toISOString(),
       };
-      const token = sign(quote, await deps.signingKey());
+      const token = sign(tokenPayload(quote), await deps.signingKey());
       await deps.store.save({ quote, token });
       return { quote, token, book };
     },
@@ -213,16 +227,16 @@ export function quoteService(deps: QuoteDeps) {
       // A quote signed just before a key rotation stays valid until it expires.
       const keys = await deps.verifyingKeys();
       const payload = keys.map((key) => verify(token, key)).find((p) => p !== undefined);
-      const parsed = quoteSchema.safeParse(payload);
+      const parsed = quoteTokenSchema.safeParse(payload);
       if (!parsed.success || parsed.data.tenantId !== tenantId) throw new DomainError('QUOTE_INVALID');
-      const quote = parsed.data;
-      if (Date.parse(quote.expiresAt) <= now().getTime()) {
-        throw new DomainError('QUOTE_EXPIRED', { params: { expiresAt: new Date(quote.expiresAt) } });
+      const { expiresAt, quoteId } = parsed.data;
+      if (Date.parse(expiresAt) <= now().getTime()) {
+        throw new DomainError('QUOTE_EXPIRED', { params: { expiresAt: new Date(expiresAt) } });
       }
-      const stored = await deps.store.get(tenantId, quote.quoteId);
+      const stored = await deps.store.get(tenantId, quoteId);
       if (!stored) throw new DomainError('QUOTE_NOT_FOUND');
       if (stored.token !== token) throw new DomainError('QUOTE_INVALID');
-      return quote;
+      return stored.quote;
     },
   };
 }

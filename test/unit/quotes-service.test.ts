@@ -205,7 +205,17 @@ describe('a quote, from creation to checkout', () => {
       expiresAt: '2026-11-21T08:15:00.000Z',
     });
     expect(store.kept.get('vn/q_test1')).toEqual({ quote, token });
-    expect(verify(token, key)).toEqual(quote);
+    // The token is readable by whoever holds it: it carries what the buyer sees, never the
+    // supplier's CNY cost or the partner's markup (those stay in the stored quote).
+    const { markupBps: _markup, ...visible } = quote;
+    expect(verify(token, key)).toEqual({
+      ...visible,
+      lines: quote.lines.map(({ cnyUnitFen: _cost, ...line }) => line),
+    });
+    expect(Buffer.from(token.split('.')[0]!, 'base64url').toString()).not.toMatch(
+      /cnyUnitFen|markupBps|1100|1500/,
+    );
+    await expect(quotes.verify('vn', token)).resolves.toEqual(quote);
 
     const shown = presentQuote(quote, token, 'vi', translatorFor('vi'));
     expect(shown).toMatchObject({ quoteId: 'q_test1', token, currency: 'VND', fx: quote.fx });
