@@ -166,6 +166,9 @@ const unconfiguredSupply: SupplyClient = {
   send: async () => {
     throw new Error('SUPPLY_ENDPOINT_URL is not set');
   },
+  cancel: async () => {
+    throw new Error('SUPPLY_ENDPOINT_URL is not set');
+  },
   get: async () => undefined,
 };
 

@@ -1,11 +1,16 @@
 import type { SupplyClient } from '../../core/handoff/dispatcher.ts';
-import { type PoState, type PurchaseOrder, poStateSchema } from '../../core/handoff/protocol.ts';
+import {
+  type PoCancellation,
+  type PoState,
+  type PurchaseOrder,
+  poStateSchema,
+} from '../../core/handoff/protocol.ts';
 import { SIGNATURE_HEADER, signMessage, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
 
 /**
  * The supply endpoint over HTTPS (locally the sandbox supplier on loopback): every request
  * signed with the endpoint's current key, a bounded wait, and any answer but 200/201 (or 404
- * on a GET) an error the dispatcher retries.
+ * on a GET or a cancellation) an error the dispatcher retries.
  */
 export function httpSupplyClient(options: {
   baseUrl: string;
@@ -35,6 +40,15 @@ export function httpSupplyClient(options: {
       if (response.status !== 200 && response.status !== 201) {
         throw new Error(`supply endpoint answered ${response.status}: ${text.slice(0, 200)}`);
       }
+      return poStateSchema.parse(JSON.parse(text));
+    },
+    async cancel(cancellation: PoCancellation): Promise<PoState | undefined> {
+      const path = `/v1/purchase-orders/${encodeURIComponent(cancellation.poId)}/cancellation`;
+      const response = await call('POST', path, JSON.stringify(cancellation));
+      const text = await response.text();
+      if (response.status === 404) return undefined;
+      if (response.status !== 200)
+        throw new Error(`supply endpoint answered ${response.status}: ${text.slice(0, 200)}`);
       return poStateSchema.parse(JSON.parse(text));
     },
     async get(poId: string): Promise<PoState | undefined> {

@@ -3,17 +3,19 @@ import { nextStatuses, type OrderActor, type OrderStatus } from '../orders/lifec
 import type { Order, OutboxMessage } from '../orders/order.ts';
 import type { OrderStore } from '../orders/store.ts';
 import { changeStatus } from '../orders/transition.ts';
-import type { PoState, PurchaseOrder, SupplyEvent } from './protocol.ts';
+import type { PoCancellation, PoState, PurchaseOrder, SupplyEvent } from './protocol.ts';
 import { purchaseOrdersOf, tenantOfPoId } from './purchase-orders.ts';
 import {
   applyEvent,
   backoffMs,
+  cancellationAnswered,
   defaultRetryPolicy,
   newPoRecord,
   orderStatusFromPos,
   type PoRecord,
   poRank,
   type RetryPolicy,
+  requestCancellation,
   SHIP_48H_MS,
   slaState,
 } from './records.ts';
@@ -25,6 +27,8 @@ export interface SupplyClient {
   send(po: PurchaseOrder): Promise<PoState>;
   /** The supply side's view of a PO, or undefined when it does not know it. */
   get(poId: string): Promise<PoState | undefined>;
+  /** Withdraws a PO (idempotent): the state it answers, or undefined when it never got the PO; throws when it did not get through. */
+  cancel(cancellation: PoCancellation): Promise<PoState | undefined>;
 }
 
 export interface HandoffLog {
@@ -80,27 +84,37 @@ export function handoffService(ports: HandoffPorts) {
     throw new DomainError('CONFLICT');
   }
 
-  /** One delivery attempt of a pending PO; a failure schedules the next or parks it. */
+  /**
+   * One delivery attempt of a pending PO (or of its cancellation, once one is asked); a failure
+   * schedules the next or parks it.
+   */
   async function deliver(tenantId: string, poId: string): Promise<PoRecord | undefined> {
     const record = await store.get(tenantId, poId);
     if (record?.delivery.state !== 'pending') return record;
-    let outcome: { ok: true; state: PoState } | { ok: false; error: string };
+    const cancelling = record.cancellation !== undefined && record.cancellation.outcome === undefined;
+    let outcome: { ok: true; state: PoState | undefined } | { ok: false; error: string };
     try {
-      outcome = { ok: true, state: await supply.send(record.po) };
+      outcome = {
+        ok: true,
+        state: cancelling ? await supply.cancel(record.cancellation!) : await supply.send(record.po),
+      };
     } catch (error) {
       outcome = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
     const at = now();
     const saved = await update(tenantId, poId, (current) => {
       if (current.delivery.state !== 'pending') return undefined;
+      // A cancellation asked while the PO itself was on its way: the next attempt carries it.
+      if (!cancelling && current.cancellation) return undefined;
       const attempts = current.delivery.attempts + 1;
       if (outcome.ok) {
-        return {
+        const delivered: PoRecord = {
           ...current,
           delivery: { state: 'delivered', attempts, deliveredAt: at.toISOString() },
           version: current.version + 1,
           updatedAt: at.toISOString(),
         };
+        return cancelling ? cancellationAnswered(delivered, outcome.state, at) : delivered;
       }
       const parked = attempts >= policy.maxAttempts;
       return {
@@ -174,10 +188,13 @@ export function handoffService(ports: HandoffPorts) {
     /** The stream's outbox message: POs stored once, the order handed off, each PO sent. */
     async handleOutbox(message: OutboxMessage): Promise<{ purchaseOrders: string[] }> {
       if (message.type === 'order.cancelled') {
-        log.warn('order cancelled after handoff: the supply side must be told by the partner', {
-          orderId: message.orderId,
-        });
-        return { purchaseOrders: [] };
+        const order = await ports.orders.get(message.tenantId, message.orderId);
+        const reason = order?.status === 'refunded' ? 'order_refunded' : 'order_cancelled';
+        const pos = await store.byOrder(message.tenantId, message.orderId);
+        const at = new Date(message.at);
+        for (const po of pos) await update(po.tenantId, po.poId, (r) => requestCancellation(r, reason, at));
+        await Promise.all(pos.map((po) => deliver(po.tenantId, po.poId)));
+        return { purchaseOrders: pos.map((p) => p.poId) };
       }
       const order = await ports.orders.get(message.tenantId, message.orderId);
       if (!order || !handoffStatuses.includes(order.status)) {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import {
+  poCancellationSchema,
   poIdSchema,
   poStateSchema,
   protocolErrorSchema,
@@ -103,6 +104,26 @@ export function supplyProtocolDocument(): JsonSchema {
           },
         },
       },
+      '/v1/purchase-orders/{poId}/cancellation': {
+        post: {
+          operationId: 'cancelPurchaseOrder',
+          summary:
+            'Withdraw a PO whose order was cancelled or refunded. Withdrawn (status cancelled) while nothing has left the supplier; once a parcel has shipped, answer the status reached (it cannot be recalled). Idempotent.',
+          parameters: [
+            ...signatureHeaders,
+            { name: 'poId', in: 'path', required: true, schema: toSchema(poIdSchema, 'input') },
+          ],
+          requestBody: { required: true, content: json('PoCancellation') },
+          responses: {
+            '200': { description: "The PO's state after the request", content: json('PoState') },
+            '404': {
+              description: 'No such PO (never received: nothing to withdraw)',
+              content: json('ProtocolError'),
+            },
+            ...errors,
+          },
+        },
+      },
     },
     webhooks: {
       supplyEvent: {
@@ -123,6 +144,7 @@ export function supplyProtocolDocument(): JsonSchema {
       schemas: {
         PurchaseOrder: toSchema(purchaseOrderSchema, 'input'),
         PoState: toSchema(poStateSchema, 'output'),
+        PoCancellation: toSchema(poCancellationSchema, 'input'),
         SupplyEvent: toSchema(supplyEventSchema, 'input'),
         ProtocolError: toSchema(protocolErrorSchema, 'output'),
       },

@@ -62,7 +62,8 @@ export type PurchaseOrder = z.infer<typeof purchaseOrderSchema>;
 
 /**
  * A PO's states in their order: a PO only ever moves forward (a late `accepted` after
- * `shipped_domestic` changes nothing). `rejected` (every line refused) is final.
+ * `shipped_domestic` changes nothing). `rejected` (every line refused) and `cancelled` (the
+ * platform withdrew it before it shipped) are final.
  */
 export const poStatuses = [
   'sent',
@@ -74,8 +75,25 @@ export const poStatuses = [
   'out_for_delivery',
   'delivered',
 ] as const;
-export type PoStatus = (typeof poStatuses)[number] | 'rejected';
-export const poStatusSchema = z.enum([...poStatuses, 'rejected']);
+export const finalPoStatuses = ['rejected', 'cancelled'] as const;
+export type PoStatus = (typeof poStatuses)[number] | (typeof finalPoStatuses)[number];
+export const poStatusSchema = z.enum([...poStatuses, ...finalPoStatuses]);
+
+/**
+ * `POST /v1/purchase-orders/{poId}/cancellation`: the order was cancelled or refunded after the
+ * POs went out. The supply side answers the PO's state: `cancelled`, or the status it had
+ * already reached when a parcel has left (it cannot be recalled; the partner handles the
+ * return). Idempotent: a repeat answers the same state. An unknown PO answers 404.
+ */
+export const poCancellationSchema = z.object({
+  poId: poIdSchema,
+  reason: z.enum(['order_cancelled', 'order_refunded']),
+  requestedAt: z.iso.datetime(),
+});
+export type PoCancellation = z.infer<typeof poCancellationSchema>;
+
+/** The statuses from which the supply side still withdraws a PO (nothing has left the supplier). */
+export const cancellablePoStatuses: readonly PoStatus[] = ['sent', 'accepted'];
 
 /** Domestic couriers the supply side names (中通, 圆通, 韵达, 申通, 顺丰, 京东, 邮政). */
 export const domesticCarriers = ['ZTO', 'YTO', 'YUNDA', 'STO', 'SF', 'JD', 'EMS'] as const;

@@ -1,5 +1,9 @@
 import type { OrderStatus } from '../orders/lifecycle.ts';
 import {
+  cancellablePoStatuses,
+  finalPoStatuses,
+  type PoCancellation,
+  type PoState,
   type PoStatus,
   type PurchaseOrder,
   poStatuses,
@@ -53,6 +57,12 @@ export interface PoRecord {
   legs: PoLeg[];
   /** The supplier's badge promises shipping within 48 hours: the PO is flagged when not shipped by then. */
   slaShipBy?: string;
+  /**
+   * The order was cancelled or refunded after the PO was made: while `outcome` is absent,
+   * `delivery` carries the cancellation (sent with the same retries and dead letters as the
+   * PO); `too_late` when the supply side had already shipped.
+   */
+  cancellation?: PoCancellation & { outcome?: 'cancelled' | 'too_late'; answeredAt?: string };
   /** Bumped by every change: writes are conditional on the version read. */
   version: number;
   createdAt: string;
@@ -86,9 +96,46 @@ export function newPoRecord(
   };
 }
 
-/** A status's place in the PO's order (`rejected` is past everything: it is final). */
+/** A status's place in the PO's order (`rejected` and `cancelled` are past everything: they are final). */
 export function poRank(status: PoStatus): number {
-  return status === 'rejected' ? poStatuses.length : poStatuses.indexOf(status);
+  return isFinalPo(status) ? poStatuses.length : poStatuses.indexOf(status as (typeof poStatuses)[number]);
+}
+
+export const isFinalPo = (status: PoStatus) => (finalPoStatuses as readonly PoStatus[]).includes(status);
+
+/**
+ * The PO withdrawn because its order was cancelled or refunded: the cancellation becomes the
+ * PO's pending delivery. Undefined (nothing to do) when the PO is final or a cancellation was
+ * already asked.
+ */
+export function requestCancellation(
+  record: PoRecord,
+  reason: PoCancellation['reason'],
+  now: Date,
+): PoRecord | undefined {
+  if (isFinalPo(record.status) || record.cancellation) return undefined;
+  const at = now.toISOString();
+  return {
+    ...record,
+    cancellation: { poId: record.poId, reason, requestedAt: at },
+    delivery: { state: 'pending', attempts: 0, nextAttemptAt: at },
+    version: record.version + 1,
+    updatedAt: at,
+  };
+}
+
+/**
+ * What the supply side answered to a cancellation: `cancelled` (or a PO it never received)
+ * makes the PO cancelled; a PO that had already shipped keeps its status, `too_late`.
+ */
+export function cancellationAnswered(record: PoRecord, state: PoState | undefined, now: Date): PoRecord {
+  const at = now.toISOString();
+  const cancelled = !state || state.status === 'cancelled' || cancellablePoStatuses.includes(state.status);
+  return {
+    ...record,
+    ...(cancelled && { status: 'cancelled' as const, statusAt: at }),
+    cancellation: { ...record.cancellation!, outcome: cancelled ? 'cancelled' : 'too_late', answeredAt: at },
+  };
 }
 
 /**
@@ -139,7 +186,7 @@ export function applyEvent(record: PoRecord, event: SupplyEvent, now: Date): App
       if (!line) return { outcome: 'unknown_line' };
       line.status = 'rejected';
       leg = { ...base, lineId: event.lineId, reason: event.reason };
-      if (lines.every((l) => l.status === 'rejected')) status = 'rejected';
+      if (lines.every((l) => l.status === 'rejected') && !isFinalPo(status)) status = 'rejected';
       break;
     }
     default: {
@@ -172,7 +219,7 @@ export function applyEvent(record: PoRecord, event: SupplyEvent, now: Date): App
       }
       const target = statusOfEvent[event.type]!;
       const forward =
-        status !== 'rejected' &&
+        !isFinalPo(status) &&
         poRank(target) > poRank(status) &&
         (statusAt === undefined || event.occurredAt >= statusAt);
       // A second domestic parcel (same status, later) is a leg of its own, not a late event.
@@ -221,7 +268,7 @@ export function shippedAt(record: PoRecord): string | undefined {
 
 /** A 48-hour promise: open (not shipped, past due), late (shipped after), on time, or not yet due. */
 export function slaState(record: PoRecord, now: Date): 'open' | 'late' | 'on_time' | 'pending' | undefined {
-  if (!record.slaShipBy || record.status === 'rejected') return undefined;
+  if (!record.slaShipBy || isFinalPo(record.status)) return undefined;
   const shipped = shippedAt(record);
   if (shipped) return shipped <= record.slaShipBy ? 'on_time' : 'late';
   return now.toISOString() > record.slaShipBy ? 'open' : 'pending';

@@ -19,7 +19,9 @@ export interface TimelineEntry {
     | 'shipped_international'
     | 'customs_cleared'
     | 'out_for_delivery'
-    | 'delivered';
+    | 'delivered'
+    | 'po_cancelled'
+    | 'po_cancel_too_late';
   title: string;
   supplier?: string;
   carrier?: string;
@@ -92,6 +94,16 @@ export function orderTimeline(
         ...(leg.qcNotes !== undefined && { qcNotes: leg.qcNotes }),
         ...(leg.photoUrls !== undefined && { photoUrls: leg.photoUrls }),
         ...(leg.late && { late: t('timeline:late') }),
+      });
+    }
+    const answered = po.cancellation?.outcome;
+    if (answered && po.cancellation?.answeredAt) {
+      const kind = answered === 'cancelled' ? 'po_cancelled' : 'po_cancel_too_late';
+      entries.push({
+        at: po.cancellation.answeredAt,
+        kind,
+        supplier,
+        title: t(`timeline:kind.${kind}`, { supplier }),
       });
     }
   }

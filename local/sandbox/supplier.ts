@@ -18,8 +18,11 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import {
+  cancellablePoStatuses,
+  type PoCancellation,
   type PoState,
   type PurchaseOrder,
+  poCancellationSchema,
   purchaseOrderSchema,
   type SupplyEvent,
 } from '../../core/handoff/protocol.ts';
@@ -267,6 +270,8 @@ function schedule(stored: Stored): void {
   for (const entry of plan) {
     later(entry.at * s.stepMs, () => {
       chain = chain.then(async () => {
+        // A withdrawn PO goes no further.
+        if (stored.state.status === 'cancelled') return;
         entry.apply();
         record(stored, entry.event);
         await sendWebhook(entry.event);
@@ -386,6 +391,26 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     store.set(parsed.poId, stored);
     schedule(stored);
     return reply(201, stored.state);
+  }
+  const cancel = /^\/v1\/purchase-orders\/([^/]+)\/cancellation$/.exec(url.pathname);
+  if (cancel && req.method === 'POST') {
+    entry.poId = decodeURIComponent(cancel[1]!);
+    let parsed: PoCancellation;
+    try {
+      parsed = poCancellationSchema.parse(JSON.parse(body));
+    } catch (error) {
+      return reply(400, problem('VALIDATION_FAILED', String(error).slice(0, 500)));
+    }
+    if (parsed.poId !== entry.poId)
+      return reply(400, problem('VALIDATION_FAILED', 'poId differs from the path'));
+    const known = store.get(entry.poId);
+    if (!known) return reply(404, problem('NOT_FOUND', 'no such PO'));
+    // Withdrawn while nothing has left the factory; a shipped parcel cannot be recalled.
+    if (cancellablePoStatuses.includes(known.state.status)) {
+      known.state.status = 'cancelled';
+      known.state.updatedAt = new Date().toISOString();
+    }
+    return reply(200, known.state);
   }
   const get = /^\/v1\/purchase-orders\/([^/]+)$/.exec(url.pathname);
   if (get && req.method === 'GET') {

@@ -179,4 +179,41 @@ describe('the handoff, end to end', { timeout: 300_000 }, () => {
     );
     await sandbox.switches({ rejectSkus: [] });
   });
+
+  it('an order cancelled after its hand-off withdraws its PO at the supplier, which sends nothing more; the timeline says so', async () => {
+    await sandbox.switches({ duplicates: false, outOfOrder: false, stopAfter: 'accepted' });
+    const order = paidOrder([orderLine({ supplierId: 'withdrawn' })]);
+    await pay(order);
+    const [record] = await until(async () => {
+      const records = await platform.services.handoffStore.byOrder('vn', order.orderId);
+      const o = await orders.get('vn', order.orderId);
+      return records[0]?.status === 'accepted' && o?.status === 'handed_off' ? records : undefined;
+    });
+    const response = await platform.request(`/api/v1/admin/tenants/vn/orders/${order.orderId}/cancel`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${await platform.services.secrets.get(OPERATOR_API_KEY)}`,
+        'content-type': 'application/json',
+        'idempotency-key': `cancel-${order.orderId}`,
+      },
+      body: JSON.stringify({ reason: 'buyer changed their mind' }),
+    });
+    expect(response.status).toBe(200);
+    const withdrawn = await until(async () => {
+      const r = await platform.services.handoffStore.get('vn', record!.poId);
+      return r?.status === 'cancelled' ? r : undefined;
+    });
+    expect(withdrawn.cancellation).toMatchObject({ reason: 'order_cancelled', outcome: 'cancelled' });
+    expect(withdrawn.delivery.state).toBe('delivered');
+    const received = await sandbox.received();
+    expect(
+      received.requests.filter((r) => r.path === `/v1/purchase-orders/${record!.poId}/cancellation`),
+    ).toEqual([expect.objectContaining({ signature: 'valid', status: 200 })]);
+    expect(received.states.find((st) => st.poId === record!.poId)?.status).toBe('cancelled');
+    const current = (await orders.get('vn', order.orderId))!;
+    expect(current.status).toBe('cancelled');
+    const timeline = orderTimeline(current, [withdrawn], 'vi', 'Asia/Ho_Chi_Minh');
+    expect(timeline.at(-1)).toMatchObject({ kind: 'po_cancelled' });
+    expect(timeline.at(-1)!.title).toMatch(/đã hủy đơn mua hàng$/);
+  });
 });

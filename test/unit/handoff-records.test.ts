@@ -4,10 +4,12 @@ import { purchaseOrdersOf } from '../../core/handoff/purchase-orders.ts';
 import {
   applyEvent,
   backoffMs,
+  cancellationAnswered,
   defaultRetryPolicy,
   newPoRecord,
   orderStatusFromPos,
   type PoRecord,
+  requestCancellation,
 } from '../../core/handoff/records.ts';
 import { orderTimeline } from '../../core/handoff/timeline.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
@@ -194,5 +196,72 @@ describe('the timeline', () => {
     expect(timeline[3]).toMatchObject({ title: 'Supplier s đã xác nhận đơn', late: 'Báo muộn' });
     const ko = orderTimeline(order, [shipped], 'ko', 'Asia/Seoul');
     expect(ko.at(-1)!.title).toBe('ZTO(으)로 통합 물류창고로 발송');
+  });
+});
+
+describe('withdrawing a PO whose order was cancelled', () => {
+  const stateOf = (record: PoRecord, status: PoRecord['status']) => ({
+    poId: record.poId,
+    status,
+    receivedAt: at(0),
+    updatedAt: at(1),
+    lines: [],
+    events: [],
+  });
+
+  it('makes the cancellation the pending delivery, once, and never for a final PO', () => {
+    const delivered: PoRecord = { ...recordOf(), delivery: { state: 'delivered', attempts: 1 } };
+    const asked = requestCancellation(delivered, 'order_cancelled', now)!;
+    expect(asked.cancellation).toEqual({
+      poId: delivered.poId,
+      reason: 'order_cancelled',
+      requestedAt: at(0),
+    });
+    expect(asked.delivery).toEqual({ state: 'pending', attempts: 0, nextAttemptAt: at(0) });
+    expect(asked.version).toBe(delivered.version + 1);
+    expect(requestCancellation(asked, 'order_refunded', now)).toBeUndefined();
+    expect(requestCancellation({ ...delivered, status: 'rejected' }, 'order_cancelled', now)).toBeUndefined();
+  });
+
+  it('is cancelled when the supply side withdrew it or never had it; too late once a parcel left', () => {
+    const asked = requestCancellation(recordOf(), 'order_cancelled', now)!;
+    const later = new Date(at(5));
+    expect(cancellationAnswered(asked, stateOf(asked, 'cancelled'), later)).toMatchObject({
+      status: 'cancelled',
+      cancellation: { outcome: 'cancelled', answeredAt: at(5) },
+    });
+    expect(cancellationAnswered(asked, undefined, later).status).toBe('cancelled');
+    const shipped = { ...asked, status: 'shipped_domestic' as const };
+    expect(cancellationAnswered(shipped, stateOf(asked, 'shipped_domestic'), later)).toMatchObject({
+      status: 'shipped_domestic',
+      cancellation: { outcome: 'too_late' },
+    });
+  });
+
+  it('moves no further on events that arrive after it was withdrawn', () => {
+    const cancelled: PoRecord = { ...recordOf(), status: 'cancelled' };
+    const result = applyEvent(
+      cancelled,
+      ev(cancelled, 'po.shipped_domestic', 3, { carrier: 'ZTO', trackingNumber: '75310001', partial: false }),
+      now,
+    );
+    expect(result.outcome).toBe('recorded_late');
+    expect(result.outcome !== 'unknown_line' && result.record.status).toBe('cancelled');
+  });
+
+  it('shows the withdrawal on the buyer timeline in their language', () => {
+    const order = paidOrder([orderLine({ supplierId: 's', lineId: 'l0' })]);
+    const record = cancellationAnswered(
+      requestCancellation(
+        newPoRecord('vn', order.orderId, purchaseOrdersOf(order, now)[0]!, now),
+        'order_cancelled',
+        now,
+      )!,
+      undefined,
+      new Date(at(5)),
+    );
+    const last = orderTimeline(order, [record], 'ko', 'Asia/Seoul').at(-1)!;
+    expect(last).toMatchObject({ kind: 'po_cancelled', at: at(5) });
+    expect(last.title).toMatch(/발주서 취소 완료$/);
   });
 });
