@@ -260,7 +260,12 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       platformFrom: config.MAIL_FROM,
       codeKey: () => secrets.get(BUYER_CODE_KEY),
     }),
-    partners: partnerAccounts({ store: new DynamoPartnerStore(db, config.TABLE_NAME), rateLimits }),
+    partners: partnerAccounts({
+      store: new DynamoPartnerStore(db, config.TABLE_NAME),
+      rateLimits,
+      mailer,
+      platformFrom: config.MAIL_FROM,
+    }),
     orders,
     checkout: checkoutService({
       store: orders,

@@ -1,16 +1,21 @@
 import { createHash } from 'node:crypto';
+import type { Locale } from '../../locales/index.ts';
 import { decoyHash, hashPassword, passwordProblems, verifyPassword } from '../buyers/passwords.ts';
 import { DomainError } from '../errors.ts';
+import type { Mailer } from '../mail/mailer.ts';
 import {
   type RateBucket,
   type RateLimiter,
   type RateRule,
   refuseWhenOverLimit,
 } from '../security/rate-limits.ts';
+import { actorOf, isOperator, type Principal } from '../tenants/admin-auth.ts';
+import { inviteIdOf, inviteMail, invitePolicy, newInviteSecret } from './invites.ts';
 import {
   type ConsoleRole,
   type ConsoleSessionRecord,
   type ConsoleUser,
+  mayInvite,
   newConsoleSession,
   normalizePartnerEmail,
   type PartnerUser,
@@ -69,7 +74,16 @@ const accountBucket = (email: string): RateBucket => ({
 export interface PartnerAccountsDeps {
   store: PartnerStore;
   rateLimits: RateLimiter;
+  mailer?: Mailer;
+  /** MAIL_FROM: the console's sender. */
+  platformFrom?: string;
   now?: () => number;
+}
+
+export interface InviteRequest {
+  email: string;
+  role: ConsoleRole;
+  tenantId?: string;
 }
 
 export interface ConsoleSignIn {
@@ -170,6 +184,102 @@ export function partnerAccounts(deps: PartnerAccountsDeps) {
       if ((await store.create(user)) === 'created') return user;
       await store.setPasswordHash(email, passwordHash, at);
       return (await store.byEmail(email)) ?? user;
+    },
+
+    /**
+     * Invites a colleague: the operator invites a tenant's owner (or another operator), an
+     * owner invites staff of its own tenant; staff invite no one (403). The user exists at once
+     * without a password; the mailed link (valid 72 h, once) sets it. Inviting again a user who
+     * has not accepted yet mails a new link; a user who has a password is EMAIL_TAKEN.
+     */
+    async invite(
+      principal: Principal,
+      request: InviteRequest,
+      mail: { consoleOrigin: string; locale: Locale; site: string },
+    ): Promise<{ user: PartnerUser; expiresAt: string }> {
+      const inviterRole: ConsoleRole = principal.kind === 'user' ? principal.role : 'operator';
+      if (principal.kind === 'tenant' || !mayInvite({ role: inviterRole }, request.role))
+        throw new DomainError('FORBIDDEN');
+      const tenantId = request.role === 'operator' ? undefined : request.tenantId;
+      if (request.role !== 'operator' && !tenantId)
+        throw new DomainError('VALIDATION_FAILED', {
+          fields: [{ path: 'body.tenantId', rule: 'required' }],
+        });
+      if (!isOperator(principal) && principal.kind === 'user' && principal.tenantId !== tenantId)
+        throw new DomainError('FORBIDDEN');
+      const email = normalizePartnerEmail(request.email);
+      const at = iso();
+      const fresh: PartnerUser = {
+        email,
+        role: request.role,
+        ...(tenantId && { tenantId }),
+        createdAt: at,
+        createdBy: actorOf(principal),
+        updatedAt: at,
+      };
+      let user = fresh;
+      if ((await store.create(fresh)) === 'email-taken') {
+        const existing = await store.byEmail(email);
+        if (
+          !existing ||
+          existing.passwordHash ||
+          existing.tenantId !== fresh.tenantId ||
+          existing.role !== fresh.role
+        )
+          throw new DomainError('EMAIL_TAKEN', { fields: [{ path: 'body.email', rule: 'email_taken' }] });
+        user = existing;
+      }
+      const { secret, inviteId } = newInviteSecret();
+      const expiresAt = new Date(now() + invitePolicy.validHours * 3600_000).toISOString();
+      await store.saveInvite({
+        inviteId,
+        email,
+        role: user.role,
+        ...(user.tenantId && { tenantId: user.tenantId }),
+        invitedBy: actorOf(principal),
+        createdAt: at,
+        expiresAt,
+      });
+      if (!deps.mailer) throw new Error('partner invites need a mailer');
+      const rendered = inviteMail(mail.locale, {
+        inviter: principal.kind === 'user' ? principal.email : 'Sourcefront',
+        site: mail.site,
+        role: user.role,
+        url: `${mail.consoleOrigin}/invite/${secret}`,
+        hours: invitePolicy.validHours,
+      });
+      await deps.mailer.send({
+        from: { name: 'Sourcefront Console', address: deps.platformFrom ?? 'no-reply@sourcefront.localhost' },
+        to: email,
+        ...rendered,
+      });
+      return { user, expiresAt };
+    },
+
+    /** The invite a link stands for while it can still be accepted, else undefined. */
+    async pendingInvite(secret: string): Promise<PartnerInvite | undefined> {
+      const inviteId = inviteIdOf(secret);
+      const invite = inviteId ? await store.invite(inviteId) : undefined;
+      return invite && Date.parse(invite.expiresAt) > now() ? invite : undefined;
+    },
+
+    /**
+     * Accepts an invitation: the link works once and until it expires (else INVITE_INVALID);
+     * the password rules are the buyers'; the new user is signed in.
+     */
+    async acceptInvite(secret: string, password: string): Promise<ConsoleSignIn> {
+      const inviteId = inviteIdOf(secret);
+      const invite = inviteId ? await store.invite(inviteId) : undefined;
+      if (!inviteId || !invite || Date.parse(invite.expiresAt) <= now())
+        throw new DomainError('INVITE_INVALID');
+      const problems = passwordProblems(password, invite.email);
+      if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', { fields: problems });
+      if (!(await store.consumeInvite(inviteId))) throw new DomainError('INVITE_INVALID');
+      const user = await store.byEmail(invite.email);
+      if (!user) throw new DomainError('INVITE_INVALID');
+      await store.setPasswordHash(invite.email, await hashPassword(password), iso());
+      await store.deleteSessions(userKeyOf(invite.email));
+      return startSession(user);
     },
 
     users: (tenantId: string) => store.ofTenant(tenantId),

@@ -3,12 +3,14 @@ import type * as z from 'zod';
 import { browserPath, type ConsoleContext } from '../../console/context.ts';
 import { type ConsoleView, consoleLayout } from '../../console/layout.ts';
 import { consoleErrorPage as renderErrorPage } from '../../console/pages/error.ts';
-import { DomainError } from '../../core/errors.ts';
+import { DomainError, type FieldError } from '../../core/errors.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import {
   CONSOLE_SESSION_COOKIE,
   CONSOLE_SIGN_IN_COOKIE,
   type ConsoleUser,
+  consoleRoles,
+  mayInvite,
 } from '../../core/partners/users.ts';
 import type { Principal } from '../../core/tenants/admin-auth.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
@@ -18,7 +20,7 @@ import { newNonce, securityHeaders } from '../../storefront/security.ts';
 import type { Services } from '../composition.ts';
 import { services } from '../composition.ts';
 import { noStore } from '../http/cache.ts';
-import { readCookie, siteHost } from '../http/request.ts';
+import { readCookie, siteHost, siteOrigin } from '../http/request.ts';
 import type { RouteOutput } from '../http/route.ts';
 import { secureCookie } from '../http/shopper.ts';
 import { statusOf } from '../http/status.ts';
@@ -96,6 +98,26 @@ function formFields(event: HttpEvent): Record<string, string | string[]> {
   return out;
 }
 
+/** One field of a posted form as typed (to show it again), or undefined. */
+export function formValue(event: HttpEvent, name: string): string | undefined {
+  try {
+    const value = formFields(event)[name];
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The roles a console user may invite (core/partners `mayInvite`), for the invite form. */
+export function invitableRoles(role: ConsoleUser['role']): ConsoleUser['role'][] {
+  return consoleRoles.filter((r) => r !== 'operator' && mayInvite({ role }, r));
+}
+
+/** The console's own origin as the browser reaches it: for links in mail (invites). */
+export function consoleOrigin(event: HttpEvent): string {
+  return siteOrigin(event, services().config);
+}
+
 function sameToken(given: unknown, expected: string): boolean {
   if (typeof given !== 'string' || expected.length === 0) return false;
   const a = Buffer.from(given);
@@ -140,6 +162,53 @@ export function consoleAnswer(
     text: consoleLayout(ctx, view, view.main),
   };
 }
+
+/** What a refused form shows: its field errors and a message (the error code's, localized). */
+export interface FormProblem {
+  fields: readonly FieldError[];
+  message: string;
+  status: number;
+}
+
+/**
+ * Runs a form's action; a refusal the person can fix (validation, a taken email, a stale
+ * version, an invalid link) renders the form again with the problem, at the error's status.
+ * Anything else (403, 404, 500) goes to the error pages as usual.
+ */
+export async function orFormAgain(
+  ctx: ConsoleContext,
+  action: () => Promise<RouteOutput>,
+  again: (problem: FormProblem) => ConsoleView | Promise<ConsoleView>,
+): Promise<RouteOutput> {
+  try {
+    return await action();
+  } catch (error) {
+    if (!(error instanceof DomainError) || !formCodes.has(error.code)) throw error;
+    const problem = {
+      fields: error.fields ?? [],
+      message: ctx.t(`errors:${error.code}`, {
+        ...error.params,
+        defaultValue: ctx.t('errors:VALIDATION_FAILED'),
+      }),
+      status: statusOf(error.code),
+    };
+    return consoleAnswer(ctx, await again(problem), { status: problem.status });
+  }
+}
+const formCodes = new Set<string>([
+  'VALIDATION_FAILED',
+  'EMAIL_TAKEN',
+  'CONFLICT',
+  'INVITE_INVALID',
+  'TENANT_EXISTS',
+  'ORDER_TRANSITION_INVALID',
+  'PAYMENT_AMOUNT_MISMATCH',
+  'PAYMENT_METHOD_MISMATCH',
+  'PAYMENT_ALREADY_RECORDED',
+  'PAYMENT_ORDER_CLOSED',
+  'DOMAIN_TAKEN',
+  'DOMAIN_RESERVED',
+]);
 
 /** 303 See Other after a post (the browser then GETs `location`). */
 export function seeOther(location: string, cookies: string[] = []): RouteOutput {
