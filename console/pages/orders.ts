@@ -144,7 +144,7 @@ ${
     ? html`<h2>${t('console:markPaidHeading')}</h2>
 <form class="sc-form" method="post" action="${path}/bank-transfer">
 ${csrfField(ctx.csrf)}
-<input type="hidden" name="reference" value="${order.payment.reference}">
+<input type="hidden" name="reference" value="${order.reference}">
 <div class="sc-field"><label for="f-amount">${t('console:amountReceived', { currency: order.total.currency })}</label><input id="f-amount" name="amountMinor" inputmode="numeric" value="${String(order.total.amountMinor)}" required></div>
 <div class="sc-field"><label for="f-received">${t('console:receivedAt')}</label><input id="f-received" name="receivedAt" value="${state.receivedAt}" required></div>
 <div class="sc-field"><label for="f-note">${t('console:note')}</label><input id="f-note" name="note"></div>
