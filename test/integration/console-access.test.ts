@@ -3,7 +3,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoPartnerStore } from '../../adapters/dynamodb/partner-store.ts';
 import type { Order } from '../../core/orders/order.ts';
+import { partnerAccounts } from '../../core/partners/accounts.ts';
 import { mailDir } from '../../local/paths.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
@@ -397,5 +399,35 @@ describe("run a site: vn's staff and vn's orders only", () => {
       ).toBe(403);
     }
     expect((await platform.services.orders.get('kr', krOrder.orderId))?.status).toBe('awaiting_payment');
+  });
+});
+
+describe('invites expire', () => {
+  it('a link older than 72 hours is INVITE_INVALID and sets no password', async () => {
+    const store = new DynamoPartnerStore(platform.services.db, platform.tableName);
+    let now = Date.parse('2026-12-01T00:00:00Z');
+    const accounts = partnerAccounts({
+      store,
+      rateLimits: platform.services.rateLimits,
+      mailer: platform.services.mailer,
+      now: () => now,
+    });
+    const email = unique('late');
+    await accounts.invite(
+      { kind: 'user', email: OPERATOR.email, role: 'operator' },
+      { email, role: 'owner', tenantId: 'kr' },
+      { consoleOrigin: 'http://console.localhost:3000', locale: 'ko', site: 'kr' },
+    );
+    const link = await inviteLinkFor(email);
+    const secret = link.split('/').at(-1)!;
+    now += 72 * 3600_000 + 1000;
+    await expect(accounts.acceptInvite(secret, 'late-owner-password')).rejects.toMatchObject({
+      code: 'INVITE_INVALID',
+    });
+    expect((await store.byEmail(email))?.passwordHash).toBeUndefined();
+    now -= 2000;
+    await expect(accounts.acceptInvite(secret, 'late-owner-password')).resolves.toMatchObject({
+      user: { email },
+    });
   });
 });
