@@ -53,6 +53,7 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'EMAIL_TAKEN',
   'RESET_CODE_INVALID',
+  'INVITE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

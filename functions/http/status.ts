@@ -50,6 +50,7 @@ export const httpStatus = {
   INVALID_CREDENTIALS: 401,
   EMAIL_TAKEN: 409,
   RESET_CODE_INVALID: 400,
+  INVITE_INVALID: 400,
 } as const satisfies Record<ErrorCode, number>;
 
 export function statusOf(code: ErrorCode): number {
