@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Client } from '@opensearch-project/opensearch';
-import { type ImportOptions, type ImportStats, importFeed } from '../core/catalog/import.ts';
+import { type ImportOptions, type ImportStats, importFeed, type OfferStore } from '../core/catalog/import.ts';
 import { DynamoOfferRepository } from './dynamodb/offer-repository.ts';
+import { type RebuildDocuments, reindexOffers } from './opensearch/bootstrap.ts';
 import { toOfferDocument } from './opensearch/offer-document.ts';
 import { bulkIndexOffers } from './opensearch/offer-indexer.ts';
 
@@ -12,21 +13,63 @@ export interface CatalogTargets {
   offersAlias: string;
 }
 
+/** Where an import's wall time goes: the table's reads and writes, and the index's bulk requests. */
+export type ImportPhase = 'table' | 'index';
+
 /** Imports feed lines into the table and the offers index (through its alias). */
 export function importIntoCatalog(
   targets: CatalogTargets,
   lines: AsyncIterable<string>,
-  options: Omit<ImportOptions, 'store' | 'index'> & { refresh?: boolean },
+  options: Omit<ImportOptions, 'store' | 'index'> & {
+    refresh?: boolean;
+    /** Told how long each table or index call took (benches split the import's time with it). */
+    onTiming?: (phase: ImportPhase, ms: number) => void;
+  },
 ): Promise<ImportStats> {
   const repository = new DynamoOfferRepository(targets.db, targets.tableName);
+  const timed = async <T>(phase: ImportPhase, work: Promise<T>): Promise<T> => {
+    if (!options.onTiming) return work;
+    const started = performance.now();
+    try {
+      return await work;
+    } finally {
+      options.onTiming(phase, performance.now() - started);
+    }
+  };
+  const store: OfferStore = {
+    versions: (ids) => timed('table', repository.versions(ids)),
+    save: (offers) => timed('table', repository.save(offers)),
+    enqueueTranslations: (items) => timed('table', repository.enqueueTranslations(items)),
+  };
   return importFeed(lines, {
     ...options,
-    store: repository,
+    store,
     index: {
       index: (offers) =>
-        bulkIndexOffers(targets.search, targets.offersAlias, offers.map(toOfferDocument), {
-          refresh: options.refresh,
-        }),
+        timed(
+          'index',
+          bulkIndexOffers(targets.search, targets.offersAlias, offers.map(toOfferDocument), {
+            refresh: options.refresh,
+          }),
+        ),
     },
   });
+}
+
+/** Documents rebuilt from the offers in the table (a reindex's `rebuild`), read 25 at a time. */
+export function documentsFromStore(targets: Pick<CatalogTargets, 'db' | 'tableName'>): RebuildDocuments {
+  const repository = new DynamoOfferRepository(targets.db, targets.tableName);
+  return async (offerIds) => {
+    const docs = [];
+    for (let i = 0; i < offerIds.length; i += 25) {
+      const offers = await Promise.all(offerIds.slice(i, i + 25).map((id) => repository.get(id)));
+      for (const offer of offers) if (offer) docs.push(toOfferDocument(offer));
+    }
+    return docs;
+  };
+}
+
+/** A full reindex of the offers alias whose documents are rebuilt from the table. */
+export function reindexCatalog(targets: CatalogTargets, now: Date = new Date()): Promise<string> {
+  return reindexOffers(targets.search, targets.offersAlias, now, { rebuild: documentsFromStore(targets) });
 }

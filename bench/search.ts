@@ -103,11 +103,15 @@ try {
   // 1. Ingest.
   const bar = progressBar('ingest');
   const started = Date.now();
+  const spent = { table: 0, index: 0 };
   const stats = await importIntoCatalog(
     { db: services.db, tableName: names.tableName, search: services.search, offersAlias: names.offersAlias },
     generated(OFFERS),
     {
       onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`),
+      onTiming: (phase, ms) => {
+        spent[phase] += ms;
+      },
       onProgress: (s) => {
         const done = s.imported + s.updated + s.unchanged;
         const rate = done / Math.max(0.001, (Date.now() - started) / 1000);
@@ -176,6 +180,7 @@ try {
       `${bench.dynamodbLabel}; OpenSearch: the shared local node`,
       `Search bench: ${fmt.format(stats.imported)} offers, ${mix.length} queries (vi, ko, en, zh, filtered) × ${ROUNDS} rounds, one at a time`,
       `  ingest        ${fmt.format(Math.round(ingestRate))} offers/s (${ingestSeconds.toFixed(0)} s, ${stats.rejected} rejected)`,
+      `  ingest time in calls: DynamoDB ${Math.round((100 * spent.table) / (spent.table + spent.index))} %, OpenSearch bulk ${Math.round((100 * spent.index) / (spent.table + spent.index))} % (${fmt.format(Math.round(spent.table / 1000))} s and ${fmt.format(Math.round(spent.index / 1000))} s summed over parallel chunks)`,
       `  queries with results  ${hits} of ${api.length}`,
       '                   p50       p95       p99',
       `  API          ${ms(a.p50)} ${ms(a.p95)} ${ms(a.p99)}`,

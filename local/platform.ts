@@ -1,4 +1,5 @@
 import type { Client } from '@opensearch-project/opensearch';
+import { documentsFromStore } from '../adapters/catalog-import.ts';
 import { ensureTable } from '../adapters/dynamodb/bootstrap.ts';
 import { fxProvidersFor } from '../adapters/fx/providers.ts';
 import { localFileMailer } from '../adapters/mail/local-files.ts';
@@ -89,7 +90,10 @@ export async function connectLocal(config: Config, overrides: AdapterOverrides =
   };
   // A table written in an older key layout is migrated once, saying so in one sentence.
   await ensureTable(services.dynamo, config.TABLE_NAME, { log: (message) => console.warn(message) });
-  await ensureOffersIndex(services.search, config.OFFERS_ALIAS);
+  // An index of an older schema is rebuilt from the table, so its documents get the new fields.
+  await ensureOffersIndex(services.search, config.OFFERS_ALIAS, {
+    rebuild: documentsFromStore({ db: services.db, tableName: config.TABLE_NAME }),
+  });
   return services;
 }
 

@@ -12,6 +12,7 @@ import { GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch.ts';
 import { createDocumentClient } from './client.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
 import { type TableLayoutItem, tableLayout } from './entities/table-layout.ts';
 import { createTableInput, LAYOUT_VERSION, tableDefinition } from './table-definition.ts';
 
@@ -129,6 +130,40 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
   2: async (client, tableName) => {
     await createMissingIndexes(client, tableName);
     return 0;
+  },
+  /** 3 → 4: stock from one item per SKU (`OFFER#<id>` / `STOCK#<skuId>`) to one item per offer. */
+  3: async (client, tableName) => {
+    const db = createDocumentClient(client);
+    const byOffer = new Map<string, OfferStockItem>();
+    const old: { pk: string; sk: string }[] = [];
+    const pages = paginateScan(
+      { client: db },
+      {
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :o) AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':o': 'OFFER#', ':s': 'STOCK#' },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const offerId = String(item.offerId);
+        const merged = byOffer.get(offerId) ?? {
+          ...offerStock.key({ offerId }),
+          offerId,
+          stock: {},
+          feedVersion: 0,
+        };
+        merged.stock[String(item.skuId)] = Number(item.stock);
+        merged.feedVersion = Math.max(merged.feedVersion, Number(item.feedVersion ?? 0));
+        byOffer.set(offerId, merged);
+        old.push({ pk: String(item.pk), sk: String(item.sk) });
+      }
+    }
+    await batchWriteAll(db, tableName, [
+      ...[...byOffer.values()].map((Item) => ({ PutRequest: { Item } })),
+      ...old.map((Key) => ({ DeleteRequest: { Key } })),
+    ]);
+    return old.length;
   },
 };
 

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,16 +7,18 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Offer, OfferOverride, Sku } from '../../core/catalog/model.ts';
+import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
 import { backoff, batchGetAll, batchWriteAll, forEachLimited } from './batch.ts';
 import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
-import { type SkuStockItem, skuStock } from './entities/sku-stock.ts';
+import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
 import { type TranslationTaskItem, translationTask } from './entities/translation-task.ts';
 
 const MAX_TRANSACTION = 100;
+/** Actions per offer in the import's transactions: the offer and its stock item. */
+const ACTIONS_PER_OFFER = 2;
 /** Rounds of resending a transaction cancelled only by conflicts with other transactions. */
 const CONFLICT_ROUNDS = 8;
 
@@ -34,16 +36,17 @@ const CONFLICT_ROUNDS = 8;
  * | a tenant's override of one offer          | GetItem pk = T#<tenantId>#OFFER#<offerId>, sk = OVERRIDE |
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
  * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
- * | an SKU's stock (cart, offer page)         | in the offer's Query: pk = OFFER#<offerId>, sk = STOCK#<skuId> |
- * | stock of some SKUs (checkout's check)     | BatchGet of the keys above (`stockOf`)                |
- * | set stock to the feed's (import)          | a Put per SKU in the offer's own conditional transaction |
+ * | an offer's stock (cart, offer page)       | in the offer's Query: pk = OFFER#<offerId>, sk = STOCK |
+ * | stock of some SKUs (checkout's check)     | GetItem of the key above (`stockOf`)                  |
+ * | set stock to the feed's (import)          | a Put of that item in the offer's own conditional transaction |
  *
  * An offer and its SKUs are one item: an offer's SKUs are read and replaced together (a
  * feed line carries them all), one item keeps the version check atomic, and DynamoDB Local
  * writes items one by one (a few hundred a second), so one item per offer is what makes a
  * 100k-offer import take minutes rather than most of an hour. Stock is the exception: one
- * small item per SKU (entities/sku-stock.ts) in the offer's partition, so checkout decrements
- * each SKU with its own condition and the offer's Query still reads them with it.
+ * small item per offer (entities/sku-stock.ts) in the offer's partition, a count per SKU, so
+ * checkout decrements the SKUs it sells with their own conditions without rewriting the offer,
+ * and the offer's Query still reads it. (One item per SKU made the import six times slower.)
  * Writes are conditional on `version < :new`: an older or equal version never replaces a
  * newer one, even with two imports racing.
  *
@@ -67,47 +70,27 @@ function decodeOffer(item: Record<string, unknown>): Offer {
   return JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')) as Offer;
 }
 
-/** The SKUs whose stock records ride in the offer's own transaction (the rest follow it). */
-function inlineStock(offer: Offer): Sku[] {
-  return offer.skus.slice(0, MAX_TRANSACTION - 1);
-}
-
-/** Offers in the order given, grouped so that each group's actions fit one transaction. */
+/** Offers in the order given, in groups whose actions (offer and stock item) fit one transaction. */
 function packTransactions(offers: Offer[]): Offer[][] {
-  const groups: Offer[][] = [];
-  let current: Offer[] = [];
-  let actions = 0;
-  for (const offer of offers) {
-    const size = 1 + inlineStock(offer).length;
-    if (actions + size > MAX_TRANSACTION && current.length > 0) {
-      groups.push(current);
-      current = [];
-      actions = 0;
-    }
-    current.push(offer);
-    actions += size;
-  }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  const perTransaction = MAX_TRANSACTION / ACTIONS_PER_OFFER;
+  return Array.from({ length: Math.ceil(offers.length / perTransaction) }, (_, i) =>
+    offers.slice(i * perTransaction, (i + 1) * perTransaction),
+  );
 }
 
 /**
- * The offer with each SKU's stock from its stock record (the feed's count until checkout
- * decrements it); an SKU without a record (an offer stored before stock records) keeps the
+ * The offer with each SKU's stock from its stock item (the feed's count until checkout
+ * decrements it); an SKU the item does not count (an offer stored before stock items) keeps the
  * count its body holds.
  */
-function withLiveStock(offer: Offer, items: Record<string, unknown>[]): Offer {
-  const live = new Map(
-    items
-      .filter((i) => typeof i.skuId === 'string' && typeof i.stock === 'number')
-      .map((i) => [i.skuId, i.stock]),
-  );
-  if (live.size === 0) return offer;
+function withLiveStock(offer: Offer, stockItem: Record<string, unknown> | undefined): Offer {
+  const live = (stockItem as OfferStockItem | undefined)?.stock;
+  if (!live) return offer;
   return {
     ...offer,
     skus: offer.skus.map((sku) => {
-      const stock = live.get(sku.skuId) as number | undefined;
-      return stock === undefined ? sku : { ...sku, stock };
+      const stock = live[sku.skuId];
+      return typeof stock === 'number' ? { ...sku, stock } : sku;
     }),
   };
 }
@@ -141,24 +124,30 @@ export class DynamoOfferRepository {
     );
     const head = Items.find((i) => i.sk === key.sk);
     if (!head) return undefined;
-    return withLiveStock(decodeOffer(head), Items as Record<string, unknown>[]);
+    const stockSk = offerStock.key({ offerId }).sk;
+    return withLiveStock(
+      decodeOffer(head),
+      Items.find((i) => i.sk === stockSk),
+    );
   }
 
   /**
-   * The units in stock of some SKUs of an offer (the stock records, one BatchGet); an SKU with
-   * no record is absent. Stock is checked here, not reserved: checkout decrements each record
-   * with `ConditionExpression: stock >= :q` (keys from `stockKey`, entities/sku-stock.ts).
+   * The units in stock of some SKUs of an offer (its stock item, one GetItem); an SKU with no
+   * count is absent. Stock is checked here, not reserved: checkout decrements the counts with
+   * `stock.<skuId> >= :q` conditions (`stockUpdate`, entities/sku-stock.ts).
    */
   async stockOf(offerId: string, skuIds: string[]): Promise<Map<string, number>> {
-    const keys = [...new Set(skuIds)]
-      .map((skuId) => skuStock.lookupKey({ offerId, skuId }))
-      .filter((k) => k !== undefined);
-    if (keys.length === 0) return new Map();
-    const items = await batchGetAll(this.db, this.tableName, keys, {
-      expression: '#sku, #stock',
-      names: { '#sku': 'skuId', '#stock': 'stock' },
-    });
-    return new Map(items.map((i) => [String(i.skuId), Number(i.stock)]));
+    const key = offerStock.lookupKey({ offerId });
+    if (!key || skuIds.length === 0) return new Map();
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ProjectionExpression: 'stock' }),
+    );
+    const counts = (Item as Pick<OfferStockItem, 'stock'> | undefined)?.stock ?? {};
+    return new Map(
+      [...new Set(skuIds)].flatMap((skuId) =>
+        typeof counts[skuId] === 'number' ? [[skuId, counts[skuId]] as const] : [],
+      ),
+    );
   }
 
   /** Current version and SKU ids of each stored offer among `offerIds`. */
@@ -174,14 +163,13 @@ export class DynamoOfferRepository {
   }
 
   /**
-   * Saves offers, each with its SKUs' stock records, in transactions of up to 100 actions: the
-   * offer's put is conditional on a newer version, and its stock puts ride in the same
-   * transaction, so stock is set to the feed's value exactly when that version is written (an
-   * older or equal version, or a checkout's decrements, are never overwritten by a replay).
-   * When some condition fails (a newer or equal version was stored in the meantime) DynamoDB
-   * cancels the transaction and names the actions; their offers are marked `conflict` and the
-   * rest is written again. An offer with more SKUs than one transaction holds writes the rest of
-   * its stock records right after, each conditional on not being from a newer version.
+   * Saves offers, each with its stock item, in transactions of up to 100 actions: the offer's
+   * put is conditional on a newer version, and its stock put rides in the same transaction, so
+   * stock is set to the feed's value exactly when that version is written (an older or equal
+   * version, or a checkout's decrements, are never overwritten by a replay). When some
+   * condition fails (a newer or equal version was stored in the meantime) DynamoDB cancels the
+   * transaction and names the actions; their offers are marked `conflict` and the rest is
+   * written again.
    */
   async save(offers: { offer: Offer }[], concurrency = 2): Promise<Map<string, SaveOutcome>> {
     const outcomes = new Map<string, SaveOutcome>();
@@ -192,7 +180,7 @@ export class DynamoOfferRepository {
           throw new Error(`offer transaction still conflicting after ${round} rounds`);
         const actions = pending.flatMap((offer) => [
           { offerId: offer.offerId, action: this.putOffer(offer) },
-          ...inlineStock(offer).map((sku) => ({ offerId: offer.offerId, action: this.putStock(offer, sku) })),
+          { offerId: offer.offerId, action: this.putStock(offer) },
         ]);
         try {
           await this.db.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.action) }));
@@ -210,9 +198,6 @@ export class DynamoOfferRepository {
           // call the SDK would retry, but a cancelled one; back off and send it again.
           if (failed.size === 0) await backoff(round + 1);
         }
-      }
-      for (const offer of group) {
-        if (outcomes.get(offer.offerId) === 'written') await this.putOverflowStock(offer);
       }
     });
     return outcomes;
@@ -237,39 +222,18 @@ export class DynamoOfferRepository {
     };
   }
 
-  private putStock(offer: Offer, sku: Sku) {
+  private putStock(offer: Offer) {
     return {
       Put: {
         TableName: this.tableName,
         Item: {
-          ...skuStock.key({ offerId: offer.offerId, skuId: sku.skuId }),
+          ...offerStock.key({ offerId: offer.offerId }),
           offerId: offer.offerId,
-          skuId: sku.skuId,
-          stock: sku.stock,
+          stock: Object.fromEntries(offer.skus.map((sku) => [sku.skuId, sku.stock])),
           feedVersion: offer.version,
-        } satisfies SkuStockItem,
+        } satisfies OfferStockItem,
       },
     };
-  }
-
-  /** The stock records of an offer's SKUs beyond the first transaction's room. */
-  private async putOverflowStock(offer: Offer): Promise<void> {
-    const rest = offer.skus.slice(MAX_TRANSACTION - 1);
-    await forEachLimited(rest, 4, async (sku) => {
-      try {
-        await this.db.send(
-          new PutCommand({
-            ...this.putStock(offer, sku).Put,
-            ConditionExpression: 'attribute_not_exists(pk) OR #fv <= :v',
-            ExpressionAttributeNames: { '#fv': 'feedVersion' },
-            ExpressionAttributeValues: { ':v': offer.version },
-          }),
-        );
-      } catch (error) {
-        // A newer version of the offer was written meanwhile, with its own stock.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
-    });
   }
 
   /** Queues translations that are missing or made from an older source. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type AttributeValue, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -27,7 +27,7 @@ import {
   ownerPartition,
   statusPartition,
 } from './entities/order.ts';
-import { skuStock } from './entities/sku-stock.ts';
+import { stockUpdate } from './entities/sku-stock.ts';
 
 /** DynamoDB's limit of actions in one TransactWriteItems. */
 export const TRANSACTION_ACTIONS = 100;
@@ -81,7 +81,8 @@ export class DynamoOrderStore implements OrderStore {
       },
       ...outbox.map((m) => this.outboxPut(m)),
     ];
-    const takes = reserve.map((move) => this.stockChange(move, -1));
+    const groups = byOffer(reserve);
+    const takes = groups.map((moves) => this.stockChange(moves, -1));
     // The order's own records go in the last transaction: until it commits there is no order.
     // Stock taken in earlier steps is given back if a later step fails.
     const room = TRANSACTION_ACTIONS - records.length;
@@ -91,10 +92,10 @@ export class DynamoOrderStore implements OrderStore {
     const done: StockMove[][] = [];
     try {
       for (const [i, step] of earlier.entries()) {
-        await this.transact(step, reserve.slice(i * TRANSACTION_ACTIONS), 'reserve');
-        done.push(reserve.slice(i * TRANSACTION_ACTIONS, i * TRANSACTION_ACTIONS + step.length));
+        await this.transact(step, groups.slice(i * TRANSACTION_ACTIONS), 'reserve');
+        done.push(groups.slice(i * TRANSACTION_ACTIONS, i * TRANSACTION_ACTIONS + step.length).flat());
       }
-      await this.transact(last, reserve.slice(earlier.flat().length), 'reserve');
+      await this.transact(last, groups.slice(earlier.flat().length), 'reserve');
     } catch (error) {
       for (const moves of done.reverse()) await this.giveBack(moves);
       throw error;
@@ -135,12 +136,13 @@ export class DynamoOrderStore implements OrderStore {
       },
       ...effects.outbox.map((m) => this.outboxPut(m)),
     ];
-    const gives = effects.release.map((move) => this.stockChange(move, +1));
+    const groups = byOffer(effects.release);
+    const gives = groups.map((moves) => this.stockChange(moves, +1));
     const room = TRANSACTION_ACTIONS - records.length;
-    await this.transact([...gives.slice(0, room), ...records], effects.release.slice(0, room), 'update');
+    await this.transact([...gives.slice(0, room), ...records], groups.slice(0, room), 'update');
     // The order now says its stock went back (stockReleasedAt): the rest of a very large order's
     // stock follows, and is never given twice because no later change releases it again.
-    if (effects.release.length > room) await this.giveBack(effects.release.slice(room));
+    if (groups.length > room) await this.giveBack(groups.slice(room).flat());
   }
 
   listByOwner(tenantId: string, owner: Order['owner'], page: { limit: number; cursor?: string }) {
@@ -205,31 +207,18 @@ export class DynamoOrderStore implements OrderStore {
     };
   }
 
-  private stockChange(move: StockMove, sign: 1 | -1): Action {
-    const key = skuStock.key({ offerId: move.offerId, skuId: move.skuId });
-    return sign < 0
-      ? {
-          Update: {
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: 'SET stock = stock - :q',
-            ConditionExpression: 'stock >= :q',
-            ExpressionAttributeValues: { ':q': move.quantity },
-          },
-        }
-      : {
-          Update: {
-            TableName: this.tableName,
-            Key: key,
-            UpdateExpression: 'SET stock = stock + :q',
-            ConditionExpression: 'attribute_exists(stock)',
-            ExpressionAttributeValues: { ':q': move.quantity },
-          },
-        };
+  /** One update of an offer's stock item for all of its SKUs among `moves` (one offer's). */
+  private stockChange(moves: readonly StockMove[], sign: 1 | -1): Action {
+    return {
+      Update: {
+        ...stockUpdate(this.tableName, moves[0]!.offerId, moves, sign),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    };
   }
 
   private async giveBack(moves: readonly StockMove[]): Promise<void> {
-    for (const step of chunk([...moves], TRANSACTION_ACTIONS)) {
+    for (const step of chunk(byOffer(moves), TRANSACTION_ACTIONS)) {
       await this.transact(
         step.map((m) => this.stockChange(m, +1)),
         step,
@@ -245,7 +234,7 @@ export class DynamoOrderStore implements OrderStore {
    */
   private async transact(
     actions: Action[],
-    moves: readonly StockMove[],
+    groups: readonly (readonly StockMove[])[],
     purpose: 'reserve' | 'update' | 'release',
   ) {
     // One token for every send of this transaction: DynamoDB applies it at most once, so a
@@ -265,7 +254,7 @@ export class DynamoOrderStore implements OrderStore {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         const failed = reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
-        if (failed.length > 0) throw conditionFailure(failed, moves, purpose, error);
+        if (failed.length > 0) throw conditionFailure(failed, groups, purpose, error);
         if (
           !reasons.every((r) => r.Code === 'None' || r.Code === 'TransactionConflict') ||
           round >= CONFLICT_ROUNDS
@@ -277,14 +266,39 @@ export class DynamoOrderStore implements OrderStore {
   }
 }
 
+/** Stock moves grouped by offer (one stock item, one update each), in first-seen order. */
+function byOffer(moves: readonly StockMove[]): StockMove[][] {
+  const groups = new Map<string, StockMove[]>();
+  for (const move of moves) {
+    const group = groups.get(move.offerId);
+    if (group) group.push(move);
+    else groups.set(move.offerId, [move]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The moves of a failed stock update that its item could not serve: the SKUs whose count (in
+ * the item DynamoDB returned with the cancellation) is missing or below the quantity; all of
+ * them when the item did not come back.
+ */
+function shortMoves(moves: readonly StockMove[], item: Record<string, AttributeValue> | undefined) {
+  const counts = item?.stock?.M;
+  if (!counts) return moves;
+  return moves.filter((m) => !(Number(counts[m.skuId]?.N ?? Number.NaN) >= m.quantity));
+}
+
 function conditionFailure(
   failed: number[],
-  moves: readonly StockMove[],
+  groups: readonly (readonly StockMove[])[],
   purpose: 'reserve' | 'update' | 'release',
   cause: unknown,
 ): Error {
-  // Stock actions come first in every transaction, one per move.
-  const short = failed.filter((i) => i < moves.length).map((i) => moves[i]!);
+  // Stock actions come first in every transaction, one per offer.
+  const reasons = cause instanceof TransactionCanceledException ? (cause.CancellationReasons ?? []) : [];
+  const short = failed
+    .filter((i) => i < groups.length)
+    .flatMap((i) => shortMoves(groups[i]!, reasons[i]?.Item));
   if (purpose === 'reserve' && short.length > 0) {
     return new DomainError('OUT_OF_STOCK', {
       fields: short.map((m) => ({

@@ -14,9 +14,9 @@ export interface GlobalSecondaryIndex {
  * add the step to `migrations` in bootstrap.ts, so a local table in the older layout is
  * brought forward on start. 1: overrides under `T#<id>` (no trailing `#`), GSIs gsi1/gsi2
  * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs; 3: the order GSIs byOwner
- * and byStatus.
+ * and byStatus; 4: stock as one item per offer (`STOCK`) instead of one per SKU (`STOCK#<skuId>`).
  */
-export const LAYOUT_VERSION = 3;
+export const LAYOUT_VERSION = 4;
 
 /**
  * The one DynamoDB table of a region, defined once: CDK (lib/constructs/data.ts), the local

@@ -1,5 +1,18 @@
 import type { Client } from '@opensearch-project/opensearch';
+import type { OfferDocument } from './offer-document.ts';
 import { OFFERS_INDEX_SCHEMA_VERSION, offersIndexBody, synonymFilters } from './offers-index.ts';
+
+/**
+ * The current documents of some offers, built from the offer store (toOfferDocument over the
+ * stored offers); an id the store does not hold is left out. A reindex uses it so documents
+ * written under an older schema get the fields the new one adds.
+ */
+export type RebuildDocuments = (offerIds: string[]) => Promise<OfferDocument[]>;
+
+export interface ReindexOptions {
+  /** Rebuild each document from the offer store; without it, documents are copied as they are. */
+  rebuild?: RebuildDocuments;
+}
 
 /** The concrete index behind an alias: `<alias>-v<schema>-<timestamp>`. */
 export function newIndexName(alias: string, now: Date = new Date()): string {
@@ -36,9 +49,9 @@ async function createIndex(client: Client, index: string, aliases: Record<string
 export async function ensureOffersIndex(
   client: Client,
   alias: string,
-  options: { replicas?: number } = {},
+  options: { replicas?: number } & ReindexOptions = {},
 ): Promise<string> {
-  const index = await currentOrNewIndex(client, alias);
+  const index = await currentOrNewIndex(client, alias, options);
   await updateSynonyms(client, index);
   if (options.replicas !== undefined) {
     await client.indices.putSettings({ index, body: { index: { number_of_replicas: options.replicas } } });
@@ -46,7 +59,7 @@ export async function ensureOffersIndex(
   return index;
 }
 
-async function currentOrNewIndex(client: Client, alias: string): Promise<string> {
+async function currentOrNewIndex(client: Client, alias: string, options: ReindexOptions): Promise<string> {
   const current = await indicesBehind(client, alias);
   if (current.length === 0) {
     const index = newIndexName(alias);
@@ -54,16 +67,24 @@ async function currentOrNewIndex(client: Client, alias: string): Promise<string>
     return index;
   }
   const index = current[0]!;
-  if (schemaVersionOf(index) < OFFERS_INDEX_SCHEMA_VERSION) return reindexOffers(client, alias);
+  if (schemaVersionOf(index) < OFFERS_INDEX_SCHEMA_VERSION)
+    return reindexOffers(client, alias, new Date(), options);
   return index;
 }
 
 /**
  * Copies every document of `source` into `target` in pages ordered by offer id, keeping each
- * document's external version. (The stock `_reindex` API lives in the reindex module, which
- * not every distribution carries; this needs only search and bulk.)
+ * document's external version; with `rebuild`, each page's documents are built anew from the
+ * offer store (with its version), and only those the store does not hold are copied as they
+ * are. (The stock `_reindex` API lives in the reindex module, which not every distribution
+ * carries; this needs only search and bulk.)
  */
-async function copyDocuments(client: Client, source: string, target: string): Promise<number> {
+async function copyDocuments(
+  client: Client,
+  source: string,
+  target: string,
+  rebuild?: RebuildDocuments,
+): Promise<number> {
   let after: unknown[] | undefined;
   let copied = 0;
   for (;;) {
@@ -78,12 +99,20 @@ async function copyDocuments(client: Client, source: string, target: string): Pr
     });
     const hits = body.hits.hits as { _id: string; _version?: number; _source?: unknown; sort?: unknown[] }[];
     if (hits.length === 0) return copied;
+    const rebuilt = new Map(
+      (rebuild ? await rebuild(hits.map((h) => h._id)) : []).map((d) => [d.offerId, d]),
+    );
     const { body: result } = await client.bulk({
       index: target,
-      body: hits.flatMap((h) => [
-        { index: { _id: h._id, version: h._version ?? 1, version_type: 'external' } },
-        h._source as Record<string, unknown>,
-      ]),
+      body: hits.flatMap((h): Record<string, unknown>[] => {
+        const doc = rebuilt.get(h._id) as Record<string, unknown> | undefined;
+        return doc
+          ? [{ index: { _id: h._id, version: doc.version, version_type: 'external' } }, doc]
+          : [
+              { index: { _id: h._id, version: h._version ?? 1, version_type: 'external' } },
+              h._source as Record<string, unknown>,
+            ];
+      }),
     });
     if (result.errors) {
       const failed = result.items.find((i) => (i.index?.status ?? 200) >= 300 && i.index?.status !== 409);
@@ -96,16 +125,22 @@ async function copyDocuments(client: Client, source: string, target: string): Pr
 
 /**
  * A full reindex with no downtime: builds a new index from the current definition, copies
- * every document into it (keeping each offer's external version), then swaps the alias in
+ * every document into it (keeping each offer's external version; rebuilt from the offer store
+ * when `rebuild` is given, so fields the new schema adds are filled), then swaps the alias in
  * one atomic call and deletes the old index. Queries keep hitting the old index until the
  * swap. Writers should pause during the copy (the import retries, versions keep it safe).
  */
-export async function reindexOffers(client: Client, alias: string, now: Date = new Date()): Promise<string> {
+export async function reindexOffers(
+  client: Client,
+  alias: string,
+  now: Date = new Date(),
+  options: ReindexOptions = {},
+): Promise<string> {
   const old = await indicesBehind(client, alias);
   const target = newIndexName(alias, now);
   await createIndex(client, target);
   await client.indices.putSettings({ index: target, body: { index: { refresh_interval: '-1' } } });
-  if (old.length > 0) await copyDocuments(client, old.join(','), target);
+  if (old.length > 0) await copyDocuments(client, old.join(','), target, options.rebuild);
   await client.indices.putSettings({
     index: target,
     body: { index: { refresh_interval: offersIndexBody.settings.index.refresh_interval } },

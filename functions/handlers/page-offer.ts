@@ -1,6 +1,7 @@
 import { offerView } from '../../core/catalog/offer-view.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentLandedCost } from '../../core/landed-cost/present.ts';
+import { landedCostService } from '../../core/landed-cost/service.ts';
 import { withinCuration } from '../../core/tenants/curation.ts';
 import { offerPage } from '../../storefront/pages/offer.ts';
 import { implement } from '../http/route.ts';
@@ -24,10 +25,15 @@ export const handler = implement('page-offer', async (request) => {
     throw new DomainError('OFFER_NOT_FOUND', { params: { offerId: params.offerId } });
   const view = offerView(offer, { locale, book, t: ctx.t, override });
   const sku = offer.skus.find((s) => s.stock >= offer.moq);
+  // Priced from the offer just read: the estimate used to read it again, after the first read.
+  const landedCost = landedCostService({
+    offers: { get: async (id) => (id === offer.offerId ? offer : services.offers.get(id)) },
+    priceBooks: services.priceBooks,
+  });
   const landed =
     sku && tenant.landedCost && tenant.shippingLanes.length > 0
       ? presentLandedCost(
-          await services.landedCost.estimate(tenant, locale, {
+          await landedCost.estimate(tenant, locale, {
             lines: [{ offerId: offer.offerId, skuId: sku.skuId, quantity: offer.moq }],
           }),
           locale,

@@ -87,6 +87,40 @@ describe('a local table written in the old key layout', () => {
     expect(messages).toHaveLength(1);
   }, 180_000); // drops two GSIs and adds two, one at a time (DynamoDB's rule)
 
+  it('moves stock from one item per SKU (layout 3) to one item per offer, counts kept', async () => {
+    const tableName = `test-layout-${randomUUID().slice(0, 8)}`;
+    tables.push(tableName);
+    await ensureTable(client, tableName);
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: { pk: 'TABLE', sk: 'LAYOUT', layoutVersion: 3 } }),
+    );
+    for (const [skuId, stock] of [
+      ['mug-1', 12],
+      ['mug-2', 0],
+    ] as const) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: 'OFFER#mug', sk: `STOCK#${skuId}`, offerId: 'mug', skuId, stock, feedVersion: 3 },
+        }),
+      );
+    }
+    const repository = new DynamoOfferRepository(db, tableName);
+    expect(await repository.stockOf('mug', ['mug-1', 'mug-2'])).toEqual(new Map());
+
+    expect(await ensureTable(client, tableName)).toEqual({ status: 'migrated', from: 3, to: 4, rekeyed: 2 });
+    expect(await repository.stockOf('mug', ['mug-1', 'mug-2'])).toEqual(
+      new Map([
+        ['mug-1', 12],
+        ['mug-2', 0],
+      ]),
+    );
+    const old = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'OFFER#mug', sk: 'STOCK#mug-1' } }),
+    );
+    expect(old.Item).toBeUndefined();
+  });
+
   it('a new table starts in the current layout; one from a newer checkout is refused in one sentence', async () => {
     const tableName = `test-layout-${randomUUID().slice(0, 8)}`;
     tables.push(tableName);

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { batchWriteAll } from '../../adapters/dynamodb/batch.ts';
 import { deleteTable, ensureTable } from '../../adapters/dynamodb/bootstrap.ts';
 import { createDocumentClient, createDynamoClient } from '../../adapters/dynamodb/client.ts';
-import { skuStock } from '../../adapters/dynamodb/entities/sku-stock.ts';
 import { DynamoOrderStore, OrderExistsError } from '../../adapters/dynamodb/order-store.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Order } from '../../core/orders/order.ts';
 import { changeStatus, reservedStock } from '../../core/orders/transition.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
+import { readStock, setStock as setCounts } from '../kit/stock.ts';
 
 const client = createDynamoClient({ region: 'local', endpoint: inject('dynamodbEndpoint') });
 const db = createDocumentClient(client);
@@ -22,18 +20,8 @@ beforeAll(async () => {
 afterAll(async () => deleteTable(client, tableName));
 
 const setStock = (offerId: string, skuId: string, stock: number) =>
-  db.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...skuStock.key({ offerId, skuId }), offerId, skuId, stock },
-    }),
-  );
-const stockOf = async (offerId: string, skuId: string) =>
-  (
-    await db.send(
-      new GetCommand({ TableName: tableName, Key: skuStock.key({ offerId, skuId }), ConsistentRead: true }),
-    )
-  ).Item?.stock as number;
+  setCounts(db, tableName, offerId, { [skuId]: stock });
+const stockOf = (offerId: string, skuId: string) => readStock(db, tableName, offerId, skuId);
 
 /** A just-placed order of `lines` (one supplier), due in two days. */
 function anOrder(
@@ -89,22 +77,21 @@ describe('placing orders takes stock all or nothing', () => {
   });
 
   it('reserves an order of 150 SKUs in steps, and gives every step back when the last one fails', async () => {
-    const skus = Array.from({ length: 150 }, (_, i) => ({ offerId: 'big', skuId: `big-${i}`, quantity: 2 }));
-    await batchWriteAll(
-      db,
-      tableName,
-      skus.map((s, i) => ({
-        PutRequest: {
-          Item: { ...skuStock.key(s), offerId: s.offerId, skuId: s.skuId, stock: i === 149 ? 1 : 5 },
-        },
-      })),
-    );
+    // 150 offers of one SKU each: 150 stock updates, more than one transaction holds.
+    const skus = Array.from({ length: 150 }, (_, i) => ({
+      offerId: `big-${i}`,
+      skuId: `big-${i}`,
+      quantity: 2,
+    }));
+    for (const [i, s] of skus.entries()) await setStock(s.offerId, s.skuId, i === 149 ? 1 : 5);
     const o = anOrder('o_bigorder01', skus);
     await expect(store.place(o, reservedStock(o), [])).rejects.toMatchObject({ code: 'OUT_OF_STOCK' });
-    expect(await Promise.all([0, 50, 99, 148].map((i) => stockOf('big', `big-${i}`)))).toEqual([5, 5, 5, 5]);
-    await setStock('big', 'big-149', 5);
+    expect(await Promise.all([0, 50, 99, 148].map((i) => stockOf(`big-${i}`, `big-${i}`)))).toEqual([
+      5, 5, 5, 5,
+    ]);
+    await setStock('big-149', 'big-149', 5);
     await store.place(o, reservedStock(o), []);
-    expect(await Promise.all([0, 99, 149].map((i) => stockOf('big', `big-${i}`)))).toEqual([3, 3, 3]);
+    expect(await Promise.all([0, 99, 149].map((i) => stockOf(`big-${i}`, `big-${i}`)))).toEqual([3, 3, 3]);
     expect((await store.get('vn', 'o_bigorder01'))?.lines).toHaveLength(150);
   }, 240_000);
 

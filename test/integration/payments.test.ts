@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { skuStock } from '../../adapters/dynamodb/entities/sku-stock.ts';
 import { OrderExistsError } from '../../adapters/dynamodb/order-store.ts';
 import { type CheckoutLine, checkoutService } from '../../core/orders/checkout.ts';
 import type { Order } from '../../core/orders/order.ts';
@@ -10,6 +8,7 @@ import { handler as paymentDeadlines } from '../../functions/jobs/payment-deadli
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
 import { type PaymentSandbox, startPaymentSandbox } from '../kit/payment-sandbox.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
+import { readStock, setStock } from '../kit/stock.ts';
 
 /**
  * Payments on the local platform with the sandbox provider as its own process: a Korean order
@@ -38,12 +37,8 @@ describe('payments', () => {
   });
 
   const tenant = async (id: string): Promise<Tenant> => (await platform.services.tenantRepository.byId(id))!;
-  const stockOf = async (offerId: string, skuId: string): Promise<number> => {
-    const { Item } = await platform.services.db.send(
-      new GetCommand({ TableName: platform.tableName, Key: skuStock.key({ offerId, skuId }) }),
-    );
-    return Number(Item?.stock);
-  };
+  const stockOf = async (offerId: string, skuId: string): Promise<number> =>
+    Number(await readStock(platform.services.db, platform.tableName, offerId, skuId));
   const order = async (tenantId: string, orderId: string): Promise<Order> =>
     (await platform.services.orders.get(tenantId, orderId))!;
 
@@ -52,12 +47,7 @@ describe('payments', () => {
     const t = await tenant(tenantId);
     const offerId = `pay-${randomUUID().slice(0, 8)}`;
     const skuId = `${offerId}-s1`;
-    await platform.services.db.send(
-      new PutCommand({
-        TableName: platform.tableName,
-        Item: { ...skuStock.key({ offerId, skuId }), offerId, skuId, stock: 100 },
-      }),
-    );
+    await setStock(platform.services.db, platform.tableName, offerId, { [skuId]: 100 });
     const unitMinor = tenantId === 'kr' ? 4_350 : 29_000;
     const line: CheckoutLine = {
       lineId: 'l1',

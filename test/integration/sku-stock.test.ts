@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stockKey } from '../../adapters/dynamodb/entities/sku-stock.ts';
+import { stockUpdate } from '../../adapters/dynamodb/entities/sku-stock.ts';
 import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
 import type { OfferInput } from '../../core/catalog/model.ts';
 import { fixtureOffer, importLines } from '../kit/catalog.ts';
@@ -29,16 +29,10 @@ const mat = (version: number, stocks: number[]): OfferInput => {
   };
 };
 
-/** What checkout will do: take `quantity` units of one SKU, only while that many are left. */
+/** What checkout does: take `quantity` units of one SKU, only while that many are left. */
 async function take(offerId: string, skuId: string, quantity: number) {
   await platform.services.db.send(
-    new UpdateCommand({
-      TableName: platform.tableName,
-      Key: stockKey(offerId, skuId),
-      UpdateExpression: 'SET stock = stock - :q',
-      ConditionExpression: 'stock >= :q',
-      ExpressionAttributeValues: { ':q': quantity },
-    }),
+    new UpdateCommand(stockUpdate(platform.tableName, offerId, [{ skuId, quantity }], -1)),
   );
 }
 
@@ -48,7 +42,7 @@ async function pageStock(offerId: string) {
   return body.skus.map((s: { stock: number }) => s.stock);
 }
 
-describe('stock records: one per SKU, written by the catalog import with the offer', () => {
+describe('stock: one item per offer, a count per SKU, written by the catalog import with the offer', () => {
   it('writes each SKU’s stock from the feed; the offer page and stockOf read those records', async () => {
     expect((await importLines(platform, [mat(1, [100, 7])])).stats).toMatchObject({ imported: 1 });
     expect(await offers.stockOf('yoga-mat', ['yoga-mat-1', 'yoga-mat-2', 'yoga-mat-9'])).toEqual(
@@ -75,7 +69,7 @@ describe('stock records: one per SKU, written by the catalog import with the off
     expect(await pageStock('yoga-mat')).toEqual([500, 0]);
   });
 
-  it('writes every SKU of an offer with more SKUs than one transaction holds, next to other offers', async () => {
+  it('writes every SKU of an offer with more SKUs than one transaction once held, next to other offers', async () => {
     const many = {
       ...mat(
         1,

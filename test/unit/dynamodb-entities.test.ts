@@ -38,7 +38,7 @@ const tenantEntities = entities.filter((e) => e.entity.scope === 'tenant');
  */
 const platformData: Record<string, string> = {
   offer: 'the supply catalog is shared by every tenant',
-  skuStock: 'a supplier’s stock is one count for every tenant that sells the offer',
+  offerStock: 'a supplier’s stock is one count for every tenant that sells the offer',
   translationTask: 'translations of the shared catalog',
   fxLatestRate: 'FX rates are the same for every tenant',
   fxRateHistory: 'FX rates are the same for every tenant',
