@@ -128,7 +128,9 @@ describe('security and template checks over every region', () => {
       .map((f) => `${f.Filename} ${f.Rule.Id} ${f.Message}`);
     expect(errors).toEqual([]);
     expect(run.status === 0 || findings.length > 0, run.stderr).toBe(true);
-  });
+    // cfn-lint reads every region's templates in one process: ~2 minutes on a quiet 2-core
+    // machine, over 4 on a busy one.
+  }, 420_000);
 
   it('cfn-lint runs for real: a broken template is reported as an error', () => {
     const broken = join(outdir, 'broken.yaml');
