@@ -4,6 +4,7 @@
  * completeness test fails on a key present in one language and missing in another.
  */
 import enAddress from './en/address.json' with { type: 'json' };
+import enBuyerPages from './en/buyer-pages.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
@@ -19,6 +20,7 @@ import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
+import koBuyerPages from './ko/buyer-pages.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
@@ -34,6 +36,7 @@ import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
+import viBuyerPages from './vi/buyer-pages.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
@@ -49,6 +52,7 @@ import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
+import zhBuyerPages from './zh-CN/buyer-pages.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
@@ -83,6 +87,7 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
+  'buyer-pages',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -103,6 +108,7 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
+    'buyer-pages': enBuyerPages,
   },
   vi: {
     errors: viErrors,
@@ -120,6 +126,7 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
+    'buyer-pages': viBuyerPages,
   },
   ko: {
     errors: koErrors,
@@ -137,6 +144,7 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
+    'buyer-pages': koBuyerPages,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -154,6 +162,7 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
+    'buyer-pages': zhBuyerPages,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 
