@@ -16,6 +16,8 @@ export interface PageMeta {
   noindex?: boolean;
   /** Client islands to run on this page (inline scripts with the nonce). */
   scripts?: string[];
+  /** Rules only this page needs, after the base stylesheet (the buyer pages' forms). */
+  styles?: string;
   /** The shopper's cart line count, on pages that know it (catalog pages are cached for everyone). */
   cartCount?: number;
 }
@@ -49,7 +51,7 @@ ${tenant.locales.map((l) => html`<link rel="alternate" hreflang="${l}" href="${p
 ${image ? html`<meta property="og:image" content="${image}">` : ''}
 <meta name="theme-color" content="${tenant.brand.colours.primary}">
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">${raw(themeStylesheet(theme.tokens))}${raw(baseStylesheet)}</style>
+<style nonce="${nonce}">${raw(themeStylesheet(theme.tokens))}${raw(baseStylesheet)}${raw(meta.styles ?? '')}</style>
 ${(meta.jsonLd ?? []).map((doc) => html`<script type="application/ld+json" nonce="${nonce}">${jsonForScript(doc)}</script>`)}
 </head>
 <body>

@@ -90,7 +90,13 @@ function ifNoneMatch(event: HttpEvent, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
-const notFoundCodes = new Set(['ROUTE_NOT_FOUND', 'NOT_FOUND', 'OFFER_NOT_FOUND', 'VALIDATION_FAILED']);
+const notFoundCodes = new Set([
+  'ROUTE_NOT_FOUND',
+  'NOT_FOUND',
+  'OFFER_NOT_FOUND',
+  'ORDER_NOT_FOUND',
+  'VALIDATION_FAILED',
+]);
 
 /**
  * The storefront function's error pages (functions/http/dispatch.ts `errorPage`): on a site, a

@@ -3,6 +3,7 @@ import { csrfField } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
+import { buyerStylesheet } from './cart.ts';
 
 /** One shipping lane as checkout offers it: freight for this cart and the total it makes. */
 export interface CheckoutLane {
@@ -149,5 +150,9 @@ ${choice(
 ${choice('paymentMethod', t('buyer-pages:checkout.payment'), data.paymentMethods)}
 <p><button class="sf-button sf-primary" type="submit">${t('buyer-pages:checkout.place')}</button></p>
 </form>`;
-  return layout(ctx, { title, description: title, noindex: true, cartCount: data.cartCount }, main);
+  return layout(
+    ctx,
+    { title, description: title, noindex: true, styles: buyerStylesheet, cartCount: data.cartCount },
+    main,
+  );
 }

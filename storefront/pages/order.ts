@@ -5,6 +5,7 @@ import { href, type PageContext } from '../context.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { orderRefreshIsland } from '../islands/buyer.ts';
 import { layout } from '../layout.ts';
+import { buyerStylesheet } from './cart.ts';
 
 export interface OrderPageData {
   order: OrderView;
@@ -89,7 +90,11 @@ ${data.access ? html`<input type="hidden" name="access" value="${data.access}">`
 </form>`
     : ''
 }`;
-  return layout(ctx, { title, description: title, noindex: true, scripts: [orderRefreshIsland] }, main);
+  return layout(
+    ctx,
+    { title, description: title, noindex: true, styles: buyerStylesheet, scripts: [orderRefreshIsland] },
+    main,
+  );
 }
 
 function timeline(ctx: PageContext, entries: TimelineEntry[]): SafeHtml {

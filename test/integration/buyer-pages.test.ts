@@ -278,7 +278,9 @@ describe('checkout page', () => {
     expect(page).toContain('data-kind="order_placed"');
 
     // Without the link's token (another visitor) the order does not exist.
-    expect((await browser().send(location.replace(/\?.*/, ''))).status).toBe(404);
+    const stranger = await browser().send(location.replace(/\?.*/, ''));
+    expect(stranger.status).toBe(404);
+    expect(stranger.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
   it('cancels an unpaid order from its page (303 back, cancelled shown)', async () => {
