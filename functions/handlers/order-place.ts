@@ -17,6 +17,18 @@ export function checkoutOrderId(tenantId: string, shopper: Shopper, email: strin
   return orderIdFor(tenantId, purchaser, idempotencyKey);
 }
 
+/** One guest-link mail per order a day: the counter's first hit sends it, a retry's (or a racing double submit's) does not. */
+const guestMailRule = { limit: 1, windowSeconds: 24 * 3600 };
+async function firstGuestMail(services: Services, tenantId: string, orderId: string): Promise<boolean> {
+  return (
+    (await services.rateLimits.hit(
+      { tenantId, name: `guest-mail:${orderId}` },
+      guestMailRule,
+      Date.now(),
+    )) === 1
+  );
+}
+
 /**
  * Checkout as the API (POST /api/v1/orders) and the checkout page both run it: address checked
  * for the destination, tax id by its country's rule, the order placed from the shopper's cart
@@ -35,7 +47,7 @@ export async function placeShopperOrder(input: {
   origin: string;
   /** A guest's access to the order (the token goes into the link, its hash onto the order). */
   guest?: GuestOrderAccess;
-  /** Mail the guest only when this request made the order (for a token that a retry presents again). */
+  /** Mail the guest once per order (for a token that every retry of the checkout presents again). */
   mailOnlyWhenNew?: boolean;
 }): Promise<{ order: Order; guestLink: boolean }> {
   const { tenant, locale, shopper, request, services, log } = input;
@@ -55,12 +67,6 @@ export async function placeShopperOrder(input: {
   const purchaser = shopper.buyer
     ? ({ kind: 'buyer', buyerId: shopper.buyer.buyerId } as const)
     : ({ kind: 'guest' } as const);
-  const placedBefore = input.mailOnlyWhenNew
-    ? await services.orders.get(
-        tenant.id,
-        checkoutOrderId(tenant.id, shopper, request.business.email, input.idempotencyKey),
-      )
-    : undefined;
   const order = await services.checkout.placeOrder({
     tenant,
     locale,
@@ -78,7 +84,11 @@ export async function placeShopperOrder(input: {
   });
   // Only a request holding the token the order keeps can give out its link.
   const guestLink = guest !== undefined && order.guestAccessHash === guest.accessHash;
-  if (guest && guestLink && !placedBefore) {
+  if (
+    guest &&
+    guestLink &&
+    (!input.mailOnlyWhenNew || (await firstGuestMail(services, tenant.id, order.orderId)))
+  ) {
     await sendGuestOrderMail(services.mailer, services.config.MAIL_FROM, {
       tenant,
       locale,

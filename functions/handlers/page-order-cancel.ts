@@ -1,4 +1,5 @@
 import { GUEST_ACCESS_PARAM } from '../../core/buyers/guest-orders.ts';
+import { DomainError } from '../../core/errors.ts';
 import { href } from '../../storefront/context.ts';
 import { implement } from '../http/route.ts';
 import { checkForm, formOf, intField, seeOther } from './page-cart-forms.ts';
@@ -20,12 +21,24 @@ export const handler = implement('page-order-cancel', async (request) => {
     ...(shopper.buyer && { buyerId: shopper.buyer.buyerId }),
     ...(access && { accessToken: access }),
   });
-  await services.orderService.cancel(order, 'buyer', 'buyer_cancelled', intField(form, 'version'));
-  return seeOther(
-    href(ctx, `/orders/${encodeURIComponent(order.orderId)}`, {
-      ...(access && { [GUEST_ACCESS_PARAM]: access }),
-      done: 'cancelled',
-    }),
-    { 'referrer-policy': 'no-referrer' },
-  );
+  const back = (done?: string) =>
+    seeOther(
+      href(ctx, `/orders/${encodeURIComponent(order.orderId)}`, {
+        ...(access && { [GUEST_ACCESS_PARAM]: access }),
+        ...(done && { done }),
+      }),
+      { 'referrer-policy': 'no-referrer' },
+    );
+  try {
+    await services.orderService.cancel(order, 'buyer', 'buyer_cancelled', intField(form, 'version'));
+  } catch (error) {
+    // The order moved since the page was shown (paid, already cancelled): the page shows where it is now.
+    if (
+      error instanceof DomainError &&
+      (error.code === 'CONFLICT' || error.code === 'ORDER_TRANSITION_INVALID')
+    )
+      return back();
+    throw error;
+  }
+  return back('cancelled');
 });

@@ -109,7 +109,7 @@ function lineItem(ctx: PageContext, l: Line, offerName: string, csrf: string): S
 ${l.problems.length > 0 ? html`<ul id="${problemsId}" class="sf-error sf-problems">${l.problems.map((p) => html`<li>${p.message}</li>`)}</ul>` : ''}
 <form class="sf-line-form" action="${href(ctx, `/cart/lines/${encodeURIComponent(l.lineId)}`)}" method="post">
 ${csrfField(csrf)}
-<div class="sf-qty"><label for="${qtyId}">${t('buyer-pages:cart.quantityOf', { name: offerName })}</label>
+<div class="sf-qty" data-less="${t('buyer-pages:stepper.less')}" data-more="${t('buyer-pages:stepper.more')}"><label for="${qtyId}">${t('buyer-pages:cart.quantityOf', { name: offerName })}</label>
 <input id="${qtyId}" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${l.quantity}" required${
     l.problems.length > 0 ? html` aria-describedby="${problemsId}" aria-invalid="true"` : ''
   }></div>

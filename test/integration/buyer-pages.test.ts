@@ -1,5 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
+import { mailDir } from '../../local/paths.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
 
@@ -67,6 +71,14 @@ const vnCheckout = {
   laneId: 'air-express',
   paymentMethod: 'bank_transfer',
 };
+
+/** The .eml files the local platform sent to `to` (named by recipient). */
+async function mailsTo(to: string): Promise<string[]> {
+  const dir = platform.services.config.MAIL_DIR ?? mailDir;
+  const tag = to.toLowerCase().replace(/[^a-z0-9@._-]/g, '_');
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.includes(`-${tag}-`));
+  return Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')));
+}
 
 async function fillCart(shop: ReturnType<typeof browser>, quantity = '2') {
   const res = await shop.send('/cart/lines', { form: { offerId: OFFER, skuId: SKU, quantity } });
@@ -235,11 +247,13 @@ describe('checkout page', () => {
     const shop = browser();
     await fillCart(shop);
     const form = await checkoutForm(shop);
+    const email = `an-${randomUUID().slice(0, 8)}@example.vn`;
     const sent = {
       ...vnCheckout,
+      'business.email': email,
       csrf: form.csrf,
       idempotencyKey: form.idempotencyKey,
-      [`expected.air-express`]: form.expected,
+      'expected.air-express': form.expected,
     };
     const [a, b] = await Promise.all([
       shop.send('/checkout', { form: sent }),
@@ -253,6 +267,11 @@ describe('checkout page', () => {
     // A reload of the POST (the same form again) finds the same order.
     const reload = await shop.send('/checkout', { form: sent });
     expect(reload.headers.get('location')).toBe(location);
+    // One mail, with the same link.
+    const mails = await mailsTo(email);
+    expect(mails).toHaveLength(1);
+    const token = /access=([\w-]{43})/.exec(location)![1]!;
+    expect(mails[0]!.replace(/=\r?\n/g, '')).toContain(token);
 
     const list = await platform.request('/api/v1/admin/tenants/vn/orders?status=awaiting_payment', {
       headers: { authorization: `Bearer ${operatorKey}` },
@@ -293,13 +312,20 @@ describe('checkout page', () => {
     const location = placed.headers.get('location')!;
     const page = await shop.page(location);
     const action = /<form class="sf-cancel" action="([^"]+)"/.exec(page)![1]!;
-    const cancel = await shop.send(action, {
-      form: { csrf: field(page, 'csrf')!, version: field(page, 'version')!, access: field(page, 'access')! },
-    });
+    const cancelForm = {
+      csrf: field(page, 'csrf')!,
+      version: field(page, 'version')!,
+      access: field(page, 'access')!,
+    };
+    const cancel = await shop.send(action, { form: cancelForm });
     expect(cancel.status).toBe(303);
     const after = await shop.page(cancel.headers.get('location')!);
     expect(after).toContain('Đơn hàng đã được hủy.');
     expect(after).toContain('<strong id="order-status">Đã hủy</strong>');
     expect(after).not.toContain('sf-cancel');
+    // The same form again (a resend, or a second tab): back to the order as it is, nothing changed.
+    const again = await shop.send(action, { form: cancelForm });
+    expect(again.status).toBe(303);
+    expect(again.headers.get('location')).toBe(location.replace('&done=placed', ''));
   });
 });
