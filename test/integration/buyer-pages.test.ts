@@ -130,6 +130,8 @@ describe('cart page', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(res.status).toBe(403);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await res.text()).toContain('<h1>Biểu mẫu đã hết hạn</h1>');
     expect(await shop.page('/cart')).toContain('Giỏ hàng của bạn đang trống.');
   });
 
