@@ -37,29 +37,25 @@ export const handler = implement('page-checkout-place', async (request) => {
   for (const [name, value] of form)
     if (!['csrf', 'idempotencyKey'].includes(name) && !name.startsWith('expected.')) values.set(name, value);
   const text = (name: string) => form.get(name)?.trim() ?? '';
-  const filled = (names: string[]) =>
-    Object.fromEntries(names.map((n) => [n, text(n)]).filter(([, v]) => v !== '')) as Record<string, string>;
-  const prefixed = (prefix: string, names: string[]) =>
+  /** The group's filled fields (`business.email` → `{ email }`); an empty field is left out, as unsent. */
+  const group = (prefix: string, names: readonly string[]) =>
     Object.fromEntries(
-      Object.entries(filled(names.map((n) => `${prefix}.${n}`))).map(([k, v]) => [
-        k.slice(prefix.length + 1),
-        v,
-      ]),
+      names.map((n) => [n, text(`${prefix}.${n}`)] as const).filter(([, value]) => value !== ''),
     );
-  const invoice = prefixed('invoice', ['legalName', 'taxId', 'address']);
+  const invoice = group('invoice', ['legalName', 'taxId', 'address']);
   const laneId = text('laneId');
+  const expected = intField(form, `expected.${laneId}`);
   const sent = {
-    business: prefixed('business', ['companyName', 'contactName', 'email', 'phone']),
-    shippingAddress: prefixed(
+    business: group('business', ['companyName', 'contactName', 'email', 'phone']),
+    shippingAddress: group(
       'shippingAddress',
       addressForm(tenant.country ?? '').map((f) => f.name),
     ),
     laneId,
     paymentMethod: text('paymentMethod'),
     ...(Object.keys(invoice).length > 0 && { invoice }),
-    ...(intField(form, `expected.${laneId}`) !== undefined && {
-      expectedTotalMinor: intField(form, `expected.${laneId}`),
-    }),
+    // The total this form showed for the chosen lane: a price that moved since is PRICE_CHANGED, not charged.
+    ...(expected !== undefined && { expectedTotalMinor: expected }),
   };
 
   const again = async (fields: FieldError[], problem?: string) => {

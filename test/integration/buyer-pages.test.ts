@@ -304,6 +304,29 @@ describe('checkout page', () => {
     expect(stranger.headers.get('content-type')).toBe('text/html; charset=utf-8');
   });
 
+  it('a total that moved since the form was shown is not charged: the form again says the new total', async () => {
+    const shop = browser();
+    await fillCart(shop);
+    const form = await checkoutForm(shop);
+    const res = await shop.send('/checkout', {
+      form: {
+        ...vnCheckout,
+        csrf: form.csrf,
+        idempotencyKey: form.idempotencyKey,
+        // As if the page had been shown before the rate moved.
+        'expected.air-express': String(Number(form.expected) - 1000),
+      },
+    });
+    expect(res.status).toBe(422);
+    const page = await res.text();
+    expect(page).toMatch(
+      /<p class="sf-error">Giá đã thay đổi kể từ lúc bạn xem: tổng tiền hiện là [\d.]+\s?₫/,
+    );
+    expect(field(page, 'business.companyName')).toBe('Cửa hàng An Phát');
+    // Nothing was placed: the cart is still there.
+    expect(await shop.page('/cart')).toContain('Áo thun nữ cotton mùa hè');
+  });
+
   it('cancels an unpaid order from its page (303 back, cancelled shown)', async () => {
     const shop = browser();
     await fillCart(shop);
