@@ -930,7 +930,7 @@ export const routes = [
     tenant: 'required',
     summary:
       "The offer page's add-to-cart form: adds the SKU and answers 303 to the cart, or the offer page again with the localized error",
-    response: { status: 200, contentType: 'text/html' },
+    response: { status: 200, contentType: 'text/html', also: [303, 422] },
     errors: [...cartErrors, 'FORBIDDEN', 'OFFER_NOT_FOUND', 'CART_LINE_UNAVAILABLE', 'CART_FULL'],
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
   },
@@ -944,7 +944,7 @@ export const routes = [
     tenant: 'required',
     summary: "The cart page's line form: a new quantity, or remove; answers 303 to the cart",
     request: { params: cart.cartLineParams },
-    response: { status: 200, contentType: 'text/html' },
+    response: { status: 200, contentType: 'text/html', also: [303] },
     errors: [...cartErrors, 'FORBIDDEN', 'NOT_FOUND', 'CART_LINE_UNAVAILABLE'],
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
   },
@@ -958,7 +958,7 @@ export const routes = [
     tenant: 'required',
     summary:
       'Checkout: business details and tax id, the address form of the destination, lane and payment method',
-    response: { status: 200, contentType: 'text/html' },
+    response: { status: 200, contentType: 'text/html', also: [303] },
     errors: cartErrors,
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
   },
@@ -972,7 +972,7 @@ export const routes = [
     tenant: 'required',
     summary:
       "The checkout form: places the order with the form's Idempotency-Key (303 to the order), or the form again with each field's error",
-    response: { status: 200, contentType: 'text/html' },
+    response: { status: 200, contentType: 'text/html', also: [303, 422] },
     errors: [
       'FORBIDDEN',
       'CART_NOT_READY',
@@ -1013,7 +1013,7 @@ export const routes = [
     summary:
       "The order page's cancel form (while unpaid): its reserved stock goes back once; 303 to the order",
     request: { params: orders.orderIdParams },
-    response: { status: 200, contentType: 'text/html' },
+    response: { status: 200, contentType: 'text/html', also: [303] },
     errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'ORDER_TRANSITION_INVALID', 'CONFLICT'],
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
   },

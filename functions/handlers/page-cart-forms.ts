@@ -64,7 +64,11 @@ export async function checkForm(
 
 /** Post/Redirect/Get: the browser fetches `location` with GET, so a reload sends nothing again. */
 export function seeOther(location: string, headers: Record<string, string> = {}): RouteOutput {
-  return { status: 303, headers: { ...noStore, location, ...headers }, text: '' };
+  return {
+    status: 303,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...noStore, location, ...headers },
+    text: '',
+  };
 }
 
 /**
