@@ -36,7 +36,11 @@ export const bundleSettings = {
  * bundles the whole composition (all adapters) and every locale namespace: 499–620 KB. The limit
  * here stops further growth while per-function composition brings them back under 500 KB.
  */
-export const bundleBudget = { maxBytes: 640 * 1024, maxInitMs: 150 } as const;
+/**
+ * The storefront function serves the buyer pages too (cart, checkout, order with the VietQR code
+ * drawn): ~711 KB. 720 KB until per-function composition; the others stay at 500–620 KB.
+ */
+export const bundleBudget = { maxBytes: 720 * 1024, maxInitMs: 150 } as const;
 
 /** The settings as NodejsFunction takes them; `layered` modules come from a layer, not the bundle. */
 export function cdkBundling(layered: readonly string[] = []): BundlingOptions {

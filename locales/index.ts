@@ -4,6 +4,7 @@
  * completeness test fails on a key present in one language and missing in another.
  */
 import enAddress from './en/address.json' with { type: 'json' };
+import enBuyerPages from './en/buyer-pages.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
+import koBuyerPages from './ko/buyer-pages.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koConsole from './ko/console.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
+import viBuyerPages from './vi/buyer-pages.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viConsole from './vi/console.json' with { type: 'json' };
@@ -52,6 +55,7 @@ import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
+import zhBuyerPages from './zh-CN/buyer-pages.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhConsole from './zh-CN/console.json' with { type: 'json' };
@@ -88,6 +92,7 @@ export const namespaces = [
   'timeline',
   'storefront',
   'console',
+  'buyer-pages',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -109,6 +114,7 @@ export const resources = {
     mail: enMail,
     storefront: enStorefront,
     console: enConsole,
+    'buyer-pages': enBuyerPages,
   },
   vi: {
     errors: viErrors,
@@ -127,6 +133,7 @@ export const resources = {
     mail: viMail,
     storefront: viStorefront,
     console: viConsole,
+    'buyer-pages': viBuyerPages,
   },
   ko: {
     errors: koErrors,
@@ -145,6 +152,7 @@ export const resources = {
     mail: koMail,
     storefront: koStorefront,
     console: koConsole,
+    'buyer-pages': koBuyerPages,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -163,6 +171,7 @@ export const resources = {
     mail: zhMail,
     storefront: zhStorefront,
     console: zhConsole,
+    'buyer-pages': zhBuyerPages,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -1,5 +1,5 @@
 import { themeTokens } from '../core/tenants/tenant.ts';
-import { type PageContext, pageUrlIn } from './context.ts';
+import { href, type PageContext, pageUrlIn } from './context.ts';
 import { html, jsonForScript, raw, type SafeHtml } from './html.ts';
 import { baseStylesheet } from './styles.ts';
 import { themeStylesheet } from './theme-stylesheet.ts';
@@ -16,6 +16,10 @@ export interface PageMeta {
   noindex?: boolean;
   /** Client islands to run on this page (inline scripts with the nonce). */
   scripts?: string[];
+  /** Rules only this page needs, after the base stylesheet (the buyer pages' forms). */
+  styles?: string;
+  /** The shopper's cart line count, on pages that know it (catalog pages are cached for everyone). */
+  cartCount?: number;
 }
 
 const ogLocale: Record<string, string> = { vi: 'vi_VN', ko: 'ko_KR', en: 'en_US', 'zh-CN': 'zh_CN' };
@@ -47,7 +51,7 @@ ${tenant.locales.map((l) => html`<link rel="alternate" hreflang="${l}" href="${p
 ${image ? html`<meta property="og:image" content="${image}">` : ''}
 <meta name="theme-color" content="${tenant.brand.colours.primary}">
 <link rel="icon" href="data:,">
-<style nonce="${nonce}">${raw(themeStylesheet(theme.tokens))}${raw(baseStylesheet)}</style>
+<style nonce="${nonce}">${raw(themeStylesheet(theme.tokens))}${raw(baseStylesheet)}${raw(meta.styles ?? '')}</style>
 ${(meta.jsonLd ?? []).map((doc) => html`<script type="application/ld+json" nonce="${nonce}">${jsonForScript(doc)}</script>`)}
 </head>
 <body>
@@ -65,6 +69,7 @@ ${ctx.locale !== tenant.defaultLocale ? html`<input type="hidden" name="lang" va
 <button class="sf-button" type="submit">${t('storefront:searchButton')}</button>
 </form>
 ${languageSwitcher(ctx)}
+${cartLink(ctx, meta.cartCount)}
 </header>
 <main id="main" tabindex="-1">
 ${main}
@@ -83,6 +88,13 @@ ${(meta.scripts ?? []).map((source) => html`<script nonce="${nonce}">${raw(sourc
 
 function pageHome(ctx: PageContext): string {
   return ctx.locale === ctx.tenant.defaultLocale ? '/' : `/?lang=${encodeURIComponent(ctx.locale)}`;
+}
+
+/** The header's cart link; its count where the page knows it (the add-to-cart island fills it in). */
+function cartLink(ctx: PageContext, count: number | undefined): SafeHtml {
+  return html`<a class="sf-cart-link" href="${href(ctx, '/cart')}">${ctx.t('buyer-pages:header.cart')}<span id="sf-cart-count">${
+    count === undefined ? '' : ` (${ctx.t('buyer-pages:header.cartCount', { count })})`
+  }</span></a>`;
 }
 
 function termsOf(ctx: PageContext): string | undefined {

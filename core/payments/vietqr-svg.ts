@@ -1,4 +1,5 @@
-import QRCode from 'qrcode';
+// The browser build: the same encoder and SVG renderer without the PNG renderer (pngjs, 29 KB per bundle).
+import QRCode from 'qrcode/lib/browser.js';
 
 /**
  * The QR code of a payload as an SVG document (error correction M, 4-module quiet zone), for

@@ -1,10 +1,17 @@
 /** Storefront pages and their assets, rendered per tenant. */
 
+import { handler as pageCart } from '../handlers/page-cart.ts';
+import { handler as pageCartAdd } from '../handlers/page-cart-add.ts';
+import { handler as pageCartLine } from '../handlers/page-cart-line.ts';
 import { handler as pageCategory } from '../handlers/page-category.ts';
+import { handler as pageCheckout } from '../handlers/page-checkout.ts';
+import { handler as pageCheckoutPlace } from '../handlers/page-checkout-place.ts';
 import { handler as pageHome } from '../handlers/page-home.ts';
 import { storefrontErrorPage } from '../handlers/page-kit.ts';
 import { handler as pageNotFound } from '../handlers/page-not-found.ts';
 import { handler as pageOffer } from '../handlers/page-offer.ts';
+import { handler as pageOrder } from '../handlers/page-order.ts';
+import { handler as pageOrderCancel } from '../handlers/page-order-cancel.ts';
 import { handler as pageRobots } from '../handlers/page-robots.ts';
 import { handler as pageSearch } from '../handlers/page-search.ts';
 import { handler as pageSitemap } from '../handlers/page-sitemap.ts';
@@ -21,6 +28,13 @@ export const handler = functionHandler(
     'page-offer': pageOffer,
     'page-sitemap': pageSitemap,
     'page-robots': pageRobots,
+    'page-cart': pageCart,
+    'page-cart-add': pageCartAdd,
+    'page-cart-line': pageCartLine,
+    'page-checkout': pageCheckout,
+    'page-checkout-place': pageCheckoutPlace,
+    'page-order': pageOrder,
+    'page-order-cancel': pageOrderCancel,
     'page-not-found': pageNotFound,
   },
   { errorPage: storefrontErrorPage },

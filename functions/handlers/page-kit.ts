@@ -90,12 +90,18 @@ function ifNoneMatch(event: HttpEvent, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
 }
 
-const notFoundCodes = new Set(['ROUTE_NOT_FOUND', 'NOT_FOUND', 'OFFER_NOT_FOUND', 'VALIDATION_FAILED']);
+const notFoundCodes = new Set([
+  'ROUTE_NOT_FOUND',
+  'NOT_FOUND',
+  'OFFER_NOT_FOUND',
+  'ORDER_NOT_FOUND',
+  'VALIDATION_FAILED',
+]);
 
 /**
  * The storefront function's error pages (functions/http/dispatch.ts `errorPage`): on a site, a
- * missing page is the localized 404 page, a failure the 500 (or 503) page in the site's brand.
- * Under /api/, without a site, or for other 4xx (rate limits) the JSON error stands.
+ * missing page is the localized 404 page, a failure the 500 (or 503) page in the site's brand, a
+ * buyer page's form refused for its CSRF token the 403 page saying to reload. Under /api/, without a site, or for other 4xx (rate limits) the JSON error stands.
  */
 export function storefrontErrorPage(
   error: unknown,
@@ -107,14 +113,16 @@ export function storefrontErrorPage(
   const code = error instanceof DomainError ? error.code : 'INTERNAL';
   const status = notFoundCodes.has(code)
     ? 404
-    : statusOf(code) >= 500
-      ? statusOf(code) === 503
-        ? 503
-        : 500
-      : 0;
+    : code === 'FORBIDDEN' && event.requestContext?.http?.method === 'POST'
+      ? 403
+      : statusOf(code) >= 500
+        ? statusOf(code) === 503
+          ? 503
+          : 500
+        : 0;
   if (status === 0) return undefined;
   const ctx = pageContext({ tenant, locale, event });
-  const answer = htmlAnswer(ctx, event, errorPage(ctx, status as 404 | 500 | 503, request.requestId), {
+  const answer = htmlAnswer(ctx, event, errorPage(ctx, status as 403 | 404 | 500 | 503, request.requestId), {
     status,
     cache:
       status === 404

@@ -1,28 +1,36 @@
+import type { TFunction } from 'i18next';
 import { offerView } from '../../core/catalog/offer-view.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentLandedCost } from '../../core/landed-cost/present.ts';
 import { landedCostService } from '../../core/landed-cost/service.ts';
 import { withinCuration } from '../../core/tenants/curation.ts';
-import { offerPage } from '../../storefront/pages/offer.ts';
+import type { Tenant } from '../../core/tenants/tenant.ts';
+import type { Locale } from '../../locales/index.ts';
+import type { PageContext } from '../../storefront/context.ts';
+import { type OfferPageData, offerPage } from '../../storefront/pages/offer.ts';
+import type { Services } from '../composition.ts';
 import { implement } from '../http/route.ts';
 import { asPage, htmlAnswer, pageContext } from './page-kit.ts';
 
 /**
- * GET /offers/{offerId}: the offer as the API's offer view shows it (same core, same price book),
+ * The offer page's HTML: the offer as the API's offer view shows it (same core, same price book),
  * the Chinese original title, and the landed-cost estimate per lane for the MOQ of the first SKU
- * in stock (priced like a quote).
+ * in stock (priced like a quote). `form` is the buy form sent back with its error (POST /cart/lines).
  */
-export const handler = implement('page-offer', async (request) => {
-  const input = asPage(request);
-  const { tenant, locale, params, services } = input;
-  const ctx = pageContext(input);
+export async function renderOfferPage(
+  input: { tenant: Tenant; locale: Locale; services: Services },
+  ctx: PageContext & { t: TFunction },
+  offerId: string,
+  form?: OfferPageData['form'],
+): Promise<string> {
+  const { tenant, locale, services } = input;
   const [offer, override, book] = await Promise.all([
-    services.offers.get(params.offerId),
-    services.offers.getOverride(tenant.id, params.offerId),
+    services.offers.get(offerId),
+    services.offers.getOverride(tenant.id, offerId),
     services.priceBooks.forTenant(tenant, locale),
   ]);
   if (!offer || !withinCuration(offer, tenant))
-    throw new DomainError('OFFER_NOT_FOUND', { params: { offerId: params.offerId } });
+    throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
   const view = offerView(offer, { locale, book, t: ctx.t, override });
   const sku = offer.skus.find((s) => s.stock >= offer.moq);
   // Priced from the offer just read: the estimate used to read it again, after the first read.
@@ -40,10 +48,17 @@ export const handler = implement('page-offer', async (request) => {
           ctx.t,
         )
       : undefined;
-  const body = offerPage(ctx, {
+  return offerPage(ctx, {
     offer: view,
     ...(view.title.lang !== 'zh-CN' && { original: offer.title.source }),
     ...(landed && { landed: { quantity: offer.moq, estimates: landed.estimates } }),
+    ...(form && { form }),
   });
-  return htmlAnswer(ctx, input.event, body);
+}
+
+/** GET /offers/{offerId}. */
+export const handler = implement('page-offer', async (request) => {
+  const input = asPage(request);
+  const ctx = pageContext(input);
+  return htmlAnswer(ctx, input.event, await renderOfferPage(input, ctx, input.params.offerId));
 });

@@ -4,6 +4,7 @@ import { minorToDecimalString } from '../../core/money/money.ts';
 import { picture } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
 import { html } from '../html.ts';
+import { addToCartIsland, stepperIsland } from '../islands/buyer.ts';
 import { buyIsland } from '../islands/index.ts';
 import { layout } from '../layout.ts';
 
@@ -25,6 +26,8 @@ export interface OfferPageData {
   original?: string;
   /** Per lane, for the MOQ of the first SKU in stock; absent when the site has no table. */
   landed?: { quantity: number; estimates: LaneEstimate[] };
+  /** The buy form sent back (POST /cart/lines refused it): what the buyer chose and typed, and why. */
+  form?: { skuId?: string; quantity?: string; error: string };
 }
 
 /**
@@ -38,7 +41,10 @@ export function offerPage(ctx: PageContext, data: OfferPageData): string {
   const { offer } = data;
   const title = offer.title.text;
   const tiers = offer.priceTiers;
-  const firstInStock = offer.skus.find((s) => s.inStock) ?? offer.skus[0];
+  const chosen = data.form?.skuId
+    ? offer.skus.find((s) => s.skuId === data.form?.skuId && s.inStock)
+    : undefined;
+  const firstInStock = chosen ?? offer.skus.find((s) => s.inStock) ?? offer.skus[0];
   const ladderData = tiers.map((tier) => [tier.minQuantity, tier.unitPrice.amountMinor]);
   const main = html`<nav aria-label="${t('storefront:breadcrumb')}"><ol class="sf-chips">
 <li><a href="${href(ctx, '/')}">${t('storefront:home')}</a></li>
@@ -69,7 +75,7 @@ ${
       } ${offer.unit.name}</td><td class="sf-price">${tier.unitPrice.formatted}</td></tr>`,
   )}</tbody></table>
 <p>${t('storefront:moq', { qty: offer.moq, unit: offer.unit.name })}</p>
-<form class="sf-buy" action="/cart/lines" method="post" novalidate data-moq="${offer.moq}" data-ladder="${JSON.stringify(ladderData)}" data-currency="${offer.currency}" data-locale="${ctx.locale}" data-msg-moq="${t('storefront:belowMoq', { qty: offer.moq, unit: offer.unit.name })}" data-msg-total="${t('storefront:lineTotal')}" data-msg-stock="${t('storefront:overStock')}">
+<form class="sf-buy" action="${href(ctx, '/cart/lines')}" method="post" novalidate data-moq="${offer.moq}" data-ladder="${JSON.stringify(ladderData)}" data-currency="${offer.currency}" data-locale="${ctx.locale}" data-msg-moq="${t('storefront:belowMoq', { qty: offer.moq, unit: offer.unit.name })}" data-msg-total="${t('storefront:lineTotal')}" data-msg-stock="${t('storefront:overStock')}">
 <input type="hidden" name="offerId" value="${offer.offerId}">
 <fieldset class="sf-skus"><legend>${t('storefront:chooseSku')}</legend>
 ${offer.skus.map(
@@ -81,10 +87,11 @@ ${offer.skus.map(
     }</span></label>`,
 )}
 </fieldset>
-<div class="sf-qty"><label for="buy-qty">${t('storefront:quantity')}</label>
-<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${offer.moq}" aria-describedby="buy-feedback buy-error"></div>
+<div class="sf-qty" data-less="${t('buyer-pages:stepper.less')}" data-more="${t('buyer-pages:stepper.more')}"><label for="buy-qty">${t('storefront:quantity')}</label>
+<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${data.form?.quantity ?? offer.moq}" aria-describedby="buy-feedback buy-error"${data.form ? html` aria-invalid="true"` : ''}></div>
 <p id="buy-feedback" aria-live="polite"></p>
-<p id="buy-error" class="sf-error" role="alert"></p>
+<p id="buy-error" class="sf-error" role="alert">${data.form?.error ?? ''}</p>
+<p id="cart-live" role="status"></p>
 <button class="sf-button" type="submit">${t('storefront:addToCart')}</button>
 </form>
 <ul class="sf-chips" aria-label="${t('storefront:options')}">
@@ -137,7 +144,7 @@ ${
       }),
       ogType: 'product',
       ...(image && { image }),
-      scripts: [buyIsland],
+      scripts: [buyIsland, stepperIsland, addToCartIsland],
       jsonLd: [
         {
           '@context': 'https://schema.org',

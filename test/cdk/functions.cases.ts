@@ -134,7 +134,7 @@ describe('functions construct: one function per registry entry', () => {
     });
   });
 
-  it("only the checkout function may send mail: ses:SendEmail from the region's identities, and its sender set", () => {
+  it("only checkout and the storefront (its checkout page mails a guest's link) may send mail: ses:SendEmail from the region's identities, and their sender set", () => {
     const senders: string[] = [];
     for (const f of vn.functions.all()) {
       const actions = roleActions(template, logicalId(vn, f.fn.role!));
@@ -144,18 +144,20 @@ describe('functions construct: one function per registry entry', () => {
         f.name,
       ).toEqual([]);
     }
-    expect(senders).toEqual(['checkout']);
-    const checkout = vn.functions.routeHandlers.get('checkout')!;
-    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
-      (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === logicalId(vn, checkout.fn.role!)),
-    );
-    const statements = policies.flatMap(
-      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
-    );
-    const ses = statements.find((st) => [st.Action].flat().includes('ses:SendEmail'))!;
-    expect(JSON.stringify(ses.Resource)).toContain(':identity/*');
-    const env = lambdas[logicalId(vn, checkout.fn)]?.Properties.Environment.Variables;
-    expect(env).toMatchObject({ MAIL_PROVIDER: 'ses', MAIL_FROM: 'no-reply@vn.sourcefront.example' });
+    expect(senders.sort()).toEqual(['checkout', 'storefront']);
+    for (const name of senders) {
+      const sender = vn.functions.routeHandlers.get(name as 'checkout' | 'storefront')!;
+      const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+        (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === logicalId(vn, sender.fn.role!)),
+      );
+      const statements = policies.flatMap(
+        (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      );
+      const ses = statements.find((st) => [st.Action].flat().includes('ses:SendEmail'))!;
+      expect(JSON.stringify(ses.Resource)).toContain(':identity/*');
+      const env = lambdas[logicalId(vn, sender.fn)]?.Properties.Environment.Variables;
+      expect(env).toMatchObject({ MAIL_PROVIDER: 'ses', MAIL_FROM: 'no-reply@vn.sourcefront.example' });
+    }
   });
 
   it('each function writes only to its own log group, with a retention', () => {

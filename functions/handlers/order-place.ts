@@ -1,0 +1,101 @@
+import { normalizeAddress } from '../../core/addresses/address.ts';
+import { type GuestOrderAccess, guestOrderLink, sendGuestOrderMail } from '../../core/buyers/guest-orders.ts';
+import { validateTaxId } from '../../core/buyers/tax-ids.ts';
+import { DomainError } from '../../core/errors.ts';
+import { type CheckoutRequest, orderIdFor } from '../../core/orders/checkout.ts';
+import type { Order } from '../../core/orders/order.ts';
+import type { Tenant } from '../../core/tenants/tenant.ts';
+import type { Locale } from '../../locales/index.ts';
+import type { Services } from '../composition.ts';
+import type { Shopper } from '../http/shopper.ts';
+import type { RequestLogger } from '../http/telemetry.ts';
+import { cartOwner } from './cart-owner.ts';
+
+/** The id of the order a checkout with this key makes (core's `orderIdFor`, with its purchaser). */
+export function checkoutOrderId(tenantId: string, shopper: Shopper, email: string, idempotencyKey: string) {
+  const purchaser = shopper.buyer ? shopper.buyer.buyerId : `guest:${email.toLowerCase()}`;
+  return orderIdFor(tenantId, purchaser, idempotencyKey);
+}
+
+/** One guest-link mail per order a day: the counter's first hit sends it, a retry's (or a racing double submit's) does not. */
+const guestMailRule = { limit: 1, windowSeconds: 24 * 3600 };
+async function firstGuestMail(services: Services, tenantId: string, orderId: string): Promise<boolean> {
+  return (
+    (await services.rateLimits.hit(
+      { tenantId, name: `guest-mail:${orderId}` },
+      guestMailRule,
+      Date.now(),
+    )) === 1
+  );
+}
+
+/**
+ * Checkout as the API (POST /api/v1/orders) and the checkout page both run it: address checked
+ * for the destination, tax id by its country's rule, the order placed from the shopper's cart
+ * (core's checkout: the same purchaser and key again find the same order), the cart emptied,
+ * and a guest mailed the link to their order by the request whose token the order keeps.
+ */
+export async function placeShopperOrder(input: {
+  tenant: Tenant;
+  locale: Locale;
+  shopper: Shopper;
+  request: CheckoutRequest;
+  idempotencyKey: string;
+  services: Services;
+  log: RequestLogger;
+  /** The site's origin, for the guest's link. */
+  origin: string;
+  /** A guest's access to the order (the token goes into the link, its hash onto the order). */
+  guest?: GuestOrderAccess;
+  /** Mail the guest once per order (for a token that every retry of the checkout presents again). */
+  mailOnlyWhenNew?: boolean;
+}): Promise<{ order: Order; guestLink: boolean }> {
+  const { tenant, locale, shopper, request, services, log } = input;
+  const country = tenant.country ?? String(request.shippingAddress.country ?? '');
+  const shippingAddress = normalizeAddress(country, request.shippingAddress, 'body.shippingAddress');
+  if (request.invoice) {
+    const taxId = validateTaxId(tenant.country ?? '', request.invoice.taxId);
+    if (!taxId.ok) {
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [{ path: 'body.invoice.taxId', rule: taxId.rule }],
+      });
+    }
+    request.invoice.taxId = taxId.normalized;
+  }
+  const owner = cartOwner(shopper);
+  const guest = shopper.buyer ? undefined : input.guest;
+  const purchaser = shopper.buyer
+    ? ({ kind: 'buyer', buyerId: shopper.buyer.buyerId } as const)
+    : ({ kind: 'guest' } as const);
+  const order = await services.checkout.placeOrder({
+    tenant,
+    locale,
+    purchaser,
+    idempotencyKey: input.idempotencyKey,
+    request,
+    shippingAddress,
+    ...(guest && { guestAccessHash: guest.accessHash }),
+    cart: () => services.carts.priceForCheckout(tenant, locale, owner),
+  });
+  // A line added while this checkout ran stays in the cart (the clear is conditional on the version priced).
+  await services.carts.clear(tenant, owner, order.cartVersion).catch((error: unknown) => {
+    if (!(error instanceof DomainError && error.code === 'CONFLICT')) throw error;
+    log.info('cart changed during checkout: kept', { orderId: order.orderId });
+  });
+  // Only a request holding the token the order keeps can give out its link.
+  const guestLink = guest !== undefined && order.guestAccessHash === guest.accessHash;
+  if (
+    guest &&
+    guestLink &&
+    (!input.mailOnlyWhenNew || (await firstGuestMail(services, tenant.id, order.orderId)))
+  ) {
+    await sendGuestOrderMail(services.mailer, services.config.MAIL_FROM, {
+      tenant,
+      locale,
+      to: order.business.email,
+      reference: order.reference,
+      url: guestOrderLink(input.origin, order.orderId, guest.token),
+    });
+  }
+  return { order, guestLink };
+}
