@@ -134,7 +134,7 @@ describe('functions construct: one function per registry entry', () => {
     });
   });
 
-  it("only checkout and the storefront (its checkout page mails a guest's link) may send mail: ses:SendEmail from the region's identities, and their sender set", () => {
+  it("only checkout, the storefront (its checkout page mails a guest's link) and the console (invitations) may send mail: ses:SendEmail from the region's identities, and their sender set", () => {
     const senders: string[] = [];
     for (const f of vn.functions.all()) {
       const actions = roleActions(template, logicalId(vn, f.fn.role!));
@@ -144,9 +144,9 @@ describe('functions construct: one function per registry entry', () => {
         f.name,
       ).toEqual([]);
     }
-    expect(senders.sort()).toEqual(['checkout', 'storefront']);
+    expect(senders.sort()).toEqual(['checkout', 'console', 'storefront']);
     for (const name of senders) {
-      const sender = vn.functions.routeHandlers.get(name as 'checkout' | 'storefront')!;
+      const sender = vn.functions.routeHandlers.get(name as 'checkout' | 'console' | 'storefront')!;
       const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
         (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === logicalId(vn, sender.fn.role!)),
       );
