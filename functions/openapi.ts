@@ -86,8 +86,10 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
 }
 
 function errorResponses(codes: readonly ErrorCode[], route: RouteDefinition): Record<string, JsonSchema> {
-  // An HTML page's 404 and 5xx are the site's own error page (the JSON error where no site answers).
+  // An HTML page's 404 and 5xx are the site's own error page (the JSON error where no site answers);
+  // a form's refusals (a POST page) are the form again, with its messages.
   const htmlPage = route.kind === 'page' && route.response.contentType === 'text/html';
+  const htmlStatus = (status: number) => status === 404 || status >= 500 || route.method === 'POST';
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
   const responses: Record<string, JsonSchema> = {};
@@ -96,7 +98,7 @@ function errorResponses(codes: readonly ErrorCode[], route: RouteDefinition): Re
       description: group.join(', '),
       content: {
         'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-        ...(htmlPage && (status === 404 || status >= 500) && { 'text/html': { schema: { type: 'string' } } }),
+        ...(htmlPage && htmlStatus(status) && { 'text/html': { schema: { type: 'string' } } }),
       },
       'x-error-codes': group,
     };

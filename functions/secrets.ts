@@ -9,6 +9,8 @@ export const QUOTE_SIGNING_KEY = 'quote-signing-key';
 export const SUPPLY_SIGNING_KEY = 'supply-signing-key';
 /** The key buyers' one-time codes (password reset) are stored under, as HMAC-SHA256. */
 export const BUYER_CODE_KEY = 'buyer-code-key';
+/** The key the storefront's form CSRF tokens are HMACs under (storefront/security.ts `csrfToken`). */
+export const CSRF_KEY = 'csrf-key';
 /**
  * Toss Payments' secret key for virtual accounts: one key, or a JSON object of keys by tenant id
  * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.

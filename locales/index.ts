@@ -3,6 +3,7 @@
  * reads at cold start). Add a namespace here and in every language folder; the locale
  * completeness test fails on a key present in one language and missing in another.
  */
+import enAccountPages from './en/account-pages.json' with { type: 'json' };
 import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
@@ -18,6 +19,7 @@ import enTenant from './en/tenant.json' with { type: 'json' };
 import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
+import koAccountPages from './ko/account-pages.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
@@ -33,6 +35,7 @@ import koTenant from './ko/tenant.json' with { type: 'json' };
 import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
+import viAccountPages from './vi/account-pages.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
@@ -48,6 +51,7 @@ import viTenant from './vi/tenant.json' with { type: 'json' };
 import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
+import zhAccountPages from './zh-CN/account-pages.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
@@ -83,6 +87,7 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
+  'account-pages',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -103,6 +108,7 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
+    'account-pages': enAccountPages,
   },
   vi: {
     errors: viErrors,
@@ -120,6 +126,7 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
+    'account-pages': viAccountPages,
   },
   ko: {
     errors: koErrors,
@@ -137,6 +144,7 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
+    'account-pages': koAccountPages,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -154,6 +162,7 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
+    'account-pages': zhAccountPages,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

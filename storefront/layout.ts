@@ -16,6 +16,11 @@ export interface PageMeta {
   noindex?: boolean;
   /** Client islands to run on this page (inline scripts with the nonce). */
   scripts?: string[];
+  /**
+   * The header's account link: the buyer's name on pages about them (never stored), a sign-in
+   * link for a visitor; absent on cacheable pages, which link to the account without a name.
+   */
+  account?: { signedIn: false } | { signedIn: true; name: string };
 }
 
 const ogLocale: Record<string, string> = { vi: 'vi_VN', ko: 'ko_KR', en: 'en_US', 'zh-CN': 'zh_CN' };
@@ -64,6 +69,7 @@ ${(meta.jsonLd ?? []).map((doc) => html`<script type="application/ld+json" nonce
 ${ctx.locale !== tenant.defaultLocale ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
 <button class="sf-button" type="submit">${t('storefront:searchButton')}</button>
 </form>
+${accountLink(ctx, meta.account)}
 ${languageSwitcher(ctx)}
 </header>
 <main id="main" tabindex="-1">
@@ -83,6 +89,15 @@ ${(meta.scripts ?? []).map((source) => html`<script nonce="${nonce}">${raw(sourc
 
 function pageHome(ctx: PageContext): string {
   return ctx.locale === ctx.tenant.defaultLocale ? '/' : `/?lang=${encodeURIComponent(ctx.locale)}`;
+}
+
+function accountLink(ctx: PageContext, account: PageMeta['account']): SafeHtml {
+  const link = (path: string, text: string) =>
+    html`<a class="sf-account" href="${ctx.locale === ctx.tenant.defaultLocale ? path : `${path}?lang=${encodeURIComponent(ctx.locale)}`}">${text}</a>`;
+  if (!account) return link('/account', ctx.t('account-pages:headerAccount'));
+  return account.signedIn
+    ? link('/account', ctx.t('account-pages:headerSignedIn', { name: account.name }))
+    : link('/account/sign-in', ctx.t('account-pages:headerSignIn'));
 }
 
 function termsOf(ctx: PageContext): string | undefined {
