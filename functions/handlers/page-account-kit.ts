@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { BuyerRecord } from '../../core/buyers/accounts.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import { fieldErrorsFrom } from '../../core/validation/field-errors.ts';
@@ -168,15 +169,19 @@ export function toSignIn(ctx: PageContext, event: HttpEvent): RouteOutput {
   return redirect(ctx, href(ctx, '/account/sign-in', { next: here }));
 }
 
-/** The page context of an account page, and the header's account link. */
-export async function accountContext(
-  input: AccountInput,
-): Promise<{ ctx: PageContext; header: AccountHeader }> {
+/** An account page's context, the header's account link and, when signed in, the buyer's account (read once). */
+export interface AccountPage {
+  ctx: PageContext;
+  header: AccountHeader;
+  account?: BuyerRecord;
+}
+
+export async function accountContext(input: AccountInput): Promise<AccountPage> {
   const ctx = pageContext(input);
   const { buyer } = input.shopper;
   if (!buyer) return { ctx, header: { signedIn: false } };
-  const profile = await input.services.buyers.profile(input.tenant.id, buyer.buyerId);
-  return { ctx, header: { signedIn: true, name: profile.contactName } };
+  const account = await input.services.buyers.profile(input.tenant.id, buyer.buyerId);
+  return { ctx, header: { signedIn: true, name: account.contactName }, account };
 }
 
 /** An empty form: the token and nothing typed yet. */

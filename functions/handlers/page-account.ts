@@ -1,9 +1,9 @@
 import { presentBuyer } from '../../core/buyers/accounts.ts';
-import type { PageContext } from '../../storefront/context.ts';
-import { type AccountHeader, accountPage, type FormFailure } from '../../storefront/pages/account.ts';
+import { accountPage, type FormFailure } from '../../storefront/pages/account.ts';
 import { implement } from '../http/route.ts';
 import {
   type AccountInput,
+  type AccountPage,
   accountAnswer,
   accountContext,
   formAgain,
@@ -21,11 +21,13 @@ const notices = { saved: 'account-pages:saved', reset: 'account-pages:passwordCh
 export async function profilePage(
   input: AccountInput,
   buyerId: string,
-  page: { ctx: PageContext; header: AccountHeader },
+  page: AccountPage,
   refused?: { posted: Record<string, string>; failure: FormFailure },
 ): Promise<string> {
   const { ctx, header } = page;
-  const profile = presentBuyer(await input.services.buyers.profile(input.tenant.id, buyerId));
+  const profile = presentBuyer(
+    page.account ?? (await input.services.buyers.profile(input.tenant.id, buyerId)),
+  );
   const values = {
     companyName: profile.companyName,
     contactName: profile.contactName,

@@ -28,8 +28,11 @@ afterAll(async () => {
 /** A refused form is answered with its status (400, 401, 429): Chromium logs that status, nothing else may be logged. */
 const refusedForm = /the server responded with a status of (400|401|403|409|429)/;
 
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+async function withPage<T>(
+  run: (page: Page, context: BrowserContext) => Promise<T>,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<T> {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, ...options });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -314,4 +317,31 @@ describe('the account pages in Chromium', () => {
       });
     });
   }
+
+  it('with JavaScript off, registering, the account and signing out work (forms that post, 303s)', async () => {
+    await withPage(
+      async (page) => {
+        const origin = `http://vn.localhost:${port}`;
+        await page.goto(`${origin}/account/register?lang=en`);
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        await page.getByLabel('Company name').fill('An Phat Trading');
+        await page.getByLabel('Your name').fill('An Nguyen');
+        await page.getByLabel('Email', { exact: true }).fill(`nojs-${randomUUID().slice(0, 8)}@example.com`);
+        await page.getByLabel('Phone').fill('+84 90 123 4567');
+        await page.getByLabel('Password').fill(`no-script-${randomUUID().slice(0, 8)}`);
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.waitForURL(`${origin}/account?lang=en`);
+        expect(await page.locator('.sf-account').innerText()).toBe('An Nguyen');
+        await page.getByLabel('Phone').fill('+84 28 3822 1111');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForURL(/\/account\?saved=1&lang=en|\/account\?lang=en&saved=1/);
+        expect(await page.getByRole('status').innerText()).toBe('Your changes are saved.');
+        await page.getByRole('button', { name: 'Sign out on every device' }).click();
+        await page.waitForURL(/\/account\/sign-in\?/);
+        expect(await page.getByRole('status').innerText()).toBe('You are signed out on every device.');
+        await screenshot(page, 'vn-account-signed-out-no-js-en');
+      },
+      { javaScriptEnabled: false },
+    );
+  });
 });
