@@ -915,10 +915,12 @@ export const routes = [
     access: { table: 'read', search: 'none' },
   },
   // Account pages: forms that post (CSRF token bound to the visitor or session), 303 after a success.
+  // Served by the checkout function with the buyer-account API: it alone sends mail (reset codes),
+  // and the storefront function stays within its bundle budget.
   {
     method: 'GET',
     path: '/account/sign-in',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-sign-in',
     kind: 'page',
     auth: 'shopper',
@@ -930,7 +932,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/sign-in',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-sign-in-submit',
     kind: 'page',
     auth: 'shopper',
@@ -950,7 +952,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/account/register',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-register',
     kind: 'page',
     auth: 'shopper',
@@ -963,7 +965,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/register',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-register-submit',
     kind: 'page',
     auth: 'shopper',
@@ -977,7 +979,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/account/reset',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-reset',
     kind: 'page',
     auth: 'shopper',
@@ -989,7 +991,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/reset',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-reset-submit',
     kind: 'page',
     auth: 'shopper',
@@ -1003,7 +1005,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/account/reset/confirm',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-reset-confirm',
     kind: 'page',
     auth: 'shopper',
@@ -1015,7 +1017,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/reset/confirm',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-reset-confirm-submit',
     kind: 'page',
     auth: 'shopper',
@@ -1035,7 +1037,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/account',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account',
     kind: 'page',
     auth: 'shopper',
@@ -1047,7 +1049,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-update',
     kind: 'page',
     auth: 'shopper',
@@ -1060,7 +1062,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/sign-out',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-sign-out',
     kind: 'page',
     auth: 'shopper',
@@ -1073,7 +1075,7 @@ export const routes = [
   {
     method: 'POST',
     path: '/account/sign-out-everywhere',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-sign-out-everywhere',
     kind: 'page',
     auth: 'shopper',
@@ -1086,7 +1088,7 @@ export const routes = [
   {
     method: 'GET',
     path: '/account/orders',
-    fn: 'storefront',
+    fn: 'checkout',
     handler: 'page-account-orders',
     kind: 'page',
     auth: 'shopper',
