@@ -90,8 +90,11 @@ function parametersOf(route: RouteDefinition): JsonSchema[] {
 
 function errorResponses(codes: readonly ErrorCode[], route: RouteDefinition): Record<string, JsonSchema> {
   // An HTML page's 404 and 5xx are the site's own error page (the JSON error where no site answers),
-  // and so is a buyer page's refused form (403, storefrontErrorPage).
+  // and so is a buyer page's refused form (403, storefrontErrorPage); a form's other refusals (a
+  // POST page) are the form again, with its messages.
   const htmlPage = route.kind === 'page' && route.response.contentType === 'text/html';
+  const htmlStatus = (status: number) =>
+    status === 403 || status === 404 || status >= 500 || route.method === 'POST';
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) byStatus.set(statusOf(code), [...(byStatus.get(statusOf(code)) ?? []), code]);
   const responses: Record<string, JsonSchema> = {};
@@ -100,10 +103,7 @@ function errorResponses(codes: readonly ErrorCode[], route: RouteDefinition): Re
       description: group.join(', '),
       content: {
         'application/json': { schema: { $ref: '#/components/schemas/Error' } },
-        ...(htmlPage &&
-          (status === 403 || status === 404 || status >= 500) && {
-            'text/html': { schema: { type: 'string' } },
-          }),
+        ...(htmlPage && htmlStatus(status) && { 'text/html': { schema: { type: 'string' } } }),
       },
       'x-error-codes': group,
     };

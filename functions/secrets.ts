@@ -14,7 +14,7 @@ export const BUYER_CODE_KEY = 'buyer-code-key';
  * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.
  */
 export const TOSS_SECRET_KEY = 'toss-secret-key';
-/** The storefront's form key: the buyer pages' CSRF tokens, and the guest's order link a checkout page makes. */
+/** The storefront's form key: every buyer and account page's CSRF tokens, and the guest's order link a checkout page makes. */
 export const FORM_KEY = 'form-key';
 /** The value CloudFront adds as `x-origin-verify` to every origin request: only CloudFront reaches the API. */
 export const ORIGIN_VERIFY_KEY = 'origin-verify-key';

@@ -3,6 +3,7 @@
  * reads at cold start). Add a namespace here and in every language folder; the locale
  * completeness test fails on a key present in one language and missing in another.
  */
+import enAccountPages from './en/account-pages.json' with { type: 'json' };
 import enAddress from './en/address.json' with { type: 'json' };
 import enBuyerPages from './en/buyer-pages.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
@@ -20,6 +21,7 @@ import enTenant from './en/tenant.json' with { type: 'json' };
 import enTimeline from './en/timeline.json' with { type: 'json' };
 import enUnits from './en/units.json' with { type: 'json' };
 import enValidation from './en/validation.json' with { type: 'json' };
+import koAccountPages from './ko/account-pages.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
 import koBuyerPages from './ko/buyer-pages.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
@@ -37,6 +39,7 @@ import koTenant from './ko/tenant.json' with { type: 'json' };
 import koTimeline from './ko/timeline.json' with { type: 'json' };
 import koUnits from './ko/units.json' with { type: 'json' };
 import koValidation from './ko/validation.json' with { type: 'json' };
+import viAccountPages from './vi/account-pages.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
 import viBuyerPages from './vi/buyer-pages.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
@@ -54,6 +57,7 @@ import viTenant from './vi/tenant.json' with { type: 'json' };
 import viTimeline from './vi/timeline.json' with { type: 'json' };
 import viUnits from './vi/units.json' with { type: 'json' };
 import viValidation from './vi/validation.json' with { type: 'json' };
+import zhAccountPages from './zh-CN/account-pages.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhBuyerPages from './zh-CN/buyer-pages.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
@@ -93,6 +97,7 @@ export const namespaces = [
   'storefront',
   'console',
   'buyer-pages',
+  'account-pages',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -115,6 +120,7 @@ export const resources = {
     storefront: enStorefront,
     console: enConsole,
     'buyer-pages': enBuyerPages,
+    'account-pages': enAccountPages,
   },
   vi: {
     errors: viErrors,
@@ -134,6 +140,7 @@ export const resources = {
     storefront: viStorefront,
     console: viConsole,
     'buyer-pages': viBuyerPages,
+    'account-pages': viAccountPages,
   },
   ko: {
     errors: koErrors,
@@ -153,6 +160,7 @@ export const resources = {
     storefront: koStorefront,
     console: koConsole,
     'buyer-pages': koBuyerPages,
+    'account-pages': koAccountPages,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -172,6 +180,7 @@ export const resources = {
     storefront: zhStorefront,
     console: zhConsole,
     'buyer-pages': zhBuyerPages,
+    'account-pages': zhAccountPages,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

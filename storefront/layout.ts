@@ -20,6 +20,11 @@ export interface PageMeta {
   styles?: string;
   /** The shopper's cart line count, on pages that know it (catalog pages are cached for everyone). */
   cartCount?: number;
+  /**
+   * The header's account link: the buyer's name on pages about them (never stored), a sign-in
+   * link for a visitor; absent on cacheable pages, which link to the account without a name.
+   */
+  account?: { signedIn: false } | { signedIn: true; name: string };
 }
 
 const ogLocale: Record<string, string> = { vi: 'vi_VN', ko: 'ko_KR', en: 'en_US', 'zh-CN': 'zh_CN' };
@@ -68,6 +73,7 @@ ${(meta.jsonLd ?? []).map((doc) => html`<script type="application/ld+json" nonce
 ${ctx.locale !== tenant.defaultLocale ? html`<input type="hidden" name="lang" value="${ctx.locale}">` : ''}
 <button class="sf-button" type="submit">${t('storefront:searchButton')}</button>
 </form>
+${accountLink(ctx, meta.account)}
 ${languageSwitcher(ctx)}
 ${cartLink(ctx, meta.cartCount)}
 </header>
@@ -95,6 +101,16 @@ function cartLink(ctx: PageContext, count: number | undefined): SafeHtml {
   return html`<a class="sf-cart-link" href="${href(ctx, '/cart')}">${ctx.t('buyer-pages:header.cart')}<span id="sf-cart-count">${
     count === undefined ? '' : ` (${ctx.t('buyer-pages:header.cartCount', { count })})`
   }</span></a>`;
+}
+
+/** The header's account link: the buyer's name, a sign-in link, or (cacheable pages) a plain one. */
+function accountLink(ctx: PageContext, account: PageMeta['account']): SafeHtml {
+  const link = (path: string, text: string) =>
+    html`<a class="sf-account" href="${href(ctx, path)}">${text}</a>`;
+  if (!account) return link('/account', ctx.t('account-pages:headerAccount'));
+  return account.signedIn
+    ? link('/account', ctx.t('account-pages:headerSignedIn', { name: account.name }))
+    : link('/account/sign-in', ctx.t('account-pages:headerSignIn'));
 }
 
 function termsOf(ctx: PageContext): string | undefined {

@@ -52,4 +52,16 @@ th,td{text-align:start;padding:6px 8px;border-bottom:1px solid currentColor}
 .sf-card-supplier{border:1px solid currentColor;border-radius:4px;padding:12px}
 .sf-footer{padding:24px 16px;border-top:1px solid currentColor;font-size:.875rem}
 .sf-pager{margin:24px 0}
+.sf-account{display:inline-block;padding:10px 4px;font-weight:600}
+.sf-form{max-width:32rem}
+.sf-field{margin:0 0 16px}
+.sf-field label{display:block;font-weight:600}
+.sf-field input{display:block;width:100%;padding:10px;font:inherit;border:1px solid var(--sf-color-text);border-radius:4px;background:var(--sf-color-bg);color:var(--sf-color-text)}
+.sf-field-invalid input{border-width:3px}
+.sf-hint{margin:2px 0 4px;font-size:.875rem}
+.sf-field-error{margin:2px 0 4px;font-weight:700}
+.sf-error-summary,.sf-notice{border:3px solid currentColor;border-radius:4px;padding:12px 16px;margin:0 0 16px}
+.sf-error-summary h2{margin-top:0}
+.sf-account-nav ul{display:flex;gap:16px;list-style:none;padding:0}
+.sf-inline-form{margin:0 0 12px}
 `;

@@ -1,4 +1,4 @@
-/** Checkout: buyer accounts, the cart, orders, quotes and landed-cost estimates. */
+/** Checkout: buyer accounts (the API and the account pages), the cart, orders, quotes and landed-cost estimates. */
 
 import { handler as buyerPasswordReset } from '../handlers/buyer-password-reset.ts';
 import { handler as buyerPasswordResetConfirm } from '../handlers/buyer-password-reset-confirm.ts';
@@ -18,6 +18,20 @@ import { handler as orderCancel } from '../handlers/order-cancel.ts';
 import { handler as orderCreate } from '../handlers/order-create.ts';
 import { handler as orderGet } from '../handlers/order-get.ts';
 import { handler as orderList } from '../handlers/order-list.ts';
+import { handler as pageAccount } from '../handlers/page-account.ts';
+import { handler as pageAccountOrders } from '../handlers/page-account-orders.ts';
+import { handler as pageAccountRegister } from '../handlers/page-account-register.ts';
+import { handler as pageAccountRegisterSubmit } from '../handlers/page-account-register-submit.ts';
+import { handler as pageAccountReset } from '../handlers/page-account-reset.ts';
+import { handler as pageAccountResetConfirm } from '../handlers/page-account-reset-confirm.ts';
+import { handler as pageAccountResetConfirmSubmit } from '../handlers/page-account-reset-confirm-submit.ts';
+import { handler as pageAccountResetSubmit } from '../handlers/page-account-reset-submit.ts';
+import { handler as pageAccountSignIn } from '../handlers/page-account-sign-in.ts';
+import { handler as pageAccountSignInSubmit } from '../handlers/page-account-sign-in-submit.ts';
+import { handler as pageAccountSignOut } from '../handlers/page-account-sign-out.ts';
+import { handler as pageAccountSignOutEverywhere } from '../handlers/page-account-sign-out-everywhere.ts';
+import { handler as pageAccountUpdate } from '../handlers/page-account-update.ts';
+import { storefrontErrorPage } from '../handlers/page-kit.ts';
 import { handler as paymentTossCallback } from '../handlers/payment-toss-callback.ts';
 import { handler as quoteCreate } from '../handlers/quote-create.ts';
 import { handler as quoteVerify } from '../handlers/quote-verify.ts';
@@ -48,6 +62,20 @@ export const handler = functionHandler(
     'order-get': orderGet,
     'order-list': orderList,
     'order-cancel': orderCancel,
+    'page-account': pageAccount,
+    'page-account-orders': pageAccountOrders,
+    'page-account-register': pageAccountRegister,
+    'page-account-register-submit': pageAccountRegisterSubmit,
+    'page-account-reset': pageAccountReset,
+    'page-account-reset-confirm': pageAccountResetConfirm,
+    'page-account-reset-confirm-submit': pageAccountResetConfirmSubmit,
+    'page-account-reset-submit': pageAccountResetSubmit,
+    'page-account-sign-in': pageAccountSignIn,
+    'page-account-sign-in-submit': pageAccountSignInSubmit,
+    'page-account-sign-out': pageAccountSignOut,
+    'page-account-sign-out-everywhere': pageAccountSignOutEverywhere,
+    'page-account-update': pageAccountUpdate,
   },
-  { idempotency },
+  // The account pages' 404 and 500 are the site's own pages, as on the storefront function.
+  { idempotency, errorPage: storefrontErrorPage },
 );

@@ -36,9 +36,15 @@ export function formOf(event: HttpEvent): URLSearchParams {
 
 const bindingOf = (shopper: Shopper) => shopper.buyer?.sessionId ?? shopper.visitorId;
 
-/** The token a page puts in its forms (`csrfField`). */
+/** The token a page puts in its forms (`csrfField`): every buyer and account page's. */
 export async function csrfFor(services: Services, shopper: Shopper): Promise<string> {
   return csrfToken(await services.secrets.get(FORM_KEY), bindingOf(shopper));
+}
+
+/** Whether `token` is this shopper's form token under the current or, during a rotation, the previous key. */
+export async function formTokenValid(services: Services, shopper: Shopper, token: string | undefined) {
+  const keys = await services.secrets.versions(FORM_KEY);
+  return keys.some((key) => verifyCsrfToken(key, bindingOf(shopper), token));
 }
 
 /**
@@ -55,7 +61,7 @@ export async function checkForm(
 ): Promise<void> {
   const token = form.get('csrf') ?? undefined;
   if (token !== undefined) {
-    if (verifyCsrfToken(await services.secrets.get(FORM_KEY), bindingOf(shopper), token)) return;
+    if (await formTokenValid(services, shopper, token)) return;
   } else if (options.sameOriginSuffices && event.headers.origin === siteOrigin(event, services.config)) {
     return;
   }
