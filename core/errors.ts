@@ -53,6 +53,7 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'EMAIL_TAKEN',
   'RESET_CODE_INVALID',
+  'DRAFT_OUTDATED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -6,6 +6,7 @@
 import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
+import enConsoleLaunch from './en/console-launch.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
 import enOrders from './en/orders.json' with { type: 'json' };
@@ -21,6 +22,7 @@ import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
+import koConsoleLaunch from './ko/console-launch.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
 import koOrders from './ko/orders.json' with { type: 'json' };
@@ -36,6 +38,7 @@ import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
+import viConsoleLaunch from './vi/console-launch.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
 import viOrders from './vi/orders.json' with { type: 'json' };
@@ -51,6 +54,7 @@ import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
+import zhConsoleLaunch from './zh-CN/console-launch.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhOrders from './zh-CN/orders.json' with { type: 'json' };
@@ -83,6 +87,7 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
+  'console-launch',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -103,6 +108,7 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
+    'console-launch': enConsoleLaunch,
   },
   vi: {
     errors: viErrors,
@@ -120,6 +126,7 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
+    'console-launch': viConsoleLaunch,
   },
   ko: {
     errors: koErrors,
@@ -137,6 +144,7 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
+    'console-launch': koConsoleLaunch,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -154,6 +162,7 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
+    'console-launch': zhConsoleLaunch,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 
