@@ -10,6 +10,7 @@ import { DynamoFxRateStore } from '../adapters/dynamodb/fx-rate-store.ts';
 import { DynamoHandoffStore } from '../adapters/dynamodb/handoff-store.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
 import { DynamoOrderStore, OrderExistsError } from '../adapters/dynamodb/order-store.ts';
+import { DynamoPartnerStore } from '../adapters/dynamodb/partner-store.ts';
 import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
@@ -31,6 +32,7 @@ import { landedCostService } from '../core/landed-cost/service.ts';
 import type { Mailer } from '../core/mail/mailer.ts';
 import { checkoutService } from '../core/orders/checkout.ts';
 import { type OrderService, orderService } from '../core/orders/service.ts';
+import { type PartnerAccounts, partnerAccounts } from '../core/partners/accounts.ts';
 import { type PaymentService, paymentService } from '../core/payments/service.ts';
 import { vietQrPayload } from '../core/payments/vietqr.ts';
 import { createPriceBooks } from '../core/pricing/books.ts';
@@ -97,6 +99,8 @@ export interface Services {
   mailer: Mailer;
   /** Buyer accounts, sessions and password resets of each site. */
   buyers: BuyerAccounts;
+  /** Console users (operator, partners' owners and staff), their sessions and invites. */
+  partners: PartnerAccounts;
   /** Orders with their stock and outbox. */
   orders: DynamoOrderStore;
   /** Checkout: a priced cart becomes an order (stock taken, payment set up). */
@@ -256,6 +260,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       platformFrom: config.MAIL_FROM,
       codeKey: () => secrets.get(BUYER_CODE_KEY),
     }),
+    partners: partnerAccounts({ store: new DynamoPartnerStore(db, config.TABLE_NAME), rateLimits }),
     orders,
     checkout: checkoutService({
       store: orders,

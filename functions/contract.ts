@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { ErrorCode } from '../core/errors.ts';
+import type { ConsoleRole } from '../core/partners/users.ts';
 
 /**
  * What one entry of the route table declares: the contract that the middlewares enforce, the
@@ -17,7 +18,10 @@ export type Access = 'none' | 'read' | 'write';
  * - `tenant-admin`: the operator key, or a key of the tenant named by the path's `{tenantId}`;
  * - `operator`: the operator key only;
  * - `supply-signature`: a supply-side message signed with the supply signing key (HMAC-SHA256
- *   over `timestamp.body`, checked against the current and the previous key).
+ *   over `timestamp.body`, checked against the current and the previous key);
+ * - `console`: a console user signed in (the `sc_session` cookie, on the console's host) whose
+ *   role is one of the route's `roles`; a `{tenantId}` in the path must be the user's tenant
+ *   (operators: any). 401 without a session, 403 for another role or tenant.
  */
 export const authKinds = [
   'public',
@@ -26,11 +30,19 @@ export const authKinds = [
   'tenant-admin',
   'operator',
   'supply-signature',
+  'console',
 ] as const;
 export type Auth = (typeof authKinds)[number];
 
 /** One Lambda per bounded context: few cold starts, few CloudFormation resources per stack. */
-export const functionNames = ['catalog', 'checkout', 'partner-admin', 'storefront', 'handoff'] as const;
+export const functionNames = [
+  'catalog',
+  'checkout',
+  'partner-admin',
+  'storefront',
+  'handoff',
+  'console',
+] as const;
 export type FunctionName = (typeof functionNames)[number];
 
 export interface RouteRequest {
@@ -59,6 +71,8 @@ export interface RouteDefinition {
   /** `api` answers JSON; `page` answers HTML for people (storefront, console). */
   kind: 'api' | 'page';
   auth: Auth;
+  /** On `console` routes: the roles that may use it. */
+  roles?: readonly ConsoleRole[];
   /**
    * `required`: a Host that maps to no tenant gets 404 TENANT_NOT_FOUND, and the handler's input
    * types the tenant as present; `optional`: resolved when there is one; `none`: not looked up.
@@ -96,7 +110,8 @@ export function routeErrors(route: RouteDefinition): ErrorCode[] {
   // A shopper route with no (or an expired) session serves the visitor: never a 401.
   if (route.auth !== 'public' && route.auth !== 'shopper')
     for (const c of ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const) codes.add(c);
-  if (route.auth === 'tenant-admin' || route.auth === 'operator') codes.add('FORBIDDEN');
+  if (route.auth === 'tenant-admin' || route.auth === 'operator' || route.auth === 'console')
+    codes.add('FORBIDDEN');
   if (route.idempotent)
     for (const c of [
       'IDEMPOTENCY_KEY_REQUIRED',

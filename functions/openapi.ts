@@ -25,6 +25,7 @@ const securityOf: Record<RouteDefinition['auth'], Record<string, string[]>[] | u
   'tenant-admin': [{ adminKey: [] }],
   operator: [{ adminKey: [] }],
   'supply-signature': [{ supplySignature: [] }],
+  console: [{ consoleSession: [] }],
 };
 
 const authText: Record<RouteDefinition['auth'], string> = {
@@ -37,6 +38,8 @@ const authText: Record<RouteDefinition['auth'], string> = {
   operator: 'The operator key only.',
   'supply-signature':
     'A supply-side message: `x-sourcefront-timestamp` (Unix seconds, ±300 s) and `x-sourcefront-signature: v1=<hex HMAC-SHA256 of "timestamp.body">`.',
+  console:
+    "A console user signed in on the console's host (the `sc_session` cookie) with one of the route's roles; a `{tenantId}` in the path must be the user's tenant (operators: any).",
 };
 
 const tenantText: Record<RouteDefinition['tenant'], string> = {
@@ -176,6 +179,7 @@ export function openApiDocument(table: readonly RouteDefinition[] = routes): Jso
           description: 'The operator key or a tenant API key (`sfk.<tenant>.<id>.<secret>`).',
         },
         buyerSession: { type: 'apiKey', in: 'cookie', name: 'sf_session' },
+        consoleSession: { type: 'apiKey', in: 'cookie', name: 'sc_session' },
         supplySignature: { type: 'apiKey', in: 'header', name: 'x-sourcefront-signature' },
       },
     },

@@ -4,6 +4,8 @@
  * describes, the local gateway dispatches and CDK deploys (one HTTP API route per entry,
  * integrated with the Lambda of its `fn`).
  */
+
+import * as consoleSchemas from '../console/schemas.ts';
 import { searchParamsSchema, suggestParamsSchema } from '../core/catalog/search-query.ts';
 import { supplyEventSchema } from '../core/handoff/protocol.ts';
 import { categoryPageParams } from '../storefront/search-state.ts';
@@ -33,6 +35,15 @@ const adminWrite = { table: 'write', search: 'none', secrets: [OPERATOR_API_KEY]
 const cartAccess = { table: 'write', search: 'none' } as const;
 /** Every cart route prices the cart (an FX outage is a 503) and may lose a write race 6 times (409). */
 const cartErrors = ['CONFLICT', 'FX_RATE_STALE', 'FX_RATE_UNAVAILABLE'] as const;
+/**
+ * The console (partner & operator pages): served on the console's host at its root, declared
+ * here under `/console/` (the console host's CloudFront origin path, the local gateway's prefix
+ * for `console.localhost`), so its paths never meet a site's.
+ */
+const consoleWrite = { table: 'write', search: 'none' } as const;
+const consoleRead = { table: 'read', search: 'none' } as const;
+const anyConsoleUser = ['operator', 'owner', 'staff'] as const;
+const consolePageResponse = { status: 200, contentType: 'text/html' } as const;
 
 export const routes = [
   // Platform
@@ -917,6 +928,101 @@ export const routes = [
     response: { status: 200, contentType: 'text/html' },
     errors: ['ROUTE_NOT_FOUND'],
     access: { table: 'read', search: 'none' },
+  },
+  // The console: partner users and the operator, signed in with email and password.
+  {
+    method: 'GET',
+    path: '/console/sign-in',
+    fn: 'console',
+    handler: 'console-sign-in-page',
+    kind: 'page',
+    auth: 'public',
+    tenant: 'none',
+    summary: 'Console: the sign-in form',
+    request: { query: consoleSchemas.signInQuery },
+    response: consolePageResponse,
+    access: consoleRead,
+  },
+  {
+    method: 'POST',
+    path: '/console/sign-in',
+    fn: 'console',
+    handler: 'console-sign-in',
+    kind: 'page',
+    auth: 'public',
+    tenant: 'none',
+    summary: 'Console: email and password start a session (303), or the form again (401)',
+    response: { status: 200, contentType: 'text/html', also: [303, 401] },
+    errors: ['FORBIDDEN', 'INVALID_CREDENTIALS', 'TOO_MANY_REQUESTS'],
+    access: consoleWrite,
+  },
+  {
+    method: 'POST',
+    path: '/console/sign-out',
+    fn: 'console',
+    handler: 'console-sign-out',
+    kind: 'page',
+    auth: 'console',
+    roles: anyConsoleUser,
+    tenant: 'none',
+    summary: 'Console: ends this session (303 to the sign-in page)',
+    response: { status: 200, contentType: 'text/html', also: [303] },
+    access: consoleWrite,
+  },
+  {
+    method: 'GET',
+    path: '/console',
+    fn: 'console',
+    handler: 'console-home',
+    kind: 'page',
+    auth: 'console',
+    roles: anyConsoleUser,
+    tenant: 'none',
+    summary: "Console: the operator's tenants; a partner user is sent to its tenant",
+    response: { status: 200, contentType: 'text/html', also: [303] },
+    access: consoleRead,
+  },
+  {
+    method: 'GET',
+    path: '/console/open-tenant',
+    fn: 'console',
+    handler: 'console-open-tenant',
+    kind: 'page',
+    auth: 'console',
+    roles: ['operator'],
+    tenant: 'none',
+    summary: 'Console: the operator opens a tenant by id (303)',
+    request: { query: consoleSchemas.openTenantQuery },
+    response: { status: 200, contentType: 'text/html', also: [303] },
+    access: consoleRead,
+  },
+  {
+    method: 'GET',
+    path: '/console/tenants/{tenantId}',
+    fn: 'console',
+    handler: 'console-tenant',
+    kind: 'page',
+    auth: 'console',
+    roles: anyConsoleUser,
+    tenant: 'none',
+    summary: "Console: a tenant's start page",
+    request: { params: consoleSchemas.consoleTenantParams },
+    response: consolePageResponse,
+    errors: ['NOT_FOUND'],
+    access: consoleRead,
+  },
+  {
+    method: 'GET',
+    path: '/console/{path+}',
+    fn: 'console',
+    handler: 'console-not-found',
+    kind: 'page',
+    auth: 'public',
+    tenant: 'none',
+    summary: "Any other console path: the console's 404 page",
+    response: consolePageResponse,
+    errors: ['ROUTE_NOT_FOUND'],
+    access: consoleRead,
   },
 ] as const satisfies readonly RouteDefinition[];
 

@@ -145,6 +145,15 @@ function gatewayError(
 }
 
 /**
+ * The console's host (`console.localhost:3000`): its paths are served under `/console` of the
+ * route table, as the console's CloudFront distribution does with its origin path.
+ */
+export function consolePath(host: string | undefined, path: string): string {
+  if (!/^console\.localhost(:\d+)?$/i.test(host ?? '')) return path;
+  return path === '/' ? '/console' : `/console${path}`;
+}
+
+/**
  * The local stand-in for API Gateway: the HTTP API's routing and event shape in front of the
  * very handler modules Lambda runs.
  */
@@ -154,9 +163,11 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
   const assets = assetServer();
   return createServer(async (req, res) => {
     try {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(req.url ?? '/', 'http://localhost');
       // CloudFront's /assets/* behaviour: the asset store, not a function.
-      if (path.startsWith('/assets/')) return await assets(req, res, path);
+      if (url.pathname.startsWith('/assets/')) return await assets(req, res, url.pathname);
+      const path = consolePath(req.headers.host, url.pathname);
+      if (path !== url.pathname) req.url = `${path}${url.search}`;
       const match = router.match(req.method ?? 'GET', path);
       if (match === undefined) return send(res, gatewayError(req, 'ROUTE_NOT_FOUND'));
       if (match === 'methodNotAllowed') return send(res, gatewayError(req, 'METHOD_NOT_ALLOWED'));

@@ -38,8 +38,10 @@ export function compileRoutes<R extends Matchable>(routes: readonly R[]) {
     return { route, pattern: new RegExp(`^${source}/?$`), names };
   });
   // Literal segments win over parameters, as in API Gateway: sort the most specific first.
-  // A greedy `{name+}` (the storefront's not-found page) only takes what nothing else matches.
-  const rank = (c: CompiledRoute<R>) => (c.route.path.includes('+}') ? 1000 : c.names.length);
+  // A greedy `{name+}` (the storefront's not-found page) only takes what nothing else matches;
+  // of two greedy routes the longer literal prefix wins (`/console/{path+}` before `/{path+}`).
+  const rank = (c: CompiledRoute<R>) =>
+    c.route.path.includes('+}') ? 1000 - c.route.path.split('/').length : c.names.length;
   compiled.sort((a, b) => rank(a) - rank(b));
 
   return {

@@ -18,6 +18,9 @@ import { MissingToolError } from './servers/toolchain.ts';
 import { onShutdown } from './shutdown.ts';
 
 const port = Number(process.env.PORT ?? 3000);
+/** The local operator's console user; its password is a local secret file, made on first start. */
+const CONSOLE_OPERATOR_EMAIL = 'operator@sourcefront.localhost';
+const CONSOLE_OPERATOR_PASSWORD = 'console-operator-password';
 const sandboxPort = Number(process.env.SANDBOX_SUPPLIER_PORT ?? 4010);
 
 try {
@@ -38,6 +41,13 @@ try {
     logFile: join(logsDir, 'payment-sandbox.log'),
   });
   const services = await bootLocalPlatform(servers, localPlatformNames, { tossApiBase: paymentSandbox.url });
+  // The operator's console user, its password a local secret (made on first start).
+  const operatorPassword = await services.secrets.get(CONSOLE_OPERATOR_PASSWORD);
+  await services.partners.ensureUser(
+    { email: CONSOLE_OPERATOR_EMAIL, role: 'operator', password: operatorPassword },
+    'local start',
+  );
+  for (const tenant of demoTenants) await services.partners.recordTenant(tenant.id);
   const gateway = createGateway();
   const bound = await listen(gateway, port);
   // Deposit callbacks go to the virtual-account site (locally every tenant shares one sandbox key).
@@ -57,6 +67,7 @@ try {
     [
       '',
       `  API gateway     http://localhost:${bound}   (try http://localhost:${bound}/api/v1/health)`,
+      `  Console         http://console.localhost:${bound}/   (sign in as ${CONSOLE_OPERATOR_EMAIL}, password in ${join(keys, CONSOLE_OPERATOR_PASSWORD)})`,
       `  Partner sites   ${demoTenants.map((t) => `http://${t.id}.localhost:${bound}`).join('  ')}`,
       `  Operator key    ${join(process.env.SECRETS_DIR ?? secretsDir, OPERATOR_API_KEY)}   (admin API: Authorization: Bearer <key>)`,
       `  DynamoDB Local  ${servers.dynamodb.endpoint}${reused(servers.dynamodb)}`,

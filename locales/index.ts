@@ -7,6 +7,7 @@ import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enConsoleLaunch from './en/console-launch.json' with { type: 'json' };
+import enConsole from './en/console.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
 import enOrders from './en/orders.json' with { type: 'json' };
@@ -23,6 +24,7 @@ import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koConsoleLaunch from './ko/console-launch.json' with { type: 'json' };
+import koConsole from './ko/console.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
 import koOrders from './ko/orders.json' with { type: 'json' };
@@ -39,6 +41,7 @@ import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viConsoleLaunch from './vi/console-launch.json' with { type: 'json' };
+import viConsole from './vi/console.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
 import viOrders from './vi/orders.json' with { type: 'json' };
@@ -55,6 +58,7 @@ import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhConsoleLaunch from './zh-CN/console-launch.json' with { type: 'json' };
+import zhConsole from './zh-CN/console.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhOrders from './zh-CN/orders.json' with { type: 'json' };
@@ -88,6 +92,7 @@ export const namespaces = [
   'timeline',
   'storefront',
   'console-launch',
+  'console',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -109,6 +114,7 @@ export const resources = {
     mail: enMail,
     storefront: enStorefront,
     'console-launch': enConsoleLaunch,
+    console: enConsole,
   },
   vi: {
     errors: viErrors,
@@ -127,6 +133,7 @@ export const resources = {
     mail: viMail,
     storefront: viStorefront,
     'console-launch': viConsoleLaunch,
+    console: viConsole,
   },
   ko: {
     errors: koErrors,
@@ -145,6 +152,7 @@ export const resources = {
     mail: koMail,
     storefront: koStorefront,
     'console-launch': koConsoleLaunch,
+    console: koConsole,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -163,6 +171,7 @@ export const resources = {
     mail: zhMail,
     storefront: zhStorefront,
     'console-launch': zhConsoleLaunch,
+    console: zhConsole,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

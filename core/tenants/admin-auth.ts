@@ -1,8 +1,28 @@
 import { DomainError } from '../errors.ts';
+import type { ConsoleRole } from '../partners/users.ts';
 import { hashSecret, matchesHash, parseApiKey } from './api-keys.ts';
 
-/** Who is calling the admin API: the platform operator, or one tenant through one of its keys. */
-export type Principal = { kind: 'operator' } | { kind: 'tenant'; tenantId: string; keyId: string };
+/**
+ * Who is calling the admin rules: the platform operator (its key), one tenant through one of its
+ * keys, or a console user signed in (an operator user, or a tenant's owner or staff). The same
+ * rules (admin-service.ts, orders, payments) take every kind; none has a second set.
+ */
+export type Principal =
+  | { kind: 'operator' }
+  | { kind: 'tenant'; tenantId: string; keyId: string }
+  | { kind: 'user'; email: string; role: ConsoleRole; tenantId?: string };
+
+/** True for the operator's key and the operator's console users. */
+export function isOperator(principal: Principal): boolean {
+  return principal.kind === 'operator' || (principal.kind === 'user' && principal.role === 'operator');
+}
+
+/** How the audit log names the principal: `operator`, `key:<tenant>/<keyId>`, `user:<email>`. */
+export function actorOf(principal: Principal): string {
+  if (principal.kind === 'operator') return 'operator';
+  if (principal.kind === 'user') return `user:${principal.email}`;
+  return `key:${principal.tenantId}/${principal.keyId}`;
+}
 
 export interface StoredApiKey {
   keyId: string;
@@ -45,10 +65,10 @@ export async function authenticate(
 
 /** The operator may act on any tenant; a tenant key only on its own tenant (403 otherwise). */
 export function authorizeTenant(principal: Principal, tenantId: string): void {
-  if (principal.kind === 'operator') return;
-  if (principal.tenantId !== tenantId) throw new DomainError('FORBIDDEN');
+  if (isOperator(principal)) return;
+  if (principal.kind === 'operator' || principal.tenantId !== tenantId) throw new DomainError('FORBIDDEN');
 }
 
 export function requireOperator(principal: Principal): void {
-  if (principal.kind !== 'operator') throw new DomainError('FORBIDDEN');
+  if (!isOperator(principal)) throw new DomainError('FORBIDDEN');
 }

@@ -1,5 +1,11 @@
 import { DomainError } from '../errors.ts';
-import { authorizeTenant, type Principal, requireOperator, type StoredApiKey } from './admin-auth.ts';
+import {
+  actorOf,
+  authorizeTenant,
+  type Principal,
+  requireOperator,
+  type StoredApiKey,
+} from './admin-auth.ts';
 import { generateApiKey } from './api-keys.ts';
 import type { ConfigChange } from './config-diff.ts';
 import type { Tenant, TenantInput } from './tenant.ts';
@@ -47,9 +53,7 @@ export interface TenantStore {
   revokeKey(tenantId: string, keyId: string, actor: string): Promise<string>;
 }
 
-export function actorOf(principal: Principal): string {
-  return principal.kind === 'operator' ? 'operator' : `key:${principal.tenantId}/${principal.keyId}`;
-}
+export { actorOf };
 
 /**
  * The partner admin API's rules: only the operator creates tenants; the operator or one of the

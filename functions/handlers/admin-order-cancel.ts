@@ -1,5 +1,6 @@
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
+import { isOperator } from '../../core/tenants/admin-auth.ts';
 import { noStore } from '../http/cache.ts';
 import { implement } from '../http/route.ts';
 
@@ -8,7 +9,7 @@ export const handler = implement(
   'admin-order-cancel',
   async ({ params, body, principal, locale, services }) => {
     const { tenant, order } = await services.orderService.forPartner(params.tenantId, params.orderId);
-    const actor = principal.kind === 'operator' ? 'operator' : 'partner';
+    const actor = isOperator(principal) ? 'operator' : 'partner';
     const cancelled = await services.orderService.cancel(
       order,
       actor,

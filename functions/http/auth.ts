@@ -1,6 +1,7 @@
 import { SESSION_COOKIE } from '../../core/buyers/sessions.ts';
 import { DomainError } from '../../core/errors.ts';
 import { checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from '../../core/handoff/signature.ts';
+import { CONSOLE_SESSION_COOKIE, type ConsoleUser } from '../../core/partners/users.ts';
 import {
   authFailureRule,
   consume,
@@ -75,6 +76,8 @@ export async function authenticateCaller(
       return undefined;
     case 'buyer':
       throw new Error('buyer routes are authenticated by authenticateBuyer');
+    case 'console':
+      throw new Error('console routes are authenticated by authenticateConsole');
     case 'supply-signature': {
       await throttled(caller, async () => {
         const keys = await caller.services.secrets.versions(SUPPLY_SIGNING_KEY);
@@ -127,6 +130,36 @@ export async function identifyShopper(caller: Caller): Promise<{ shopper: Shoppe
   const { visitorId, cookie } = visitorOf(caller.event);
   const buyer = await sessionBuyer(caller);
   return { shopper: { visitorId, ...(buyer && { buyer }) }, cookies: cookie ? [cookie] : [] };
+}
+
+/** The console user the `sc_session` cookie stands for, if any (pages that also serve the signed-out). */
+export function consoleSessionUser(
+  caller: Pick<Caller, 'event' | 'services'>,
+): Promise<ConsoleUser | undefined> {
+  return caller.services.partners.authenticate(readCookie(caller.event, CONSOLE_SESSION_COOKIE));
+}
+
+/**
+ * A `console` route: the signed-in console user, or 401; 403 when the user's role is not one of
+ * the route's, or the path's `{tenantId}` is not the user's tenant (operators act on any). The
+ * user comes back as the admin Principal, so the console calls the very rules the admin API does.
+ */
+export async function authenticateConsole(
+  route: RouteDefinition,
+  caller: Caller,
+): Promise<{ principal: Principal; user: ConsoleUser }> {
+  const user = await consoleSessionUser(caller);
+  if (!user) throw new DomainError('UNAUTHORIZED');
+  if (route.roles && !route.roles.includes(user.role)) throw new DomainError('FORBIDDEN');
+  const principal: Principal = {
+    kind: 'user',
+    email: user.email,
+    role: user.role,
+    ...(user.tenantId && { tenantId: user.tenantId }),
+  };
+  const tenantId = caller.params?.tenantId;
+  if (tenantId !== undefined) authorizeTenant(principal, tenantId);
+  return { principal, user };
 }
 
 /** A route's own rate limit (`rateLimit` in the table), per site and client address. */

@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import type * as z from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { negotiateLocale } from '../../core/i18n/negotiate.ts';
+import type { ConsoleUser } from '../../core/partners/users.ts';
 import type { Principal } from '../../core/tenants/admin-auth.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import { fieldErrorsFrom } from '../../core/validation/field-errors.ts';
@@ -9,7 +10,13 @@ import { type Locale, supportedLocales } from '../../locales/index.ts';
 import { type Services, services } from '../composition.ts';
 import type { RouteDefinition } from '../contract.ts';
 import { type Route, type RouteId, routes } from '../routes.ts';
-import { authenticateBuyer, authenticateCaller, enforceRateLimit, identifyShopper } from './auth.ts';
+import {
+  authenticateBuyer,
+  authenticateCaller,
+  authenticateConsole,
+  enforceRateLimit,
+  identifyShopper,
+} from './auth.ts';
 import type { ContextWithCapabilities, RouteHandler } from './dispatch.ts';
 import { errorResponse } from './error-response.ts';
 import { verifyOrigin } from './origin.ts';
@@ -30,9 +37,10 @@ type TenantOf<R> = R extends { tenant: 'required' }
   : R extends { tenant: 'optional' }
     ? Tenant | undefined
     : undefined;
-type PrincipalOf<R> = R extends { auth: 'tenant-admin' | 'operator' } ? Principal : undefined;
+type PrincipalOf<R> = R extends { auth: 'tenant-admin' | 'operator' | 'console' } ? Principal : undefined;
 type ShopperOf<R> = R extends { auth: 'shopper' } ? Shopper : undefined;
 type BuyerOf<R> = R extends { auth: 'buyer' } ? SignedInBuyer : undefined;
+type ConsoleUserOf<R> = R extends { auth: 'console' } ? ConsoleUser : undefined;
 
 /** What a handler receives: its route's validated parts, typed from the route table. */
 export interface RouteInput<R> {
@@ -41,12 +49,14 @@ export interface RouteInput<R> {
   body: Schema<R, 'body'>;
   /** Present whenever the route declares `tenant: 'required'`. */
   tenant: TenantOf<R>;
-  /** The authenticated admin caller on `tenant-admin` and `operator` routes. */
+  /** The authenticated admin caller on `tenant-admin` and `operator` routes; the signed-in user on `console` routes. */
   principal: PrincipalOf<R>;
   /** The visitor (and signed-in buyer, if any) on `shopper` routes. */
   shopper: ShopperOf<R>;
   /** The signed-in buyer (the `sf_session` cookie) on `buyer` routes. */
   buyer: BuyerOf<R>;
+  /** The signed-in console user (the `sc_session` cookie) on `console` routes. */
+  consoleUser: ConsoleUserOf<R>;
   locale: Locale;
   requestId: string;
   /** The caller's address (behind CloudFront, the viewer's). */
@@ -77,6 +87,7 @@ interface RequestState {
   principal?: Principal;
   shopper?: Shopper;
   buyer?: SignedInBuyer;
+  consoleUser?: ConsoleUser;
   /** Set-Cookie values the chain adds to the handler's answer (a new visitor's id). */
   cookies: string[];
 }
@@ -223,6 +234,10 @@ function authorizer(route: RouteDefinition, deps: () => Services): Middleware {
         state.cookies.push(...cookies);
       } else if (route.auth === 'buyer') {
         state.buyer = await authenticateBuyer(caller);
+      } else if (route.auth === 'console') {
+        const { principal, user } = await authenticateConsole(route, caller);
+        state.principal = principal;
+        state.consoleUser = user;
       } else {
         state.principal = await authenticateCaller(route, caller);
       }
@@ -326,6 +341,7 @@ export function routeHandler<R extends RouteDefinition>(
           principal: state.principal,
           shopper: state.shopper,
           buyer: state.buyer,
+          consoleUser: state.consoleUser,
           locale: state.locale ?? 'en',
           requestId: state.requestId,
           clientIp: state.clientIp,
@@ -338,7 +354,10 @@ export function routeHandler<R extends RouteDefinition>(
       if (key === undefined || !idempotency) return respond();
       return idempotency.run(deps(), {
         scope:
-          state.tenant?.id ?? (state.principal?.kind === 'tenant' ? state.principal.tenantId : undefined),
+          state.tenant?.id ??
+          (state.principal?.kind === 'tenant' || state.principal?.kind === 'user'
+            ? state.principal.tenantId
+            : undefined),
         route,
         key,
         event,

@@ -51,6 +51,10 @@ const platformData: Record<string, string> = {
     'the PO retry queue the sweep reads before any tenant is known: pointers (tenant, order, PO id) only, the PO stays under T#<tenantId>#',
   handoffDeadLetter:
     "the operator's dead-letter list across tenants: pointers only, the PO stays under T#<tenantId>#",
+  partnerUser: 'console users sign in by email before any tenant is known; operators have no tenant',
+  partnerSession: "console sessions live in their user's partition (found from the cookie alone)",
+  partnerInvite: 'an invite link is read before any session or tenant is known',
+  partnerTenant: "the operator console's list of tenants: ids only",
 };
 
 /** Tenant ids as core/tenants/tenant.ts allows them. */
