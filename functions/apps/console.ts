@@ -3,6 +3,18 @@
 import { DomainError } from '../../core/errors.ts';
 import { handler as home } from '../handlers/console-home.ts';
 import { consoleErrorPage, onConsoleHost } from '../handlers/console-kit.ts';
+import { handler as launchCuration } from '../handlers/console-launch-curation.ts';
+import { handler as launchDiscard } from '../handlers/console-launch-discard.ts';
+import { handler as launchLogo } from '../handlers/console-launch-logo.ts';
+import { handler as launchPreviewHome } from '../handlers/console-launch-preview-home.ts';
+import { handler as launchPreviewOffer } from '../handlers/console-launch-preview-offer.ts';
+import { handler as launchPrices } from '../handlers/console-launch-prices.ts';
+import { handler as launchPublish } from '../handlers/console-launch-publish.ts';
+import { handler as launchRebase } from '../handlers/console-launch-rebase.ts';
+import { handler as launchReview } from '../handlers/console-launch-review.ts';
+import { handler as launchSave } from '../handlers/console-launch-save.ts';
+import { handler as launchStart } from '../handlers/console-launch-start.ts';
+import { handler as launchStep } from '../handlers/console-launch-step.ts';
 import { handler as notFound } from '../handlers/console-not-found.ts';
 import { handler as openTenant } from '../handlers/console-open-tenant.ts';
 import { handler as signIn } from '../handlers/console-sign-in.ts';
@@ -21,6 +33,18 @@ const routed = functionHandler(
     'console-home': home,
     'console-open-tenant': openTenant,
     'console-tenant': tenant,
+    'console-launch-start': launchStart,
+    'console-launch-step': launchStep,
+    'console-launch-save': launchSave,
+    'console-launch-logo': launchLogo,
+    'console-launch-review': launchReview,
+    'console-launch-publish': launchPublish,
+    'console-launch-rebase': launchRebase,
+    'console-launch-discard': launchDiscard,
+    'console-launch-prices': launchPrices,
+    'console-launch-curation': launchCuration,
+    'console-launch-preview-home': launchPreviewHome,
+    'console-launch-preview-offer': launchPreviewOffer,
     'console-not-found': notFound,
   },
   { errorPage: consoleErrorPage },
