@@ -1,3 +1,4 @@
+import '../locales/console-launch.ts';
 import type { ConsoleRole } from '../core/partners/users.ts';
 import { tenantPath } from './context.ts';
 

@@ -47,7 +47,7 @@ const anyConsoleUser = ['operator', 'owner', 'staff'] as const;
 const consolePageResponse = { status: 200, contentType: 'text/html' } as const;
 /** The launch flow changes the site: its owner and the operator, not staff. Previews read the catalog. */
 const launchRoles = ['operator', 'owner'] as const;
-const launchAccess = { table: 'write', search: 'read' } as const;
+const launchAccess = { table: 'write', search: 'read', secrets: [TOSS_SECRET_KEY] } as const;
 
 export const routes = [
   // Platform

@@ -7,7 +7,6 @@ import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
 import enConsole from './en/console.json' with { type: 'json' };
-import enConsoleLaunch from './en/console-launch.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
 import enOrders from './en/orders.json' with { type: 'json' };
@@ -24,7 +23,6 @@ import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
 import koConsole from './ko/console.json' with { type: 'json' };
-import koConsoleLaunch from './ko/console-launch.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
 import koOrders from './ko/orders.json' with { type: 'json' };
@@ -41,7 +39,6 @@ import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
 import viConsole from './vi/console.json' with { type: 'json' };
-import viConsoleLaunch from './vi/console-launch.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
 import viOrders from './vi/orders.json' with { type: 'json' };
@@ -58,7 +55,6 @@ import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
 import zhConsole from './zh-CN/console.json' with { type: 'json' };
-import zhConsoleLaunch from './zh-CN/console-launch.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhOrders from './zh-CN/orders.json' with { type: 'json' };
@@ -91,7 +87,6 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
-  'console-launch',
   'console',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
@@ -113,7 +108,6 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
-    'console-launch': enConsoleLaunch,
     console: enConsole,
   },
   vi: {
@@ -132,7 +126,6 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
-    'console-launch': viConsoleLaunch,
     console: viConsole,
   },
   ko: {
@@ -151,7 +144,6 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
-    'console-launch': koConsoleLaunch,
     console: koConsole,
   },
   'zh-CN': {
@@ -170,7 +162,6 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
-    'console-launch': zhConsoleLaunch,
     console: zhConsole,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;

@@ -157,8 +157,3 @@ export function stepValues(step: DraftStep, fields: FormFields, draft: Tenant): 
     }
   }
 }
-
-/** The secret a payments form may carry (the virtual-account provider's key): stored apart, never shown back. */
-export function providerSecretOf(fields: FormFields): string | undefined {
-  return optional(one(fields, 'payments.virtualAccount.secretKey'));
-}

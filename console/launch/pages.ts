@@ -1,3 +1,4 @@
+import '../../locales/console-launch.ts';
 import type { TFunction } from 'i18next';
 import { badges, belts, categoriesL1, categoryTree, supplierTiers } from '../../core/catalog/taxonomy.ts';
 import type { FieldError } from '../../core/errors.ts';
@@ -59,7 +60,8 @@ function errorIndex(errors: readonly FieldError[] = []) {
   return {
     get(name: string): FieldError | undefined {
       if (byPath.has(name)) return byPath.get(name);
-      for (const [path, e] of byPath) if (path.startsWith(`${name}.`)) return e;
+      for (const [path, e] of byPath)
+        if (path.startsWith(`${name}.`) || name.startsWith(`${path}.`)) return e;
       return undefined;
     },
     all: [...byPath.entries()],
@@ -545,21 +547,19 @@ export function paymentsStep(page: StepPage, hasProviderKey: boolean): ConsoleVi
     checked: config.paymentMethods,
     options: paymentMethods.map((m) => [m, k(t, `method_${m}`)] as const),
   })}
-<fieldset class="sc-choices"><legend>${k(t, 'bankAccount')}</legend>
+<fieldset class="sc-choices" id="f-payments-bankAccount"><legend>${k(t, 'bankAccount')}</legend>
 ${input(t, errors, { name: 'payments.bankAccount.bankName', label: k(t, 'bankName'), value: bank?.bankName ?? '' })}
 ${input(t, errors, { name: 'payments.bankAccount.bankBin', label: k(t, 'bankBin'), value: bank?.bankBin ?? '', hint: k(t, 'bankBinHint') })}
 ${input(t, errors, { name: 'payments.bankAccount.accountNumber', label: k(t, 'accountNumber'), value: bank?.accountNumber ?? '' })}
 ${input(t, errors, { name: 'payments.bankAccount.accountName', label: k(t, 'accountName'), value: bank?.accountName ?? '' })}
 </fieldset>
-<fieldset class="sc-choices"><legend>${k(t, 'virtualAccount')}</legend>
+<fieldset class="sc-choices" id="f-payments-virtualAccount"><legend>${k(t, 'virtualAccount')}</legend>
 ${input(t, errors, {
   name: 'payments.virtualAccount.bankCode',
   label: k(t, 'vaBankCode'),
   value: config.payments.virtualAccount?.bankCode ?? '',
 })}
-<div class="sc-field"><label for="f-va-secret">${k(t, 'vaSecretKey')}</label><input id="f-va-secret" name="payments.virtualAccount.secretKey" type="password" autocomplete="off" value="" aria-describedby="f-va-secret-hint"><p class="sc-hint" id="f-va-secret-hint">${
-    hasProviderKey ? k(t, 'vaSecretStored') : k(t, 'vaSecretNone')
-  }</p></div>
+<p class="sc-hint">${hasProviderKey ? k(t, 'vaSecretStored') : k(t, 'vaSecretNone')}</p>
 </fieldset>
 ${input(t, errors, { name: 'payments.deadlineHours', label: k(t, 'deadlineHours'), value: config.payments.deadlineHours, type: 'number', min: '1' })}`;
   return frame(page, 'payments', body);

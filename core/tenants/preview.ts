@@ -1,3 +1,4 @@
+import '../../locales/console-launch.ts';
 import * as z from 'zod';
 import type { Locale } from '../../locales/index.ts';
 import type { Offer } from '../catalog/model.ts';
@@ -88,7 +89,7 @@ export function launchPreviews(ports: PreviewPorts) {
       const t = translatorFor(locale);
       return {
         total: result.total,
-        sentence: t('console-launch:curation_count', { count: result.total }),
+        sentence: t('console-launch:curationCount', { count: result.total }),
         samples: result.offers.map((o: OfferSummary) => ({
           offerId: o.offerId,
           title: titleOf(o.title, locale),
@@ -130,14 +131,14 @@ export function launchPreviews(ports: PreviewPorts) {
           const last = tiers[tiers.length - 1]!;
           const sentence =
             tiers.length > 1
-              ? t('console-launch:price_sentence_tiers', {
+              ? t('console-launch:priceTiers', {
                   first: first.unitPrice.formatted,
                   from: first.minQuantity,
                   last: last.unitPrice.formatted,
                   to: last.minQuantity,
                   unit: t(`catalog:unit_${offer.unit}`),
                 })
-              : t('console-launch:price_sentence_one', {
+              : t('console-launch:priceSingle', {
                   first: first.unitPrice.formatted,
                   from: first.minQuantity,
                   unit: t(`catalog:unit_${offer.unit}`),

@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { type AssetStore, directoryAssetStore, s3AssetStore } from '../../adapters/assets/store.ts';
 import { DynamoDraftStore } from '../../adapters/dynamodb/tenant-draft-store.ts';
 import { openSearchOffers } from '../../adapters/opensearch/offer-search.ts';
+import { secretKeyFor } from '../../adapters/payments/toss-virtual-account.ts';
 import type { ConsoleContext } from '../../console/context.ts';
 import {
   brandStep,
@@ -27,6 +28,7 @@ import type { Locale } from '../../locales/index.ts';
 import type { Services } from '../composition.ts';
 import type { HttpEvent } from '../http/types.ts';
 import { searchTransport } from '../search-client.ts';
+import { TOSS_SECRET_KEY } from '../secrets.ts';
 
 /**
  * The launch flow's services, built once per container from the shared services (the tenant
@@ -147,7 +149,7 @@ export async function stepPage(
     case 'lanes':
       return lanesStep(page);
     case 'payments':
-      return paymentsStep(page, false);
+      return paymentsStep(page, await hasProviderKey(services, tenantId));
     case 'contact':
       return contactStep(page);
   }
@@ -212,3 +214,12 @@ export function queryFields(event: HttpEvent): FormFieldsOf {
   return out;
 }
 type FormFieldsOf = Record<string, string | string[]>;
+
+/** Whether the virtual-account provider has a key for this tenant (read from the platform secret, never shown). */
+async function hasProviderKey(services: Services, tenantId: string): Promise<boolean> {
+  try {
+    return secretKeyFor(await services.secrets.get(TOSS_SECRET_KEY), tenantId).length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -159,6 +159,21 @@ describe('the owner of th launches the site from the console', () => {
       expect(await count.innerText()).toContain(`This site will sell ${expectedCount} offers.`);
       await screenshot(page, 'console-launch-curation');
 
+      // The other steps, each reachable from the steps list and accessible (their saves: test/integration).
+      for (const [name, slug] of [
+        ['Domains', 'domains'],
+        ['Shipping lanes', 'lanes'],
+        ['Payment methods', 'payments'],
+        ['Contact and legal', 'contact'],
+      ] as const) {
+        await page.getByRole('link', { name, exact: true }).click();
+        await page.waitForURL(new RegExp(`/launch/${slug}$`));
+        await expectNoAxeViolations(page, `launch: ${slug}`);
+      }
+      await page.goto(`${origin}/tenants/th/launch/preview/offer`);
+      expect(await page.locator('h1').count()).toBe(1);
+
+      await page.goto(`${origin}/tenants/th/launch/curation`);
       await page.getByRole('link', { name: 'Publish' }).click();
       await page.waitForURL(/\/launch\/publish$/);
       await expectNoAxeViolations(page, 'launch: publish');

@@ -22,6 +22,7 @@ import { seedStorefrontCatalog } from '../kit/storefront.ts';
 let platform: TestPlatform;
 let offers: OfferInput[];
 const owner: Principal = { kind: 'tenant', tenantId: 'th', keyId: '0123456789abcdef' };
+const owner_ = owner;
 const otherTenant: Principal = { kind: 'tenant', tenantId: 'kr', keyId: '0123456789abcdef' };
 
 const thInput = {
@@ -236,5 +237,175 @@ describe('previews', () => {
       `${first.unitPrice.formatted} per piece from ${first.minQuantity}`,
     );
     expect(first.unitPrice.formatted).toMatch(/^THB\s|฿/);
+  });
+});
+
+/** A browser-like client of the console host: keeps cookies, does not follow redirects. */
+function consoleClient() {
+  const jar = new Map<string, string>();
+  const request = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (jar.size > 0) headers.set('cookie', [...jar].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await platform.request(path, { ...init, headers, host: 'console.localhost:3000' });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...value] = pair!.split('=');
+      jar.set(name!.trim(), value.join('='));
+    }
+    return res;
+  };
+  const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+  const post = (path: string, fields: [string, string][]) =>
+    request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    });
+  return {
+    request,
+    post,
+    csrfOf,
+    async signIn(user: { email: string; password: string }) {
+      const form = await (await request('/sign-in')).text();
+      const res = await post('/sign-in', [
+        ['csrf', csrfOf(form)],
+        ['email', user.email],
+        ['password', user.password],
+      ]);
+      expect(res.status).toBe(303);
+    },
+  };
+}
+
+describe('the launch routes on the console host', () => {
+  const users = {
+    owner: { email: 'owner@th.test', password: 'th-owner-password-1' },
+    staff: { email: 'staff@th.test', password: 'th-staff-password-1' },
+    vnOwner: { email: 'owner@vn.test', password: 'vn-owner-password-1' },
+  };
+  beforeAll(async () => {
+    const { partners } = platform.services;
+    await partners.recordTenant('th');
+    await partners.ensureUser({ ...users.owner, role: 'owner', tenantId: 'th' }, 'test');
+    await partners.ensureUser({ ...users.staff, role: 'staff', tenantId: 'th' }, 'test');
+    await partners.ensureUser({ ...users.vnOwner, role: 'owner', tenantId: 'vn' }, 'test');
+  });
+
+  it("refuses another tenant's owner and the tenant's own staff on every launch route, and asks the signed-out to sign in", async () => {
+    const vn = consoleClient();
+    await vn.signIn(users.vnOwner);
+    const staff = consoleClient();
+    await staff.signIn(users.staff);
+    for (const path of [
+      '/tenants/th/launch/brand',
+      '/tenants/th/launch/publish',
+      '/tenants/th/launch/preview/prices?pricing.markupBps=10',
+      '/tenants/th/launch/preview/curation?curation.categories=toys',
+      '/tenants/th/launch/preview/home',
+    ]) {
+      expect((await vn.request(path)).status, `vn owner on ${path}`).toBe(403);
+      expect((await staff.request(path)).status, `th staff on ${path}`).toBe(403);
+    }
+    const form = await (await vn.request('/tenants/vn/launch/brand')).text();
+    const refused = await vn.post('/tenants/th/launch/publish', [
+      ['csrf', vn.csrfOf(form)],
+      ['revision', '1'],
+    ]);
+    expect(refused.status).toBe(403);
+    expect((await consoleClient().request('/tenants/th/launch/brand')).status).toBe(303);
+    expect((await consoleClient().request('/tenants/th/launch/preview/prices')).status).toBe(401);
+    // The same paths on a site's host do not exist.
+    expect(
+      (await platform.request('/console/tenants/th/launch/brand', { host: 'th.localhost' })).status,
+    ).toBe(404);
+  });
+
+  it('saves the steps the browser test does not walk through (no JavaScript: plain form posts), and refuses a post without its CSRF token', async () => {
+    const owner = consoleClient();
+    await owner.signIn(users.owner);
+    const csrf = owner.csrfOf(await (await owner.request('/tenants/th/launch/contact')).text());
+    const save = async (step: string, fields: [string, string][]) => {
+      const res = await owner.post(`/tenants/th/launch/${step}`, [['csrf', csrf], ...fields]);
+      expect(res.status, `${step}: ${res.status === 400 ? await res.text() : ''}`).toBe(303);
+      expect(res.headers.get('location')).toBe(`/tenants/th/launch/${step}?saved=1`);
+    };
+    await save('contact', [
+      ['contact.email', 'sales@th.example'],
+      ['contact.phone', '+66 2 123 4567'],
+      ['legal.companyName', 'Thai Sourcing Co., Ltd.'],
+      ['legal.terms.en', 'Orders are binding once paid.'],
+    ]);
+    await save('payments', [
+      ['paymentMethods', 'bank_transfer'],
+      ['paymentMethods', 'cash_on_delivery'],
+      ['payments.bankAccount.bankName', 'Kasikornbank'],
+      ['payments.bankAccount.accountNumber', '1234567890'],
+      ['payments.bankAccount.accountName', 'Thai Sourcing'],
+      ['payments.deadlineHours', '48'],
+    ]);
+    await save('lanes', [
+      ['lane.id', 'air-express'],
+      ['lane.kind', 'air_express'],
+      ['lane.transitMin', '3'],
+      ['lane.transitMax', '6'],
+      ['lane.base', '20'],
+      ['lane.per100g', '3.5'],
+      ['lane.volumetricDivisor', '6000'],
+    ]);
+    await save('domains', [['add', 'shop.th-sourcing.example']]);
+    const { draft } = await service().get(owner_, 'th');
+    expect(draft.config).toMatchObject({
+      contact: { email: 'sales@th.example', phone: '+66 2 123 4567' },
+      legal: { companyName: 'Thai Sourcing Co., Ltd.', terms: { en: 'Orders are binding once paid.' } },
+      paymentMethods: ['bank_transfer', 'cash_on_delivery'],
+      payments: { bankAccount: { bankName: 'Kasikornbank', accountNumber: '1234567890' }, deadlineHours: 48 },
+      shippingLanes: [{ id: 'air-express', baseFen: 2000, per100gFen: 350, transitDays: { min: 3, max: 6 } }],
+    });
+    expect(draft.config.domains).toContain('shop.th-sourcing.example');
+
+    // Bank transfer without an account: refused with the field named, the draft unchanged.
+    const refused = await owner.post('/tenants/th/launch/payments', [
+      ['csrf', csrf],
+      ['paymentMethods', 'bank_transfer'],
+      ['payments.deadlineHours', '48'],
+    ]);
+    expect(refused.status).toBe(400);
+    const page = await refused.text();
+    expect(page).toContain('aria-invalid="true"');
+    expect((await service().get(owner_, 'th')).draft.revision).toBe(draft.revision);
+    const forged = await owner.post('/tenants/th/launch/contact', [['contact.email', 'evil@x.example']]);
+    expect(forged.status).toBe(403);
+  });
+
+  it('answers the previews as JSON for the islands, from the form values given', async () => {
+    const owner = consoleClient();
+    await owner.signIn(users.owner);
+    const prices = await owner.request(
+      '/tenants/th/launch/preview/prices?pricing.markupBps=10&pricing.rounding.increment=1&pricing.rounding.mode=up',
+    );
+    expect(prices.status).toBe(200);
+    const body = await prices.json();
+    expect(body.currency).toBe('THB');
+    expect(body.offers.length).toBeGreaterThan(0);
+    const count = await (
+      await owner.request(
+        '/tenants/th/launch/preview/curation?curation.categories=plush_toys&curation.categories=womens_wear',
+      )
+    ).json();
+    const expected = offers
+      .map((o) => offerSchema.parse(o))
+      .filter((o) =>
+        withinCuration(o, {
+          curation: {
+            categories: ['plush_toys', 'womens_wear'],
+            supplierTiers: [],
+            requiredBadges: [],
+            belts: [],
+          },
+        }),
+      ).length;
+    expect(count.total).toBe(expected);
+    const bad = await owner.request('/tenants/th/launch/preview/prices?pricing.markupBps=-5');
+    expect(bad.status).toBe(400);
   });
 });
