@@ -1,3 +1,4 @@
+import '../locales/console-launch.ts';
 import type { ConsoleRole } from '../core/partners/users.ts';
 import { tenantPath } from './context.ts';
 
@@ -20,6 +21,7 @@ export const operatorNav: readonly { key: string; href: string }[] = [
 /** A tenant's pages, in order. New sections (the launch flow) add their entry here. */
 export const tenantNav: NavItem[] = [
   { key: 'console:navOverview', href: (t) => tenantPath(t), roles: everyone },
+  { key: 'console-launch:navLaunch', href: (t) => tenantPath(t, '/launch'), roles: ['operator', 'owner'] },
   { key: 'console:navOrders', href: (t) => tenantPath(t, '/orders'), roles: everyone },
   { key: 'console:navUsers', href: (t) => tenantPath(t, '/users'), roles: ['operator', 'owner'] },
   { key: 'console:navKeys', href: (t) => tenantPath(t, '/keys'), roles: ['operator', 'owner'] },

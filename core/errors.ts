@@ -54,6 +54,7 @@ export const errorCodes = [
   'EMAIL_TAKEN',
   'RESET_CODE_INVALID',
   'INVITE_INVALID',
+  'DRAFT_OUTDATED',
 ] as const;
 
 export type ErrorCode = (typeof errorCodes)[number];

@@ -1,5 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type AssetStore, directoryAssetStore, s3AssetStore } from '../adapters/assets/store.ts';
 import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
 import { httpTokenCheck } from '../adapters/domains/http-token-check.ts';
 import { DynamoBuyerStore } from '../adapters/dynamodb/buyer-store.ts';
@@ -113,6 +115,8 @@ export interface Services {
   handoffStore: HandoffStore;
   /** The cross-border handoff: outbox → POs, retries, dead letters, webhooks in. */
   handoff: HandoffService;
+  /** Images: the S3 bucket CloudFront serves under /assets/* (ASSETS_BUCKET), else the ASSETS_DIR folder. */
+  assets: AssetStore;
 }
 
 /**
@@ -226,6 +230,9 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     config,
     dynamo,
     db,
+    assets: config.ASSETS_BUCKET
+      ? s3AssetStore(new S3Client({ region: config.AWS_REGION }), config.ASSETS_BUCKET)
+      : directoryAssetStore(config.ASSETS_DIR),
     tenantRepository,
     tenants: cachedDirectory(routable, config.TENANT_CACHE_TTL_MS),
     domainVerifications,

@@ -64,7 +64,7 @@ ${(meta.jsonLd ?? []).map((doc) => html`<script type="application/ld+json" nonce
 <header class="sf-header">
 <a class="sf-brand" href="${pageHome(ctx)}">${
     theme.logoUrl
-      ? html`<img src="${theme.logoUrl}" alt="${tenant.name}" width="120" height="40">`
+      ? html`<img src="${logoSource(ctx, theme.logoUrl)}" alt="${tenant.name}" width="120" height="40">`
       : html`<span>${tenant.name}</span>`
   }</a>
 <form class="sf-search" role="search" action="/search" method="get">
@@ -135,4 +135,12 @@ function contactLine(ctx: PageContext): SafeHtml {
   return html`<p>${ctx.t('storefront:contact')}: ${email ? html`<a href="mailto:${email}">${email}</a>` : ''}${
     email && phone ? ' · ' : ''
   }${phone ? html`<a href="tel:${phone.replace(/[^+0-9]/g, '')}">${phone}</a>` : ''}</p>`;
+}
+
+/**
+ * A logo uploaded in the console is in the asset store (`https://asset-store.invalid/<key>`, a
+ * name, not a host): served from this site under `/assets/`. Any other logo URL is used as is.
+ */
+function logoSource(ctx: PageContext, logoUrl: string): string {
+  return logoUrl.startsWith('https://asset-store.invalid/') ? (ctx.picture(logoUrl).src ?? logoUrl) : logoUrl;
 }

@@ -1,5 +1,9 @@
 import { fold } from '../../core/catalog/catalog-service.ts';
-import type { OfferSearchCriteria, SuggestCriteria } from '../../core/catalog/search.ts';
+import type {
+  CurationCountCriteria,
+  OfferSearchCriteria,
+  SuggestCriteria,
+} from '../../core/catalog/search.ts';
 import type { Sort } from '../../core/catalog/search-query.ts';
 import { badges, belts, categoriesL1, categoriesL2 } from '../../core/catalog/taxonomy.ts';
 import type { Curation } from '../../core/tenants/tenant.ts';
@@ -323,6 +327,26 @@ export function buildDidYouMeanBody(
       text: criteria.text,
       words: { term: { field, suggest_mode: 'missing', min_word_length: 3, prefix_length: 0, max_edits: 2 } },
     },
+  };
+}
+
+/**
+ * The console's curation count: how many listed offers a curation selects (exact, not capped
+ * at 10,000) and the best-ranked few of them as samples. No text, no facets, no sort beyond rank.
+ */
+export function buildCountBody(criteria: CurationCountCriteria): Clause {
+  return {
+    size: criteria.size,
+    track_total_hits: true,
+    query: {
+      function_score: {
+        query: { bool: { filter: curationFilters(criteria.curation) } },
+        functions: rankingSignals,
+        score_mode: 'sum',
+        boost_mode: 'replace',
+      },
+    },
+    _source: sourceFields(criteria.locale),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { OfferSearch } from '../../core/catalog/search.ts';
-import { buildDidYouMeanBody, buildSearchBody, buildSuggestBody } from './offer-query.ts';
+import { buildCountBody, buildDidYouMeanBody, buildSearchBody, buildSuggestBody } from './offer-query.ts';
 import {
   parseDidYouMean,
   parseSearchResponse,
@@ -43,6 +43,13 @@ export function openSearchOffers(transport: SearchTransport, alias: string): Off
         criteria.sort,
       );
       return { ...relaxed, relaxed: true, ...(didYouMean && { didYouMean }) };
+    },
+    async count(criteria) {
+      const page = parseSearchResponse(
+        (await run(buildCountBody(criteria))) as SearchResponseBody,
+        'relevance',
+      );
+      return { total: page.total, offers: page.offers };
     },
     async suggest(criteria) {
       return parseSuggestResponse(

@@ -15,6 +15,23 @@ export interface OfferSearch {
   search(criteria: OfferSearchCriteria): Promise<OfferSearchPage>;
   /** Offers whose title words start with the text typed, best first, under the curation. */
   suggest(criteria: SuggestCriteria): Promise<OfferTitleMatch[]>;
+  /**
+   * How many listed offers a curation selects, with the first `size` of them (best ranked): a
+   * count query, for the console's live curation count.
+   */
+  count(criteria: CurationCountCriteria): Promise<CurationCount>;
+}
+
+export interface CurationCountCriteria {
+  locale: Locale;
+  curation: Curation;
+  /** How many sample offers to return with the count. */
+  size: number;
+}
+
+export interface CurationCount {
+  total: number;
+  offers: OfferSummary[];
 }
 
 /** A price range of the price facet: inclusive CNY fen bounds (absent = open), under a key. */

@@ -20,7 +20,14 @@ export interface VersionedTenant {
 export interface AuditRecord {
   at: string;
   actor: string;
-  action: 'tenant.created' | 'tenant.updated' | 'key.created' | 'key.revoked';
+  action:
+    | 'tenant.created'
+    | 'tenant.updated'
+    | 'key.created'
+    | 'key.revoked'
+    | 'draft.saved'
+    | 'draft.published'
+    | 'draft.discarded';
   version?: number;
   keyId?: string;
   changes?: ConfigChange[];

@@ -13,6 +13,18 @@ import { handler as keyCreate } from '../handlers/console-key-create.ts';
 import { handler as keyRevoke } from '../handlers/console-key-revoke.ts';
 import { handler as keys } from '../handlers/console-keys.ts';
 import { consoleErrorPage, onConsoleHost } from '../handlers/console-kit.ts';
+import { handler as launchCuration } from '../handlers/console-launch-curation.ts';
+import { handler as launchDiscard } from '../handlers/console-launch-discard.ts';
+import { handler as launchLogo } from '../handlers/console-launch-logo.ts';
+import { handler as launchPreviewHome } from '../handlers/console-launch-preview-home.ts';
+import { handler as launchPreviewOffer } from '../handlers/console-launch-preview-offer.ts';
+import { handler as launchPrices } from '../handlers/console-launch-prices.ts';
+import { handler as launchPublish } from '../handlers/console-launch-publish.ts';
+import { handler as launchRebase } from '../handlers/console-launch-rebase.ts';
+import { handler as launchReview } from '../handlers/console-launch-review.ts';
+import { handler as launchSave } from '../handlers/console-launch-save.ts';
+import { handler as launchStart } from '../handlers/console-launch-start.ts';
+import { handler as launchStep } from '../handlers/console-launch-step.ts';
 import { handler as newTenant } from '../handlers/console-new-tenant.ts';
 import { handler as newTenantPage } from '../handlers/console-new-tenant-page.ts';
 import { handler as notFound } from '../handlers/console-not-found.ts';
@@ -39,6 +51,18 @@ const routed = functionHandler(
     'console-home': home,
     'console-open-tenant': openTenant,
     'console-tenant': tenant,
+    'console-launch-start': launchStart,
+    'console-launch-step': launchStep,
+    'console-launch-save': launchSave,
+    'console-launch-logo': launchLogo,
+    'console-launch-review': launchReview,
+    'console-launch-publish': launchPublish,
+    'console-launch-rebase': launchRebase,
+    'console-launch-discard': launchDiscard,
+    'console-launch-prices': launchPrices,
+    'console-launch-curation': launchCuration,
+    'console-launch-preview-home': launchPreviewHome,
+    'console-launch-preview-offer': launchPreviewOffer,
     'console-not-found': notFound,
     'console-new-tenant-page': newTenantPage,
     'console-new-tenant': newTenant,

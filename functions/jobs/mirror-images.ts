@@ -1,20 +1,9 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mirrorImages } from '../../adapters/assets/mirror.ts';
-import { type AssetStore, directoryAssetStore, s3AssetStore } from '../../adapters/assets/store.ts';
 import { services } from '../composition.ts';
 import { jobLogger } from '../http/telemetry.ts';
 
 const log = jobLogger('mirror-images');
-
-/** The asset store of this runtime: the bucket in AWS (ASSETS_BUCKET), else the local directory. */
-function assetStore(): AssetStore {
-  const { config } = services();
-  if (config.ASSETS_BUCKET)
-    return s3AssetStore(new S3Client({ region: config.AWS_REGION }), config.ASSETS_BUCKET);
-  return directoryAssetStore(config.ASSETS_DIR);
-}
-let store: AssetStore | undefined;
 
 /** Offer ids of the stream batch whose item was written (the offer items: `OFFER#<id>` / `OFFER`). */
 export function changedOfferIds(event: DynamoDBStreamEvent): string[] {
@@ -35,8 +24,7 @@ export function changedOfferIds(event: DynamoDBStreamEvent): string[] {
  * the batch (the page shows no picture for it meanwhile).
  */
 export async function handler(event: DynamoDBStreamEvent) {
-  store ??= assetStore();
-  const { offers } = services();
+  const { offers, assets: store } = services();
   const urls: string[] = [];
   for (const offerId of changedOfferIds(event)) urls.push(...((await offers.get(offerId))?.images ?? []));
   const outcomes = await mirrorImages(urls, { store });
