@@ -6,7 +6,6 @@
 import enAddress from './en/address.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
-import enConsole from './en/console.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
 import enOrders from './en/orders.json' with { type: 'json' };
@@ -22,7 +21,6 @@ import enValidation from './en/validation.json' with { type: 'json' };
 import koAddress from './ko/address.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
-import koConsole from './ko/console.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
 import koOrders from './ko/orders.json' with { type: 'json' };
@@ -38,7 +36,6 @@ import koValidation from './ko/validation.json' with { type: 'json' };
 import viAddress from './vi/address.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
-import viConsole from './vi/console.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
 import viOrders from './vi/orders.json' with { type: 'json' };
@@ -54,7 +51,6 @@ import viValidation from './vi/validation.json' with { type: 'json' };
 import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
-import zhConsole from './zh-CN/console.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhOrders from './zh-CN/orders.json' with { type: 'json' };
@@ -87,7 +83,6 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
-  'console',
 ] as const;
 export type Namespace = (typeof namespaces)[number];
 
@@ -108,7 +103,6 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
-    console: enConsole,
   },
   vi: {
     errors: viErrors,
@@ -126,7 +120,6 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
-    console: viConsole,
   },
   ko: {
     errors: koErrors,
@@ -144,7 +137,6 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
-    console: koConsole,
   },
   'zh-CN': {
     errors: zhErrors,
@@ -162,7 +154,6 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
-    console: zhConsole,
   },
 } satisfies Record<Locale, Record<Namespace, ResourceTree>>;
 

@@ -13,6 +13,15 @@ void instance.init({
   initAsync: false,
 });
 
+/**
+ * Adds a namespace bundled by one function only (the console's `console`), for every locale.
+ * Idempotent; call at module load, before the first translation.
+ */
+export function addNamespace(ns: string, bundles: Record<Locale, object>): void {
+  for (const [lng, bundle] of Object.entries(bundles))
+    instance.addResourceBundle(lng, ns, bundle, true, true);
+}
+
 /** A translator bound to one locale; the HTML layer escapes, so values are not escaped here. */
 export function translatorFor(locale: Locale): TFunction {
   return instance.getFixedT(locale);

@@ -1,3 +1,4 @@
+import './i18n.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
 import { translatorFor } from '../i18n/translator.ts';

@@ -134,7 +134,7 @@ describe('functions construct: one function per registry entry', () => {
     });
   });
 
-  it("only the checkout function may send mail: ses:SendEmail from the region's identities, and its sender set", () => {
+  it("only checkout (buyers' mail) and the console (invites) may send mail: ses:SendEmail from the region's identities, and its sender set", () => {
     const senders: string[] = [];
     for (const f of vn.functions.all()) {
       const actions = roleActions(template, logicalId(vn, f.fn.role!));
@@ -144,7 +144,7 @@ describe('functions construct: one function per registry entry', () => {
         f.name,
       ).toEqual([]);
     }
-    expect(senders).toEqual(['checkout']);
+    expect(senders.sort()).toEqual(['checkout', 'console']);
     const checkout = vn.functions.routeHandlers.get('checkout')!;
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       (p.Properties.Roles as { Ref?: string }[]).some((r) => r.Ref === logicalId(vn, checkout.fn.role!)),
