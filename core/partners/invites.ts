@@ -1,4 +1,3 @@
-import './i18n.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
 import { translatorFor } from '../i18n/translator.ts';

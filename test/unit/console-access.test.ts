@@ -1,3 +1,4 @@
+import '../../core/partners/i18n.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
