@@ -8,7 +8,6 @@ import enAddress from './en/address.json' with { type: 'json' };
 import enBuyerPages from './en/buyer-pages.json' with { type: 'json' };
 import enCart from './en/cart.json' with { type: 'json' };
 import enCatalog from './en/catalog.json' with { type: 'json' };
-import enConsole from './en/console.json' with { type: 'json' };
 import enErrors from './en/errors.json' with { type: 'json' };
 import enMail from './en/mail.json' with { type: 'json' };
 import enOrders from './en/orders.json' with { type: 'json' };
@@ -26,7 +25,6 @@ import koAddress from './ko/address.json' with { type: 'json' };
 import koBuyerPages from './ko/buyer-pages.json' with { type: 'json' };
 import koCart from './ko/cart.json' with { type: 'json' };
 import koCatalog from './ko/catalog.json' with { type: 'json' };
-import koConsole from './ko/console.json' with { type: 'json' };
 import koErrors from './ko/errors.json' with { type: 'json' };
 import koMail from './ko/mail.json' with { type: 'json' };
 import koOrders from './ko/orders.json' with { type: 'json' };
@@ -44,7 +42,6 @@ import viAddress from './vi/address.json' with { type: 'json' };
 import viBuyerPages from './vi/buyer-pages.json' with { type: 'json' };
 import viCart from './vi/cart.json' with { type: 'json' };
 import viCatalog from './vi/catalog.json' with { type: 'json' };
-import viConsole from './vi/console.json' with { type: 'json' };
 import viErrors from './vi/errors.json' with { type: 'json' };
 import viMail from './vi/mail.json' with { type: 'json' };
 import viOrders from './vi/orders.json' with { type: 'json' };
@@ -62,7 +59,6 @@ import zhAddress from './zh-CN/address.json' with { type: 'json' };
 import zhBuyerPages from './zh-CN/buyer-pages.json' with { type: 'json' };
 import zhCart from './zh-CN/cart.json' with { type: 'json' };
 import zhCatalog from './zh-CN/catalog.json' with { type: 'json' };
-import zhConsole from './zh-CN/console.json' with { type: 'json' };
 import zhErrors from './zh-CN/errors.json' with { type: 'json' };
 import zhMail from './zh-CN/mail.json' with { type: 'json' };
 import zhOrders from './zh-CN/orders.json' with { type: 'json' };
@@ -95,7 +91,6 @@ export const namespaces = [
   'mail',
   'timeline',
   'storefront',
-  'console',
   'buyer-pages',
   'account-pages',
 ] as const;
@@ -118,7 +113,6 @@ export const resources = {
     cart: enCart,
     mail: enMail,
     storefront: enStorefront,
-    console: enConsole,
     'buyer-pages': enBuyerPages,
     'account-pages': enAccountPages,
   },
@@ -138,7 +132,6 @@ export const resources = {
     cart: viCart,
     mail: viMail,
     storefront: viStorefront,
-    console: viConsole,
     'buyer-pages': viBuyerPages,
     'account-pages': viAccountPages,
   },
@@ -158,7 +151,6 @@ export const resources = {
     cart: koCart,
     mail: koMail,
     storefront: koStorefront,
-    console: koConsole,
     'buyer-pages': koBuyerPages,
     'account-pages': koAccountPages,
   },
@@ -178,7 +170,6 @@ export const resources = {
     cart: zhCart,
     mail: zhMail,
     storefront: zhStorefront,
-    console: zhConsole,
     'buyer-pages': zhBuyerPages,
     'account-pages': zhAccountPages,
   },

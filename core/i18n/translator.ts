@@ -24,8 +24,9 @@ export function hasKey(key: string, locale: Locale = 'en'): boolean {
 }
 
 /**
- * Adds a namespace that only one runtime needs (the console's `console-launch`), so the other
- * functions' bundles do not carry its strings. Idempotent.
+ * Adds a namespace that only one runtime needs (the console's `console` and `console-launch`),
+ * so the other functions' bundles do not carry its strings. Idempotent; call at module load,
+ * before the first translation.
  */
 export function addNamespace(ns: string, bundles: Record<Locale, ResourceTree>): void {
   for (const [locale, bundle] of Object.entries(bundles)) {

@@ -1,3 +1,4 @@
+import '../../core/partners/i18n.ts';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type * as z from 'zod';
 import { browserPath, type ConsoleContext } from '../../console/context.ts';

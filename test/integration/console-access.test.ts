@@ -1,3 +1,4 @@
+import '../../core/partners/i18n.ts';
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,3 +1,6 @@
+import '../../core/partners/i18n.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserPath } from '../../console/context.ts';
 import { tenantOverview } from '../../console/pages/tenant.ts';
@@ -25,6 +28,7 @@ import { type Tenant, tenantSchema } from '../../core/tenants/tenant.ts';
 import { isConsoleHost, safeNext } from '../../functions/handlers/console-kit.ts';
 import { consolePath } from '../../local/gateway.ts';
 import { demoTenants } from '../../local/seed/demo-tenants.ts';
+import { consoleResources } from '../../locales/console.ts';
 
 const staffOfVn: Principal = { kind: 'user', email: 'an@vn.test', role: 'staff', tenantId: 'vn' };
 const ownerOfVn: Principal = { kind: 'user', email: 'chu@vn.test', role: 'owner', tenantId: 'vn' };
@@ -156,5 +160,26 @@ describe('console edges', () => {
     );
     expect(view.main.value).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(view.main.value).not.toContain('<img');
+  });
+});
+
+describe('the console namespace', () => {
+  it('has the same keys in en, vi, ko and zh-CN, and every console:key the console uses exists', () => {
+    const reference = Object.keys(consoleResources.en).sort();
+    for (const locale of ['vi', 'ko', 'zh-CN'] as const)
+      expect(Object.keys(consoleResources[locale]).sort(), locale).toEqual(reference);
+    const root = join(import.meta.dirname, '../..');
+    const files = [
+      ...readdirSync(join(root, 'console'), { recursive: true }).map((f) => join(root, 'console', String(f))),
+      ...readdirSync(join(root, 'functions/handlers'))
+        .filter((f) => f.startsWith('console-'))
+        .map((f) => join(root, 'functions/handlers', f)),
+      join(root, 'core/partners/invites.ts'),
+    ].filter((f) => f.endsWith('.ts'));
+    const used = new Set<string>();
+    for (const file of files)
+      for (const m of readFileSync(file, 'utf8').matchAll(/'console:([A-Za-z]+)'/g)) used.add(m[1]!);
+    expect(used.size).toBeGreaterThan(50);
+    for (const key of used) expect(reference, key).toContain(key);
   });
 });
