@@ -122,6 +122,7 @@ export class RegionStack extends Stack {
       tenants: config.tenants,
       webAclArn: props.webAclArn,
       certificateParameterName: (tenant) => certificateParameterName(config, tenant),
+      ...(config.console && { console: config.console }),
       retain,
     });
     this.grantAssetWriters();

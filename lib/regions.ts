@@ -27,6 +27,14 @@ export const tenantSiteSchema = z.object({
 });
 export type TenantSite = z.infer<typeof tenantSiteSchema>;
 
+/** The partner console's domain in a region (`console.<…>`: the console answers only on such a host) and its certificate. */
+export const consoleSiteSchema = z.object({
+  domain: domainName.regex(/^console\./, 'a domain starting with console.'),
+  /** ACM certificate in us-east-1; absent, read from the SSM parameter of the tenant id `console`. */
+  certificateArn: tenantSiteSchema.shape.certificateArn,
+});
+export type ConsoleSite = z.infer<typeof consoleSiteSchema>;
+
 /** OpenSearch domain sizing. Production requires zone awareness and dedicated masters. */
 export const searchSizingSchema = z.object({
   dataNodes: z.int().min(1),
@@ -90,6 +98,8 @@ const regionInputSchema = z.object({
     edge: sizingSchema.shape.edge.partial().optional(),
   }),
   tenants: z.array(tenantSiteSchema).default([]),
+  /** Where partners and the operator reach the console; absent, the region deploys no console distribution. */
+  console: consoleSiteSchema.optional(),
   /**
    * The version of the origin-verify secret CloudFront sends (README, Regions: origin-verify
    * rotation). Absent, CloudFront sends the version that is AWSCURRENT at deploy time.
@@ -109,6 +119,7 @@ export interface RegionConfig {
   mailFrom: string;
   sizing: Sizing;
   tenants: TenantSite[];
+  console?: ConsoleSite;
   originVerifyVersionId?: string;
 }
 
@@ -137,6 +148,7 @@ export function parseRegions(context: unknown): RegionConfig[] {
       mailFrom: input.mailFrom,
       sizing,
       tenants: input.tenants,
+      ...(input.console && { console: input.console }),
       ...(input.originVerifyVersionId && { originVerifyVersionId: input.originVerifyVersionId }),
     };
     checkRegion(config);
@@ -167,9 +179,11 @@ function checkRegion(config: RegionConfig): void {
       `${where}: ${search.dataNodes} search data nodes cannot spread evenly over ${search.availabilityZones} zones`,
     );
   }
-  if (config.tenants.length > MAX_TENANTS_PER_REGION) {
+  // The console's distribution holds an origin-verify reference too.
+  const maxTenants = MAX_TENANTS_PER_REGION - (config.console ? 1 : 0);
+  if (config.tenants.length > maxTenants) {
     throw new Error(
-      `${where}: ${config.tenants.length} tenants, but a region stack holds at most ${MAX_TENANTS_PER_REGION} tenant distributions (CloudFormation's 60 dynamic references per template)`,
+      `${where}: ${config.tenants.length} tenants, but a region stack holds at most ${maxTenants} tenant distributions (CloudFormation's 60 dynamic references per template)`,
     );
   }
   const ids = config.tenants.map((t) => t.id);

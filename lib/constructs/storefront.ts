@@ -29,7 +29,7 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/secrets.ts';
 import { acknowledge } from '../nag.ts';
-import type { TenantSite } from '../regions.ts';
+import type { ConsoleSite, TenantSite } from '../regions.ts';
 
 /**
  * The security headers CloudFront adds, one place. Pages are server-rendered and send their own
@@ -64,6 +64,19 @@ export const forwardHostFunctionCode = `function handler(event) {
   return request;
 }`;
 
+/**
+ * The console distribution's viewer-request function: the viewer host forwarded as above, and
+ * every path moved under the route table's `/console` (`/` → `/console`), as the local gateway
+ * does for `console.localhost` (local/gateway.ts `consolePath`).
+ */
+export const consoleRequestFunctionCode = `function handler(event) {
+  var request = event.request;
+  request.headers['x-forwarded-host'] = { value: request.headers.host.value };
+  delete request.headers['${ORIGIN_VERIFY_HEADER}'];
+  request.uri = request.uri === '/' ? '/console' : '/console' + request.uri;
+  return request;
+}`;
+
 export interface StorefrontProps {
   /** e.g. `sourcefront-vn`, used in names and comments. */
   name: string;
@@ -78,7 +91,9 @@ export interface StorefrontProps {
   /** The CloudFront-scoped web ACL (us-east-1) every distribution is associated with. */
   webAclArn: string;
   /** The certificate of a tenant: from config, else the SSM parameter the operator wrote. */
-  certificateParameterName: (tenant: TenantSite) => string;
+  certificateParameterName: (tenant: Pick<TenantSite, 'id'>) => string;
+  /** The partner console's domain: its own distribution onto the API's `/console` routes. */
+  console?: ConsoleSite;
   retain: boolean;
 }
 
@@ -94,6 +109,8 @@ export class Storefront extends Construct {
   readonly assets: Bucket;
   readonly logs: Bucket;
   readonly distributions = new Map<string, Distribution>();
+  /** The partner console's distribution, when the region names a console domain. */
+  console?: Distribution;
   readonly securityHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: StorefrontProps) {
@@ -236,6 +253,72 @@ export class Storefront extends Construct {
         value: distribution.distributionDomainName,
       });
     }
+    if (props.console) this.consoleDistribution(props.console, props, oac);
+  }
+
+  /**
+   * The console on its own domain: every path goes to the API's `/console/…` routes, never
+   * cached (every console page is about one signed-in user), with the viewer host forwarded (the
+   * console answers only on `console.` hosts); `/assets/*` from the bucket (logos and previews).
+   */
+  private consoleDistribution(site: ConsoleSite, props: StorefrontProps, oac: S3OriginAccessControl): void {
+    const consoleRequest = new ViewerFunction(this, 'ConsoleRequest', {
+      code: FunctionCode.fromInline(consoleRequestFunctionCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Console: viewer Host to x-forwarded-host, paths under /console',
+    });
+    const certificate = Certificate.fromCertificateArn(
+      this,
+      'Certificate-console',
+      site.certificateArn ??
+        StringParameter.valueForStringParameter(this, props.certificateParameterName({ id: 'console' })),
+    );
+    const distribution = new Distribution(this, 'Console', {
+      comment: `${props.name} partner console`,
+      domainNames: [site.domain],
+      certificate,
+      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_200,
+      webAclId: props.webAclArn,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/console/',
+      defaultBehavior: {
+        origin: new HttpOrigin(props.apiOriginDomain, {
+          protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+          customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerify.unsafeUnwrap() },
+        }),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_ALL,
+        cachePolicy: CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        responseHeadersPolicy: this.securityHeaders,
+        functionAssociations: [{ function: consoleRequest, eventType: FunctionEventType.VIEWER_REQUEST }],
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/assets/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(this.assets, { originAccessControl: oac }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.securityHeaders,
+          compress: true,
+        },
+      },
+    });
+    acknowledge(
+      distribution,
+      'CFR1',
+      'No geo restriction: partners and the operator sign in from wherever they work; the console has its own sign-in and throttling.',
+    );
+    this.console = distribution;
+    new CfnOutput(this, 'ConsoleDomain', {
+      description: `CNAME target for ${site.domain}`,
+      value: distribution.distributionDomainName,
+    });
   }
 
   private certificate(tenant: TenantSite, props: StorefrontProps): ICertificate {

@@ -71,7 +71,7 @@ describe('handoff construct: stream consumers, schedules, the supply signing key
     expect(stack.handoff.streamConsumers.map((f) => f.name)).toEqual(['handoff-dispatch', 'mirror-images']);
   });
 
-  it('deploys the image mirror on offer INSERTs and MODIFYs, with sharp from an arm64 layer and the asset bucket', () => {
+  it('deploys the image mirror on offer INSERTs and MODIFYs, with sharp from an arm64 layer (shared with the console) and the asset bucket', () => {
     const stack = project.stacks.get('vn')!;
     const template = project.template('vn');
     const job = stack.functions.jobs.get('mirror-images')!;
@@ -104,11 +104,12 @@ describe('handoff construct: stream consumers, schedules, the supply signing key
     const binaries = readdirSync(join(staged, 'nodejs', 'node_modules', '@img'));
     expect(binaries).toEqual(expect.arrayContaining(['sharp-linux-arm64', 'sharp-libvips-linux-arm64']));
     expect(binaries.filter((b) => b.includes('x64'))).toEqual([]);
-    // Only the mirror loads sharp: no other function carries the layer.
-    const withLayers = Object.values(template.findResources('AWS::Lambda::Function')).filter(
-      (f) => f.Properties.Layers,
+    // Only the functions that load sharp carry the layer: the mirror, and the console (logo uploads).
+    const lambdas = template.findResources('AWS::Lambda::Function');
+    const withLayers = Object.keys(lambdas).filter((id) => lambdas[id]!.Properties.Layers);
+    expect(withLayers.sort()).toEqual(
+      [logicalId(stack, job.fn), logicalId(stack, stack.functions.routeHandlers.get('console')!.fn)].sort(),
     );
-    expect(withLayers).toHaveLength(1);
     const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.Roles).includes(logicalId(stack, job.fn.role!)),
     );

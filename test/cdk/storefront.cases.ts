@@ -1,6 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy } from '../../lib/constructs/storefront.ts';
+import { consoleRequestFunctionCode, contentSecurityPolicy } from '../../lib/constructs/storefront.ts';
 import { certificateParameterName } from '../../lib/regions.ts';
 import { devRegion, logicalId, synthApp } from './kit.ts';
 
@@ -12,6 +12,7 @@ const app = synthApp({
       ...devRegion,
       region: 'ap-southeast-7',
       tenants: [{ id: 'th', domains: ['a.example.th', 'b.example.th'], certificateArn }],
+      console: { domain: 'console.example.th', certificateArn },
     },
   },
 });
@@ -42,6 +43,45 @@ describe('storefront delivery construct', () => {
     expect(distribution?.Properties.DistributionConfig.ViewerCertificate.AcmCertificateArn).toBe(
       certificateArn,
     );
+  });
+
+  it("the console gets its own distribution: every path to the API's /console routes, uncached, the viewer host forwarded; /assets/* from the bucket", () => {
+    const th = app.stacks.get('th')!;
+    const template = app.template('th');
+    const config = template.findResources('AWS::CloudFront::Distribution')[
+      logicalId(th, th.storefront.console!)
+    ]!.Properties.DistributionConfig;
+    expect(config.Aliases).toEqual(['console.example.th']);
+    expect(config.ViewerCertificate.AcmCertificateArn).toBe(certificateArn);
+    // AWS's managed CachingDisabled policy.
+    expect(config.DefaultCacheBehavior.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad');
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/assets/*']);
+    const [association] = config.DefaultCacheBehavior.FunctionAssociations;
+    const fn = template.findResources('AWS::CloudFront::Function')[association.FunctionARN['Fn::GetAtt'][0]]!;
+    expect(fn.Properties.FunctionCode).toBe(consoleRequestFunctionCode);
+    // What the function does to a viewer's request (CloudFront's event shape).
+    const handler = new Function(`${consoleRequestFunctionCode}; return handler;`)() as (event: unknown) => {
+      uri: string;
+      headers: Record<string, { value: string } | undefined>;
+    };
+    const request = (uri: string) =>
+      handler({
+        request: {
+          uri,
+          headers: { host: { value: 'console.example.th' }, 'x-origin-verify': { value: 'forged' } },
+        },
+      });
+    expect(request('/')).toMatchObject({
+      uri: '/console',
+      headers: { 'x-forwarded-host': { value: 'console.example.th' } },
+    });
+    expect(request('/tenants/th/launch').uri).toBe('/console/tenants/th/launch');
+    expect(request('/').headers['x-origin-verify']).toBeUndefined();
+    expect(
+      distributionsOf('vn').filter((d) =>
+        d.Properties.DistributionConfig.Aliases?.[0]?.startsWith('console.'),
+      ),
+    ).toHaveLength(1);
   });
 
   it('a region without tenants gets one distribution on its cloudfront.net name', () => {
