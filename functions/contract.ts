@@ -126,6 +126,8 @@ export function routeErrors(route: RouteDefinition): ErrorCode[] {
   if (request.body)
     for (const c of ['MALFORMED_JSON', 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE'] as const) codes.add(c);
   if (route.tenant === 'required') codes.add('TENANT_NOT_FOUND');
+  // Console routes exist only on the console's host (functions/apps/console.ts): elsewhere 404.
+  if (route.fn === 'console') codes.add('ROUTE_NOT_FOUND');
   // A shopper route with no (or an expired) session serves the visitor: never a 401.
   if (route.auth !== 'public' && route.auth !== 'shopper')
     for (const c of ['UNAUTHORIZED', 'TOO_MANY_REQUESTS'] as const) codes.add(c);

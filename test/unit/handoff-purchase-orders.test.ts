@@ -91,12 +91,13 @@ describe('purchase orders of a paid order', () => {
 describe('the supply protocol document', () => {
   const document = supplyProtocolDocument();
 
-  it('is a valid OpenAPI 3.1 document with the PO operations and the webhook', async () => {
+  it('is a valid OpenAPI 3.1 document with the PO operations (send, read, withdraw) and the webhook', async () => {
     const result = await new Validator().validate(structuredClone(document));
     expect(result.errors ?? []).toEqual([]);
     expect(Object.keys(document.paths as object)).toEqual([
       '/v1/purchase-orders',
       '/v1/purchase-orders/{poId}',
+      '/v1/purchase-orders/{poId}/cancellation',
     ]);
     expect(Object.keys(document.webhooks as object)).toEqual(['supplyEvent']);
   }, 30_000);
