@@ -222,7 +222,8 @@ describe('edge: a WAF web ACL on every distribution, from a us-east-1 companion 
       const exports = writer?.Properties.WriterProps.exports as Record<string, unknown>;
       const aclArn = { 'Fn::GetAtt': [edge.getLogicalId(edge.webAcl), 'Arn'] };
       const distributions = distributionsOf(region.key);
-      expect(distributions.length).toBe(Math.max(1, region.tenants.length));
+      // One per tenant (or the default site), and the console's where the region names one.
+      expect(distributions.length).toBe(Math.max(1, region.tenants.length) + (region.console ? 1 : 0));
       for (const config of distributions) {
         const [reader, parameter] = config.WebACLId['Fn::GetAtt'] as [string, string];
         expect(app.template(region.key).toJSON().Resources[reader].Type).toBe(
