@@ -4,17 +4,16 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { BuyerProfile, BuyerRecord, BuyerStore, PasswordReset } from '../../core/buyers/accounts.ts';
 import type { SessionRecord } from '../../core/buyers/sessions.ts';
-import { batchWriteAll } from './batch.ts';
 import { type BuyerItem, buyer as buyerEntity } from './entities/buyer.ts';
 import { type BuyerEmailItem, buyerEmail } from './entities/buyer-email.ts';
 import { type BuyerSessionItem, buyerSession } from './entities/buyer-session.ts';
 import { type PasswordResetItem, passwordReset } from './entities/password-reset.ts';
+import { deleteSessionItems, touchSessionItem } from './session-items.ts';
 
 /**
  * Access patterns (keys in entities/buyer.ts, buyer-email.ts, buyer-session.ts, password-reset.ts)
@@ -171,22 +170,8 @@ export class DynamoBuyerStore implements BuyerStore {
   }
 
   async touchSession(session: SessionRecord): Promise<void> {
-    const item = this.sessionItem(session);
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #session = :session, #ttl = :ttl',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#session': 'session', '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':session': session, ':ttl': item.ttl },
-        }),
-      );
-    } catch (error) {
-      // Signed out between the read and this write: it stays signed out.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // Signed out between the read and this write: it stays signed out.
+    await touchSessionItem(this.db, this.tableName, this.sessionItem(session));
   }
 
   async deleteSession(tenantId: string, buyerId: string, sessionId: string): Promise<void> {
@@ -196,29 +181,7 @@ export class DynamoBuyerStore implements BuyerStore {
 
   async deleteSessions(tenantId: string, buyerId: string): Promise<number> {
     const query = buyerSession.lookupQuery({ tenantId, buyerId });
-    if (!query) return 0;
-    const keys: { pk: string; sk: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    await batchWriteAll(
-      this.db,
-      this.tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
-    );
-    return keys.length;
+    return query ? deleteSessionItems(this.db, this.tableName, query) : 0;
   }
 
   async saveReset(reset: PasswordReset): Promise<void> {

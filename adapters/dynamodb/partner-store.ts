@@ -11,12 +11,12 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { PartnerInvite, PartnerStore } from '../../core/partners/accounts.ts';
 import { type ConsoleSessionRecord, type PartnerUser, userKeyOf } from '../../core/partners/users.ts';
-import { batchWriteAll } from './batch.ts';
 import { type PartnerInviteItem, partnerInvite } from './entities/partner-invite.ts';
 import { type PartnerMemberItem, partnerMember } from './entities/partner-member.ts';
 import { type PartnerSessionItem, partnerSession } from './entities/partner-session.ts';
 import { type PartnerTenantItem, partnerTenant } from './entities/partner-tenant.ts';
 import { type PartnerUserItem, partnerUser } from './entities/partner-user.ts';
+import { deleteSessionItems, touchSessionItem } from './session-items.ts';
 
 /**
  * Access patterns (keys in entities/partner-*.ts); `<u>` is the SHA-256 of the email (40 hex)
@@ -149,21 +149,8 @@ export class DynamoPartnerStore implements PartnerStore {
   }
 
   async touchSession(session: ConsoleSessionRecord): Promise<void> {
-    const item = this.sessionItem(session);
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { pk: item.pk, sk: item.sk },
-          UpdateExpression: 'SET #session = :session, #ttl = :ttl',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeNames: { '#session': 'session', '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':session': session, ':ttl': item.ttl },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // Signed out between the read and this write: it stays signed out.
+    await touchSessionItem(this.db, this.tableName, this.sessionItem(session));
   }
 
   async deleteSession(userKey: string, sessionId: string): Promise<void> {
@@ -173,29 +160,7 @@ export class DynamoPartnerStore implements PartnerStore {
 
   async deleteSessions(userKey: string): Promise<number> {
     const query = partnerSession.lookupQuery({ userKey });
-    if (!query) return 0;
-    const keys: { pk: string; sk: string }[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': query.pk, ':prefix': query.skPrefix },
-          ProjectionExpression: 'pk, sk',
-          ConsistentRead: true,
-          ...(start && { ExclusiveStartKey: start }),
-        }),
-      );
-      for (const item of page.Items ?? []) keys.push({ pk: String(item.pk), sk: String(item.sk) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    await batchWriteAll(
-      this.db,
-      this.tableName,
-      keys.map((Key) => ({ DeleteRequest: { Key } })),
-    );
-    return keys.length;
+    return query ? deleteSessionItems(this.db, this.tableName, query) : 0;
   }
 
   async saveInvite(invite: PartnerInvite): Promise<void> {
