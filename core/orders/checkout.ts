@@ -105,8 +105,14 @@ export function newReference(tenantId: string): string {
  * Idempotency-Key, so a retry of a checkout whose answer was lost finds the order it made
  * instead of making a second.
  */
-export function orderIdFor(tenantId: string, purchaser: string, idempotencyKey: string): string {
-  return `o_${createHash('sha256').update(`${tenantId}\u0000${purchaser}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
+export function orderIdFor(
+  tenantId: string,
+  purchaser: Purchaser,
+  email: string,
+  idempotencyKey: string,
+): string {
+  const who = purchaser.kind === 'buyer' ? purchaser.buyerId : `guest:${email.toLowerCase()}`;
+  return `o_${createHash('sha256').update(`${tenantId}\u0000${who}\u0000${idempotencyKey}`).digest('hex').slice(0, 32)}`;
 }
 
 function byMethod(tenant: Tenant, method: PaymentMethod) {
@@ -185,11 +191,7 @@ export function checkoutService(deps: CheckoutDeps) {
         input.purchaser.kind === 'buyer'
           ? { kind: 'buyer', buyerId: input.purchaser.buyerId }
           : { kind: 'guest', email: request.business.email.toLowerCase() };
-      const orderId = orderIdFor(
-        tenant.id,
-        owner.kind === 'buyer' ? owner.buyerId : `guest:${owner.email}`,
-        input.idempotencyKey,
-      );
+      const orderId = orderIdFor(tenant.id, input.purchaser, request.business.email, input.idempotencyKey);
       const existing = await deps.store.get(tenant.id, orderId);
       if (existing) return proceed(existing, tenant);
       const cart = await input.cart();

@@ -2,7 +2,7 @@ import { normalizeAddress } from '../../core/addresses/address.ts';
 import { type GuestOrderAccess, guestOrderLink, sendGuestOrderMail } from '../../core/buyers/guest-orders.ts';
 import { validateTaxId } from '../../core/buyers/tax-ids.ts';
 import { DomainError } from '../../core/errors.ts';
-import { type CheckoutRequest, orderIdFor } from '../../core/orders/checkout.ts';
+import type { CheckoutRequest, Purchaser } from '../../core/orders/checkout.ts';
 import type { Order } from '../../core/orders/order.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import type { Locale } from '../../locales/index.ts';
@@ -11,10 +11,9 @@ import type { Shopper } from '../http/shopper.ts';
 import type { RequestLogger } from '../http/telemetry.ts';
 import { cartOwner } from './cart-owner.ts';
 
-/** The id of the order a checkout with this key makes (core's `orderIdFor`, with its purchaser). */
-export function checkoutOrderId(tenantId: string, shopper: Shopper, email: string, idempotencyKey: string) {
-  const purchaser = shopper.buyer ? shopper.buyer.buyerId : `guest:${email.toLowerCase()}`;
-  return orderIdFor(tenantId, purchaser, idempotencyKey);
+/** Who checks out: the signed-in buyer, or a guest (known by the email the form gives). */
+export function purchaserOf(shopper: Shopper): Purchaser {
+  return shopper.buyer ? { kind: 'buyer', buyerId: shopper.buyer.buyerId } : { kind: 'guest' };
 }
 
 /** One guest-link mail per order a day: the counter's first hit sends it, a retry's (or a racing double submit's) does not. */
@@ -64,9 +63,7 @@ export async function placeShopperOrder(input: {
   }
   const owner = cartOwner(shopper);
   const guest = shopper.buyer ? undefined : input.guest;
-  const purchaser = shopper.buyer
-    ? ({ kind: 'buyer', buyerId: shopper.buyer.buyerId } as const)
-    : ({ kind: 'guest' } as const);
+  const purchaser = purchaserOf(shopper);
   const order = await services.checkout.placeOrder({
     tenant,
     locale,

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { addressForm, normalizeAddress } from '../../core/addresses/address.ts';
 import { GUEST_ACCESS_PARAM } from '../../core/buyers/guest-orders.ts';
 import { DomainError, type FieldError } from '../../core/errors.ts';
-import { checkoutRequestSchema } from '../../core/orders/checkout.ts';
+import { checkoutRequestSchema, orderIdFor } from '../../core/orders/checkout.ts';
 import { fieldErrorsFrom } from '../../core/validation/field-errors.ts';
 import { href } from '../../storefront/context.ts';
 import { checkoutPage } from '../../storefront/pages/checkout.ts';
 import { siteOrigin } from '../http/request.ts';
 import { implement } from '../http/route.ts';
-import { checkoutOrderId, placeShopperOrder } from './order-place.ts';
+import { placeShopperOrder, purchaserOf } from './order-place.ts';
 import { checkForm, formOf, intField, pageGuestAccess, seeOther } from './page-cart-forms.ts';
 import { checkoutPageData } from './page-checkout.ts';
 import { asPage, htmlAnswer, pageContext, privateCache } from './page-kit.ts';
@@ -88,7 +88,7 @@ export const handler = implement('page-checkout-place', async (request) => {
   }
 
   const email = parsed.data.business.email;
-  const orderId = checkoutOrderId(tenant.id, shopper, email, idempotencyKey);
+  const orderId = orderIdFor(tenant.id, purchaserOf(shopper), email, idempotencyKey);
   const guest = shopper.buyer ? undefined : await pageGuestAccess(services, orderId);
   const orderPage = () =>
     seeOther(
