@@ -51,6 +51,10 @@ function installed(packages: readonly string[], binaries: readonly string[], key
   const staging = `${dir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
+  // The first synth on a machine fetches the packages (~10 MB): say so, it takes a while.
+  process.stderr.write(
+    `Lambda layer: installing ${packages.join(', ')} for Linux arm64 into node_modules/.cache/native-layers (once)\n`,
+  );
   execFileSync(
     'npm',
     [
