@@ -1,5 +1,4 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type AssetStore, directoryAssetStore, s3AssetStore } from '../adapters/assets/store.ts';
 import { dnsTxtCheck } from '../adapters/domains/dns-txt-check.ts';
@@ -231,7 +230,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     dynamo,
     db,
     assets: config.ASSETS_BUCKET
-      ? s3AssetStore(new S3Client({ region: config.AWS_REGION }), config.ASSETS_BUCKET)
+      ? s3AssetStore({ region: config.AWS_REGION, bucket: config.ASSETS_BUCKET })
       : directoryAssetStore(config.ASSETS_DIR),
     tenantRepository,
     tenants: cachedDirectory(routable, config.TENANT_CACHE_TTL_MS),

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { AssetStore } from './store.ts';
 import { assetKeyOf, IMAGE_FORMATS, IMAGE_WIDTHS, mirrorKeyOf, variantPath } from './urls.ts';
 
@@ -46,7 +47,7 @@ export async function mirrorImage(url: string, deps: MirrorDeps): Promise<Mirror
   const key = mirrorKeyOf(url);
   const last = IMAGE_FORMATS[IMAGE_FORMATS.length - 1]!.ext;
   // The last variant is written last: when it is there, every variant is.
-  if (await deps.store.get(variantPath(key, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!, last)))
+  if (await deps.store.has(variantPath(key, IMAGE_WIDTHS[IMAGE_WIDTHS.length - 1]!, last)))
     return { url, key, status: 'already' };
   try {
     const variants = await allVariants(await download(url, deps));
@@ -58,15 +59,8 @@ export async function mirrorImage(url: string, deps: MirrorDeps): Promise<Mirror
   }
 }
 
-/** Several images, a few at a time (a slow host must not hold the others). */
+/** Several images, a few at a time (a slow host must not hold the others), in the order given. */
 export async function mirrorImages(urls: readonly string[], deps: MirrorDeps, concurrency = 4) {
-  const unique = [...new Set(urls)];
-  const outcomes: MirrorOutcome[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, unique.length) }, async () => {
-      while (next < unique.length) outcomes.push(await mirrorImage(unique[next++]!, deps));
-    }),
-  );
-  return outcomes;
+  const limit = pLimit(concurrency);
+  return Promise.all([...new Set(urls)].map((url) => limit(() => mirrorImage(url, deps))));
 }

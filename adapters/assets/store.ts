@@ -1,6 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /**
  * The asset store port: bytes under a path (`/assets/<key>/<width>.<ext>`). Locally a directory
@@ -9,6 +8,8 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
  */
 export interface AssetStore {
   get(path: string): Promise<Buffer | undefined>;
+  /** Whether something is stored at `path`, without reading it (a HEAD in S3). */
+  has(path: string): Promise<boolean>;
   put(path: string, bytes: Buffer, contentType: string): Promise<void>;
 }
 
@@ -29,6 +30,14 @@ export function directoryAssetStore(root: string): AssetStore {
         throw error;
       }
     },
+    async has(path) {
+      try {
+        return (await stat(fileOf(path))).isFile();
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw error;
+      }
+    },
     async put(path, bytes) {
       const file = fileOf(path);
       await mkdir(dirname(file), { recursive: true });
@@ -41,23 +50,47 @@ export function directoryAssetStore(root: string): AssetStore {
 
 /**
  * The asset store as the S3 bucket CloudFront serves under `/assets/*` (keys without the leading
- * slash: `assets/<key>/<width>.<ext>`), written with a year of immutable caching.
+ * slash: `assets/<key>/<width>.<ext>`), written with a year of immutable caching. The S3 SDK
+ * is loaded on first use: every function's composition builds this store, few functions touch it,
+ * and importing the SDK would cost each one's cold start.
  */
-export function s3AssetStore(client: S3Client, bucket: string): AssetStore {
+export function s3AssetStore(options: { region: string; bucket: string }): AssetStore {
+  const { bucket } = options;
   const keyOf = (path: string) => path.replace(/^\//, '');
+  let loaded: Promise<{
+    sdk: typeof import('@aws-sdk/client-s3');
+    client: import('@aws-sdk/client-s3').S3Client;
+  }>;
+  const s3 = () =>
+    (loaded ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({ region: options.region }),
+    })));
   return {
     async get(path) {
+      const { sdk, client } = await s3();
       try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: keyOf(path) }));
+        const object = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: keyOf(path) }));
         return object.Body ? Buffer.from(await object.Body.transformToByteArray()) : undefined;
       } catch (error) {
         if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
         throw error;
       }
     },
+    async has(path) {
+      const { sdk, client } = await s3();
+      try {
+        await client.send(new sdk.HeadObjectCommand({ Bucket: bucket, Key: keyOf(path) }));
+        return true;
+      } catch (error) {
+        if ((error as { name?: string }).name === 'NotFound') return false;
+        throw error;
+      }
+    },
     async put(path, bytes, contentType) {
+      const { sdk, client } = await s3();
       await client.send(
-        new PutObjectCommand({
+        new sdk.PutObjectCommand({
           Bucket: bucket,
           Key: keyOf(path),
           Body: bytes,

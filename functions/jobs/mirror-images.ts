@@ -25,8 +25,9 @@ export function changedOfferIds(event: DynamoDBStreamEvent): string[] {
  */
 export async function handler(event: DynamoDBStreamEvent) {
   const { offers, assets: store } = services();
-  const urls: string[] = [];
-  for (const offerId of changedOfferIds(event)) urls.push(...((await offers.get(offerId))?.images ?? []));
+  // The batch's offers read together, not one after another (each is one Query of its partition).
+  const changed = await Promise.all(changedOfferIds(event).map((offerId) => offers.get(offerId)));
+  const urls = changed.flatMap((offer) => offer?.images ?? []);
   const outcomes = await mirrorImages(urls, { store });
   const failed = outcomes.filter((o) => o.status === 'failed');
   for (const f of failed) log.warn('image not mirrored', f);
