@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetCodeFor } from '../kit/mail.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
-import { expectNoAxeViolations, launchChromium, screenshot } from './chromium.ts';
+import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
 
 /**
  * The account pages in real Chromium: register in the site's language, sign out, a wrong
@@ -28,27 +28,15 @@ afterAll(async () => {
 /** A refused form is answered with its status (400, 401, 429): Chromium logs that status, nothing else may be logged. */
 const refusedForm = /the server responded with a status of (400|401|403|409|429)/;
 
-async function withPage<T>(
+const withPage = <T>(
   run: (page: Page, context: BrowserContext) => Promise<T>,
   options: { javaScriptEnabled?: boolean } = {},
-): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !(refusedForm.test(m.text()) && m.location().url.includes('/account'))) {
-      errors.push(m.text());
-    }
-  });
-  try {
-    const result = await run(page, context);
-    expect(errors, 'console errors and CSP reports').toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+): Promise<T> =>
+  inPage(
+    browser,
+    { ...options, expected: (m) => refusedForm.test(m.text()) && m.location().url.includes('/account') },
+    run,
+  );
 
 /** A JSON API call from the page (same origin, the page's cookies), as a client island would make it. */
 async function api(

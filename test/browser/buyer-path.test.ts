@@ -9,7 +9,7 @@ import { type PaymentSandbox, startPaymentSandbox } from '../kit/payment-sandbox
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { type SupplierSandbox, startSupplierSandbox } from '../kit/sandbox.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
-import { expectNoAxeViolations, launchChromium, screenshot } from './chromium.ts';
+import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
 
 /**
  * The full buyer path in real Chromium: search, offer, SKU, the MOQ refused then reached, add to
@@ -58,26 +58,12 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function withPage<T>(
+const withPage = <T>(
   options: { javaScriptEnabled?: boolean },
   run: (page: Page, context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // A form sent back with its error answers 422 on purpose (JavaScript off): Chromium logs the status.
-    if (m.type() === 'error' && !/status of 422/.test(m.text())) errors.push(m.text());
-  });
-  try {
-    const result = await run(page, context);
-    expect(errors, 'console errors and CSP reports').toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+): Promise<T> =>
+  // A form sent back with its error answers 422 on purpose (JavaScript off): Chromium logs the status.
+  inPage(browser, { ...options, expected: (m) => /status of 422/.test(m.text()) }, run);
 
 const paths = [
   {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { HOSTILE_OFFER_ID, HOSTILE_TITLE, seedStorefrontCatalog } from '../kit/storefront.ts';
-import { expectNoAxeViolations, launchChromium, screenshot } from './chromium.ts';
+import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
 
 /**
  * The catalog pages in real Chromium (Debian's, driven by playwright-core): the buyer's path from
@@ -23,26 +23,12 @@ afterAll(async () => {
   await platform?.close();
 });
 
-async function withPage<T>(
+const withPage = <T>(
   options: { javaScriptEnabled?: boolean; locale?: string },
   run: (page: Page, context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, ...options });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    // The 404 page is visited on purpose: its own status is the one error Chromium may log.
-    if (m.type() === 'error' && !m.location().url.includes('/no/such/page')) errors.push(m.text());
-  });
-  try {
-    const result = await run(page, context);
-    expect(errors, 'console errors and CSP reports').toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+): Promise<T> =>
+  // The 404 page is visited on purpose: its own status is the one error Chromium may log.
+  inPage(browser, { ...options, expected: (m) => m.location().url.includes('/no/such/page') }, run);
 
 const paths = [
   {

@@ -2,7 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  chromium,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { localDir } from '../../local/paths.ts';
 
@@ -53,4 +60,31 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Runs `run` in a fresh browser context (a mid-range phone's viewport unless `options` says
+ * otherwise) and fails on any page error, console error or CSP report the page produced, except
+ * the console errors `expected` accepts (a status a page answers on purpose, which Chromium logs).
+ */
+export async function inPage<T>(
+  browser: Browser,
+  options: BrowserContextOptions & { expected?: (message: ConsoleMessage) => boolean },
+  run: (page: Page, context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const { expected, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected?.(m)) errors.push(m.text());
+  });
+  try {
+    const result = await run(page, context);
+    expect(errors, 'console errors and CSP reports').toEqual([]);
+    return result;
+  } finally {
+    await context.close();
+  }
 }

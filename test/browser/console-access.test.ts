@@ -8,7 +8,7 @@ import type { Order } from '../../core/orders/order.ts';
 import { mailDir } from '../../local/paths.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
-import { expectNoAxeViolations, launchChromium, screenshot } from './chromium.ts';
+import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
 
 /**
  * The console in real Chromium: the operator signs in, creates tenant `th` (THB, en) and invites
@@ -58,22 +58,12 @@ afterAll(async () => {
 });
 
 /** A fresh browser context; console errors fail the test, except the refusals a step expects. */
-async function withPage<T>(run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/status of 40[0134]/.test(m.text())) errors.push(m.text());
-  });
-  try {
-    const result = await run(page, context);
-    expect(errors, 'console errors and CSP reports').toEqual([]);
-    return result;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = <T>(run: (page: Page, context: BrowserContext) => Promise<T>): Promise<T> =>
+  inPage(
+    browser,
+    { viewport: { width: 1280, height: 900 }, expected: (m) => /status of 40[0134]/.test(m.text()) },
+    run,
+  );
 
 async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto(`${origin}/`);
