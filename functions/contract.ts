@@ -119,8 +119,13 @@ export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): strin
 
 /** The error codes a route can answer: those it lists plus those its declaration implies. */
 export function routeErrors(route: RouteDefinition): ErrorCode[] {
-  // Any route may run out of time when a store is slow (503, never a 500).
-  const codes = new Set<ErrorCode>([...(route.errors ?? []), 'SERVICE_UNAVAILABLE']);
+  // Any route may run out of time when a store is slow (503, never a 500),
+  // and the edge refuses a request line and headers beyond API Gateway's 10 KiB (431).
+  const codes = new Set<ErrorCode>([
+    ...(route.errors ?? []),
+    'SERVICE_UNAVAILABLE',
+    'REQUEST_HEADERS_TOO_LARGE',
+  ]);
   const request = route.request ?? {};
   if (request.params || request.query || request.body) codes.add('VALIDATION_FAILED');
   if (request.body)

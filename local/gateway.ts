@@ -129,11 +129,17 @@ function send(res: ServerResponse, result: HttpResult): void {
 }
 
 function gatewayError(
-  req: IncomingMessage,
-  code: 'ROUTE_NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'PAYLOAD_TOO_LARGE' | 'VALIDATION_FAILED' | 'INTERNAL',
+  req: IncomingMessage | undefined,
+  code:
+    | 'ROUTE_NOT_FOUND'
+    | 'METHOD_NOT_ALLOWED'
+    | 'PAYLOAD_TOO_LARGE'
+    | 'REQUEST_HEADERS_TOO_LARGE'
+    | 'VALIDATION_FAILED'
+    | 'INTERNAL',
 ) {
   const locale = negotiateLocale({
-    acceptLanguage: req.headers['accept-language'],
+    acceptLanguage: req?.headers['accept-language'],
     available: supportedLocales,
     fallback: 'en',
   });
@@ -157,11 +163,14 @@ export function consolePath(host: string | undefined, path: string): string {
  * The local stand-in for API Gateway: the HTTP API's routing and event shape in front of the
  * very handler modules Lambda runs.
  */
+const MAX_REQUEST_HEADER_BYTES = 10 * 1024;
+
 export function createGateway(routeTable: readonly RouteDefinition[] = routes): Server {
   const router = compileRoutes(routeTable);
   const load = functionLoader();
   const assets = assetServer();
-  return createServer(async (req, res) => {
+  // API Gateway's quota: the request line and headers together within 10 KiB.
+  const server = createServer({ maxHeaderSize: MAX_REQUEST_HEADER_BYTES }, async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       // CloudFront's /assets/* behaviour: the asset store, not a function.
@@ -189,6 +198,19 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
       else res.end();
     }
   });
+  // Headers over the limit never reach a request: answer the parser's refusal as the API's error
+  // (in English: the Accept-Language header is among what could not be read).
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code !== 'HPE_HEADER_OVERFLOW' || !socket.writable) return void socket.destroy();
+    const result = gatewayError(undefined, 'REQUEST_HEADERS_TOO_LARGE');
+    const body = Buffer.from(result.body ?? '');
+    const headers = Object.entries(result.headers ?? {}).map(([name, value]) => `${name}: ${value}\r\n`);
+    socket.end(
+      `HTTP/1.1 ${result.statusCode} Request Header Fields Too Large\r\n${headers.join('')}` +
+        `content-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
 }
 
 /** Loopback unless asked otherwise (LOCAL_LISTEN_ALL=1 serves every interface, like the servers). */

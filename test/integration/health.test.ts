@@ -50,4 +50,16 @@ describe('GET /api/v1/health through the local gateway', () => {
     expect(res.status).toBe(405);
     expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
   });
+
+  it('refuses a request line and headers beyond 10 KiB with a JSON 431, and keeps serving', async () => {
+    const res = await platform.request(`/api/v1/health?pad=${'x'.repeat(11 * 1024)}`);
+    expect(res.status).toBe(431);
+    expect(await res.json()).toMatchObject({
+      error: {
+        code: 'REQUEST_HEADERS_TOO_LARGE',
+        message: "The request's address and headers are too large.",
+      },
+    });
+    expect((await platform.request(`/api/v1/health?pad=${'x'.repeat(9 * 1024)}`)).status).toBe(200);
+  });
 });
