@@ -10,7 +10,8 @@
  * 4. Lighthouse mobile (the lighthouse package driving Debian's Chromium) on those pages.
  * Timings live here, never in tests.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
@@ -18,10 +19,13 @@ import { chromium } from 'playwright-core';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createGateway, listen } from '../local/gateway.ts';
+import { localDir } from '../local/paths.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
 import { progressBar } from '../scripts/progress.ts';
 import { benchServers, gatewayGetter, percentile } from './kit.ts';
+
+const reportDir = join(localDir, 'bench');
 
 const { values } = parseArgs({
   options: {
@@ -175,7 +179,20 @@ try {
         const failing = Object.values(lhr.audits)
           .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== 'informative')
           .map((a) => a.id);
+        const metrics = [
+          'first-contentful-paint',
+          'largest-contentful-paint',
+          'total-blocking-time',
+          'cumulative-layout-shift',
+          'speed-index',
+        ]
+          .map((id) => `${id.replace(/-/g, ' ')} ${lhr.audits[id]?.displayValue ?? '?'}`)
+          .join(' · ');
+        lines.push(`    ${metrics}`);
         if (failing.length > 0) lines.push(`    below 0.9: ${failing.slice(0, 8).join(', ')}`);
+        // The whole report, to read what an audit found (LCP element, render-blocking requests).
+        mkdirSync(reportDir, { recursive: true });
+        writeFileSync(join(reportDir, `lighthouse-${p.name}.json`), JSON.stringify(lhr));
       }
     } finally {
       await browser.close();

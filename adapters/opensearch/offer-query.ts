@@ -84,6 +84,27 @@ const PARTIAL_CJK = '1<-1 3<50%';
 export const LONG_QUERY = 40;
 
 /**
+ * How much of the text a candidate must match: by default enough words (PARTIAL); `full`
+ * every word; `relaxed` any one word, with more typos.
+ */
+export interface MatchOptions {
+  full?: boolean;
+  relaxed?: boolean;
+}
+
+/**
+ * Full matches enough to answer with them alone. Scoring every partial match is what makes a
+ * short query slow on a large catalog ("giay the thao" partially matches a third of 100k offers,
+ * ~4× the time of its 4k full matches), and past this many full matches the partial ones rank
+ * below them anyway: they are admitted only where full matches are few (offer-search.ts).
+ */
+export const FULL_MATCHES_ENOUGH = 50;
+
+/** Whether a text gets the full-match query first (a long, pasted text gets the lean one only). */
+export const asksFullMatchFirst = (text: string | undefined): text is string =>
+  text !== undefined && text !== '' && [...text].length <= LONG_QUERY;
+
+/**
  * The text query. Candidates match enough of the words in some field (synonyms applied at
  * search time), or match with a typo on a Latin-script field, or match a model number written
  * together; full matches, phrase matches and (when the buyer typed them) exact diacritics add
@@ -92,7 +113,7 @@ export const LONG_QUERY = 40;
 export function textQuery(
   locale: Locale,
   text: string,
-  options: { relaxed?: boolean } = {},
+  options: MatchOptions = {},
 ): { recall: Clause; rank: Clause[] } {
   const p = primary[locale];
   // A long text (a pasted title: up to 200 CJK characters analyse to ~200 bigrams) is matched
@@ -106,8 +127,9 @@ export function textQuery(
       rank: [{ match_phrase: { [p.field]: { query: text, slop: 2 } } }],
     };
   const fields = matchFieldsFor(locale, text);
-  // The relaxed query (asked only when the strict one found nothing): any one word, more typos.
-  const enough = options.relaxed ? '1' : p.uni ? PARTIAL_CJK : PARTIAL;
+  // The full-match query needs every word (a typo allowed); the relaxed one (asked only when
+  // nothing matched) any one word, with more typos.
+  const enough = options.full ? '100%' : options.relaxed ? '1' : p.uni ? PARTIAL_CJK : PARTIAL;
   const recall: Clause[] = [
     {
       multi_match: {
@@ -133,7 +155,11 @@ export function textQuery(
       },
     });
   if (p.uni)
-    recall.push({ match: { [p.uni]: { query: text, minimum_should_match: PARTIAL_CJK, boost: 0.3 } } });
+    recall.push({
+      match: {
+        [p.uni]: { query: text, minimum_should_match: options.full ? '100%' : PARTIAL_CJK, boost: 0.3 },
+      },
+    });
   const rank: Clause[] = [
     {
       multi_match: {
@@ -259,7 +285,7 @@ export function sourceFields(locale: Locale): string[] {
  * dimension (badges, which combine with AND, count under all of them), so the count shown
  * next to a value is exactly what selecting that value returns.
  */
-export function buildSearchBody(criteria: OfferSearchCriteria, options: { relaxed?: boolean } = {}): Clause {
+export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOptions = {}): Clause {
   const { locale, curation } = criteria;
   const filters = buyerFilters(criteria);
   const text = criteria.text ? textQuery(locale, criteria.text, options) : undefined;

@@ -1,5 +1,13 @@
 import type { OfferSearch } from '../../core/catalog/search.ts';
-import { buildCountBody, buildDidYouMeanBody, buildSearchBody, buildSuggestBody } from './offer-query.ts';
+import {
+  asksFullMatchFirst,
+  buildCountBody,
+  buildDidYouMeanBody,
+  buildSearchBody,
+  buildSuggestBody,
+  FULL_MATCHES_ENOUGH,
+  type MatchOptions,
+} from './offer-query.ts';
 import {
   parseDidYouMean,
   parseSearchResponse,
@@ -25,10 +33,18 @@ export function openSearchOffers(transport: SearchTransport, alias: string): Off
   };
   return {
     async search(criteria) {
-      const page = parseSearchResponse(
-        (await run(buildSearchBody(criteria))) as SearchResponseBody,
-        criteria.sort,
-      );
+      const answer = async (options: MatchOptions = {}) =>
+        parseSearchResponse(
+          (await run(buildSearchBody(criteria, options))) as SearchResponseBody,
+          criteria.sort,
+        );
+      // Full matches first; partial ones only where full ones are few. Every page of a query
+      // takes the same branch: the full-match total does not depend on the cursor.
+      if (asksFullMatchFirst(criteria.text)) {
+        const full = await answer({ full: true });
+        if (full.total >= FULL_MATCHES_ENOUGH) return full;
+      }
+      const page = await answer();
       if (page.total > 0 || !criteria.text || criteria.after) return page;
       // Nothing matched: answer with a spelling suggestion and a relaxed query (of the suggestion
       // when there is one), flagged so the buyer sees why these results are looser.

@@ -185,6 +185,25 @@ const catalog: OfferInput[] = [
     },
     { responseRatePct: 100 },
   ),
+  // A query with many full matches: 50 selfie sticks (3 of them aluminium) and one trekking
+  // pole that shares only the word "gậy".
+  ...Array.from({ length: 50 }, (_, i) =>
+    offer({
+      id: `selfie-${String(i).padStart(2, '0')}`,
+      category: 'phone_accessories',
+      title:
+        i < 3
+          ? ['铝合金自拍杆', `Gậy selfie nhôm mẫu ${i}`, '알루미늄 셀카봉', 'Aluminium Selfie Stick']
+          : ['自拍杆', `Gậy selfie mẫu ${i}`, '셀카봉', 'Selfie Stick'],
+      priceFen: 1000 + i,
+    }),
+  ),
+  offer({
+    id: 'trekking-pole',
+    category: 'camping',
+    title: ['登山杖', 'Gậy leo núi gấp gọn', '등산 스틱', 'Folding Trekking Pole'],
+    priceFen: 4000,
+  }),
 ];
 
 async function search(params: Record<string, string>, host = 'vn.localhost') {
@@ -215,6 +234,19 @@ describe('recall: partial matches are admitted and rank below full ones', () => 
     expect(ko.ids.slice(0, 2)).toEqual(['shirt-short', 'shirt-long']);
     const en = await search({ q: 'linen long sleeve shirt', lang: 'en' });
     expect(en.ids.slice(0, 2)).toEqual(['shirt-long', 'shirt-short']);
+  });
+});
+
+describe('recall on a large result set: partial matches only where full ones are few', () => {
+  it('answers 50 full matches alone, without the offer that matches one word of two', async () => {
+    const { ids, total } = await search({ q: 'gậy selfie' });
+    expect(total).toBe(50);
+    expect(ids).not.toContain('trekking-pole');
+  });
+  it('admits partial matches below the few full ones', async () => {
+    const { ids, total } = await search({ q: 'gậy selfie nhôm' });
+    expect(ids.slice(0, 3).sort()).toEqual(['selfie-00', 'selfie-01', 'selfie-02']);
+    expect(total).toBe(50);
   });
 });
 
