@@ -57,3 +57,15 @@ export function gatewayGetter(maxSockets: number) {
     });
   return { get, close: () => agent.destroy() };
 }
+
+/**
+ * The CPU slowdown that makes this host emulate Lighthouse's reference phone, from the host's
+ * `benchmarkIndex` (Lighthouse's docs/throttling.md and its CPU throttling calculator): the
+ * default 4× assumes a desktop scoring ~1,500; a host scoring 500 under 4× emulates a phone
+ * about 2.6 times slower than the moto g power Lighthouse means.
+ */
+export function calibratedCpuSlowdown(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1300) return 3 + (benchmarkIndex - 1300) / 233;
+  if (benchmarkIndex >= 800) return 2 + (benchmarkIndex - 800) / 500;
+  return Math.max(1, 1 + (benchmarkIndex - 150) / 650);
+}

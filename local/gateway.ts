@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import { DomainError } from '../core/errors.ts';
 import { negotiateLocale } from '../core/i18n/negotiate.ts';
 import { functionEntry, functionMemoryMb } from '../functions/functions.ts';
@@ -116,16 +117,59 @@ export function lambdaContext(functionName: string, memoryMb = 256): LambdaConte
   };
 }
 
-function send(res: ServerResponse, result: HttpResult): void {
+/** What CloudFront compresses (its list of compressible types, as far as this platform answers them). */
+const compressible =
+  /^(text\/|application\/(json|javascript|xml|problem\+json|manifest\+json)|image\/svg\+xml)/;
+
+/**
+ * CloudFront's compression (`compress: true` on every behaviour, lib/constructs/storefront.ts):
+ * Brotli or gzip as the viewer accepts, for a compressible type of 1,000 bytes to 10 MB that the
+ * origin did not encode itself; a strong ETag becomes weak, as CloudFront makes it.
+ */
+function compressed(
+  body: Buffer,
+  headers: Record<string, string | number | string[]>,
+  acceptEncoding: string | undefined,
+): Buffer {
+  const type = String(headers['content-type'] ?? '');
+  if (
+    body.length < 1000 ||
+    body.length > 10_000_000 ||
+    headers['content-encoding'] ||
+    !compressible.test(type)
+  )
+    return body;
+  const accepted = new Set(
+    (acceptEncoding ?? '')
+      .split(',')
+      .map((token) => token.trim().toLowerCase())
+      .filter((token) => !/;\s*q=0(\.0*)?$/.test(token))
+      .map((token) => token.split(';')[0]),
+  );
+  const encoding = accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : undefined;
+  if (!encoding) return body;
+  headers['content-encoding'] = encoding;
+  headers.vary = headers.vary ? `${headers.vary}, Accept-Encoding` : 'Accept-Encoding';
+  if (typeof headers.etag === 'string' && !headers.etag.startsWith('W/')) headers.etag = `W/${headers.etag}`;
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(body);
+}
+
+function send(res: ServerResponse, result: HttpResult, acceptEncoding?: string): void {
   const headers: Record<string, string | number | string[]> = {};
   for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
   if (result.cookies?.length) headers['set-cookie'] = result.cookies;
-  res.writeHead(result.statusCode ?? 200, headers);
-  res.end(
+  const body =
     result.body === undefined
       ? undefined
-      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
-  );
+      : compressed(
+          Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+          headers,
+          acceptEncoding,
+        );
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(body);
 }
 
 function gatewayError(
@@ -189,6 +233,7 @@ export function createGateway(routeTable: readonly RouteDefinition[] = routes): 
           toHttpApiEvent(req, body, match),
           lambdaContext(`local-${match.route.fn}`, functionMemoryMb(match.route.fn)),
         ),
+        req.headers['accept-encoding'],
       );
     } catch (error) {
       const code =

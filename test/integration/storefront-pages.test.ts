@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { HOSTILE_OFFER_ID, HOSTILE_TITLE, seedStorefrontCatalog } from '../kit/storefront.ts';
@@ -72,6 +74,45 @@ describe('storefront pages (server-rendered HTML)', () => {
     expect(await again.text()).toBe('');
     const changed = await vn('/offers/tee-women-cotton?lang=en', { headers: { 'if-none-match': etag! } });
     expect(changed.status).toBe(200);
+  });
+
+  it('pages are compressed as CloudFront compresses them: Brotli or gzip as accepted, identity otherwise', async () => {
+    const raw = (acceptEncoding?: string, ifNoneMatch?: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const url = new URL('/offers/tee-women-cotton', platform.baseUrl);
+        get(
+          url,
+          {
+            headers: {
+              host: 'vn.localhost:3000',
+              ...(acceptEncoding && { 'accept-encoding': acceptEncoding }),
+              ...(ifNoneMatch && { 'if-none-match': ifNoneMatch }),
+            },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+          },
+        ).on('error', reject);
+      });
+    // Every answer carries its own CSP nonce: compare the pages without it.
+    const page = (body: Buffer) => body.toString().replace(/nonce="[^"]+"/g, 'nonce=""');
+    const plain = await raw();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toMatch(/^"[\w-]+"$/);
+    const br = await raw('gzip, deflate, br');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toContain('Accept-Encoding');
+    expect(page(brotliDecompressSync(br.body))).toBe(page(plain.body));
+    expect(br.body.length).toBeLessThan(plain.body.length / 3);
+    // The weak ETag the viewer keeps still answers 304.
+    expect(br.headers.etag).toBe(`W/${plain.headers.etag}`);
+    const revalidated = await raw('br', br.headers.etag as string);
+    expect(revalidated.body.length).toBe(0);
+    const gz = await raw('gzip;q=1, br;q=0');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(page(gunzipSync(gz.body))).toBe(page(plain.body));
   });
 
   it('search shows results with facets and sorting, filters applied from the form’s GET', async () => {
