@@ -297,7 +297,8 @@ export function wordingSearch(ports: WordingSearchPorts) {
           locale,
           curation: tenant.curation,
           filters: { badges: [], priceFen: {} },
-          priceRanges: [],
+          // The search port counts price ranges; one open range (the list shows no facets).
+          priceRanges: [{ key: 'all' }],
           sort: 'relevance',
           ...(after && { after }),
           size: wordingPaging.size,
