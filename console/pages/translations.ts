@@ -135,7 +135,7 @@ export function translationsPage(
 ${notice(state.saved && t('console-translations:saved', { offerId: state.saved }))}
 <form class="sc-form" method="get" action="${base}" role="search">
 <div class="sc-field"><label for="f-q">${t('console-translations:searchLabel')}</label><input id="f-q" name="q" type="search" maxlength="200" value="${query.q}" aria-describedby="f-q-hint"><p class="sc-hint" id="f-q-hint">${t('console-translations:searchHint')}</p></div>
-<div class="sc-field"><label><input type="checkbox" name="stale" value="1"${query.staleOnly ? raw(' checked') : ''}> ${t('console-translations:staleOnly')}</label></div>
+<div><label><input type="checkbox" name="stale" value="1"${query.staleOnly ? raw(' checked') : ''}> ${t('console-translations:staleOnly')}</label></div>
 <div><button class="sc-button" type="submit">${t('console-translations:search')}</button></div>
 </form>
 ${
