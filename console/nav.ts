@@ -1,4 +1,5 @@
 import '../locales/console-launch.ts';
+import '../locales/console-translations.ts';
 import type { ConsoleRole } from '../core/partners/users.ts';
 import { tenantPath } from './context.ts';
 
@@ -23,6 +24,11 @@ export const tenantNav: NavItem[] = [
   { key: 'console:navOverview', href: (t) => tenantPath(t), roles: everyone },
   { key: 'console-launch:navLaunch', href: (t) => tenantPath(t, '/launch'), roles: ['operator', 'owner'] },
   { key: 'console:navOrders', href: (t) => tenantPath(t, '/orders'), roles: everyone },
+  {
+    key: 'console-translations:navTranslations',
+    href: (t) => tenantPath(t, '/translations'),
+    roles: everyone,
+  },
   { key: 'console:navUsers', href: (t) => tenantPath(t, '/users'), roles: ['operator', 'owner'] },
   { key: 'console:navKeys', href: (t) => tenantPath(t, '/keys'), roles: ['operator', 'owner'] },
   { key: 'console:navAudit', href: (t) => tenantPath(t, '/audit'), roles: everyone },

@@ -31,3 +31,17 @@ export const ordersQuery = z.object({
     .default('awaiting_payment'),
   cursor: z.string().max(2000).optional(),
 });
+/** The translations page: search text (any language), only stale, the page's cursor, the offer just saved. */
+export const translationsQuery = z.object({
+  q: z.string().trim().max(200).default(''),
+  stale: z.enum(['1']).optional(),
+  cursor: z.string().max(256).optional(),
+  saved: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/)
+    .optional(),
+});
+export const consoleOfferParams = z.object({
+  tenantId: tenantIdParam,
+  offerId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/),
+});

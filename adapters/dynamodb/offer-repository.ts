@@ -9,8 +9,11 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Offer, OfferOverride } from '../../core/catalog/model.ts';
 import { offerOverrideSchema } from '../../core/catalog/model.ts';
+import type { OverrideRecord } from '../../core/catalog/overrides.ts';
 import type { StaleTranslation } from '../../core/catalog/translation.ts';
+import type { AuditRecord } from '../../core/tenants/admin-service.ts';
 import { backoff, batchGetAll, batchWriteAll, forEachLimited } from './batch.ts';
+import { type AuditRecordItem, auditRecord } from './entities/audit-record.ts';
 import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
 import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
@@ -35,6 +38,7 @@ const CONFLICT_ROUNDS = 8;
  * | save offers, newer versions only (import) | TransactWrite of conditional Puts, 100 at a time      |
  * | a tenant's override of one offer          | GetItem pk = T#<tenantId>#OFFER#<offerId>, sk = OVERRIDE |
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
+ * | save or delete an override, audited       | TransactWrite: Put/Delete of the key above + audit Put under T#<tenantId>#TENANT |
  * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
  * | an offer's stock (cart, offer page)       | in the offer's Query: pk = OFFER#<offerId>, sk = STOCK |
  * | stock of some SKUs (checkout's check)     | GetItem of the key above (`stockOf`)                  |
@@ -300,6 +304,60 @@ export class DynamoOfferRepository {
     if (!key) return undefined;
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
     return Item ? (Item as OfferOverrideItem).override : undefined;
+  }
+
+  /**
+   * Replaces (or, with `undefined`, deletes) a tenant's override of an offer with the source
+   * digests it was written against, and appends its audit record: one transaction.
+   */
+  async saveOverride(
+    tenantId: string,
+    offerId: string,
+    record: OverrideRecord | undefined,
+    audit: AuditRecord,
+  ): Promise<void> {
+    const key = offerOverride.key({ tenantId, offerId });
+    const change = record
+      ? {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...key,
+              offerId,
+              override: offerOverrideSchema.parse(record.override),
+              ...(record.sources && { sources: record.sources }),
+            } satisfies OfferOverrideItem,
+          },
+        }
+      : { Delete: { TableName: this.tableName, Key: key } };
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          change,
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...auditRecord.key({ tenantId, at: audit.at, suffix: `override-${offerId}` }),
+                ...audit,
+              } satisfies AuditRecordItem,
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  /** Overrides of a tenant for several offers with the sources their wording was written against. */
+  async overrideRecordsFor(tenantId: string, offerIds: string[]): Promise<Map<string, OverrideRecord>> {
+    const keys = [...new Set(offerIds)]
+      .map((offerId) => offerOverride.lookupKey({ tenantId, offerId }))
+      .filter((key) => key !== undefined);
+    if (keys.length === 0) return new Map();
+    const items = (await batchGetAll(this.db, this.tableName, keys)) as unknown as OfferOverrideItem[];
+    return new Map(
+      items.map((i) => [i.offerId, { override: i.override, ...(i.sources && { sources: i.sources }) }]),
+    );
   }
 
   /** Overrides of a tenant for several offers (a search page), in one BatchGet. */

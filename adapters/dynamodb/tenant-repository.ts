@@ -240,12 +240,13 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
         Limit: limit,
       }),
     );
-    return Items.map(({ at, actor, action, version, keyId, changes }) => ({
+    return Items.map(({ at, actor, action, version, keyId, offerId, changes }) => ({
       at,
       actor,
       action,
       ...(version !== undefined && { version }),
       ...(keyId !== undefined && { keyId }),
+      ...(offerId !== undefined && { offerId }),
       ...(changes !== undefined && { changes }),
     })) as AuditRecord[];
   }

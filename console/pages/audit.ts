@@ -16,7 +16,7 @@ ${
         (
           r,
         ) => html`<tr><td>${r.at}</td><td>${r.actor}</td><td>${t(`console:audit_${r.action.replace('.', '_')}`, { defaultValue: r.action })}</td>
-<td>${r.version !== undefined ? t('console:configVersionN', { version: r.version }) : ''}${r.keyId ? ` ${r.keyId}` : ''}${
+<td>${r.version !== undefined ? t('console:configVersionN', { version: r.version }) : ''}${r.keyId ? ` ${r.keyId}` : ''}${r.offerId ? ` ${r.offerId}` : ''}${
           r.changes?.length
             ? html`<ul>${r.changes.slice(0, 20).map((c) => html`<li>${c.path}</li>`)}</ul>`
             : ''

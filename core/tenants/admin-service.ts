@@ -27,9 +27,12 @@ export interface AuditRecord {
     | 'key.revoked'
     | 'draft.saved'
     | 'draft.published'
-    | 'draft.discarded';
+    | 'draft.discarded'
+    | 'override.saved';
   version?: number;
   keyId?: string;
+  /** The offer whose wording an `override.saved` changed. */
+  offerId?: string;
   changes?: ConfigChange[];
 }
 

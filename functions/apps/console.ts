@@ -38,6 +38,8 @@ import { handler as signIn } from '../handlers/console-sign-in.ts';
 import { handler as signInPage } from '../handlers/console-sign-in-page.ts';
 import { handler as signOut } from '../handlers/console-sign-out.ts';
 import { handler as tenant } from '../handlers/console-tenant.ts';
+import { handler as translations } from '../handlers/console-translations.ts';
+import { handler as translationsSave } from '../handlers/console-translations-save.ts';
 import { handler as users } from '../handlers/console-users.ts';
 import { functionHandler, type RouteHandler } from '../http/dispatch.ts';
 import { errorResponse } from '../http/error-response.ts';
@@ -82,6 +84,8 @@ const routed = functionHandler(
     'console-order-cancel': orderCancel,
     'console-dead-letters': deadLetters,
     'console-replay': replay,
+    'console-translations': translations,
+    'console-translations-save': translationsSave,
   },
   { errorPage: consoleErrorPage },
 );

@@ -20,4 +20,6 @@ export const offerOverride = defineEntity({
 export interface OfferOverrideItem extends TableKey {
   offerId: string;
   override: OfferOverride;
+  /** field → digest of the field's zh-CN source when its wording was saved (core/catalog/overrides.ts). */
+  sources?: Record<string, string>;
 }
