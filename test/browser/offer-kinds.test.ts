@@ -48,6 +48,7 @@ describe('a signed-in buyer orders a sample and a customised line', () => {
       { expected: (m) => /status of 422/.test(m.text()) },
       async (page) => {
         await page.goto(`${origin}/account/sign-in`);
+        await expectNoAxeViolations(page, 'sign-in');
         await page.getByLabel('Email', { exact: true }).fill(email);
         await page.getByLabel('Mật khẩu').fill(password);
         await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
@@ -127,6 +128,7 @@ describe('a signed-in buyer orders a sample and a customised line', () => {
 
         await page.goto(`${origin}/account/orders`);
         expect(await page.locator('h1').innerText()).toBe('Đơn hàng của bạn');
+        await expectNoAxeViolations(page, 'account orders');
         const row = page.getByRole('row', { name: new RegExp(order.reference) });
         await row.getByRole('link', { name: order.reference }).click();
         await page.waitForURL(`${origin}/orders/${orderId}`);
