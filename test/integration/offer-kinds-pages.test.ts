@@ -173,6 +173,11 @@ describe('dropship (一件代发)', () => {
     );
     // The blind packaging the buyer unticked stays unticked.
     expect(page).toMatch(/<input type="checkbox" name="blindPackaging" value="1"> /);
+    // What was typed comes back as text, never as markup.
+    const hostile = await post({ 'address.name': '"><script>alert(1)</script>', 'address.phone': '1' });
+    const escaped = await hostile.text();
+    expect(escaped).toContain('value="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+    expect(escaped).not.toContain('<script>alert(1)');
     expect(await shop.page('/cart')).toContain(EMPTY_CART);
   });
 
