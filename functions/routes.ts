@@ -954,7 +954,7 @@ export const routes = [
     auth: 'shopper',
     tenant: 'required',
     summary:
-      "The offer page's add-to-cart form: adds the SKU and answers 303 to the cart, or the offer page again with the localized error",
+      "The offer page's forms (kind: bulk, sample, dropship, customised): adds the line and answers 303 to the cart, or the offer page again with each field's localized error",
     response: { status: 200, contentType: 'text/html', also: [303, 422] },
     errors: [...cartErrors, 'FORBIDDEN', 'OFFER_NOT_FOUND', 'CART_LINE_UNAVAILABLE', 'CART_FULL'],
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
@@ -967,9 +967,10 @@ export const routes = [
     kind: 'page',
     auth: 'shopper',
     tenant: 'required',
-    summary: "The cart page's line form: a new quantity, or remove; answers 303 to the cart",
+    summary:
+      "The cart page's line forms: a new quantity, remove, a customised line's options or a dropship line's parcel; answers 303 to the cart, or the cart again with the refused fields",
     request: { params: cart.cartLineParams },
-    response: { status: 200, contentType: 'text/html', also: [303] },
+    response: { status: 200, contentType: 'text/html', also: [303, 422] },
     errors: [...cartErrors, 'FORBIDDEN', 'NOT_FOUND', 'CART_LINE_UNAVAILABLE'],
     access: { table: 'write', search: 'none', secrets: [FORM_KEY] },
   },

@@ -1,22 +1,25 @@
-import { addLineSchema } from '../../core/cart/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { withinCuration } from '../../core/tenants/curation.ts';
 import { href } from '../../storefront/context.ts';
+import type { OfferForm } from '../../storefront/pages/offer.ts';
 import { implement } from '../http/route.ts';
 import { cartOwner } from './cart-owner.ts';
-import { checkForm, formOf, intField, seeOther } from './page-cart-forms.ts';
+import { checkForm, formOf, seeOther } from './page-cart-forms.ts';
 import { asPage, htmlAnswer, pageContext, privateCache } from './page-kit.ts';
 import { renderOfferPage } from './page-offer.ts';
+import { readOfferForm } from './page-offer-forms.ts';
 
 /** Refusals the buyer can mend on the offer page (anything else is the site's error page). */
 const mendable = new Set(['CART_LINE_UNAVAILABLE', 'CART_FULL', 'VALIDATION_FAILED']);
 
 /**
- * POST /cart/lines, the offer page's buy form: the SKU is added through the cart service (as
- * POST /api/v1/cart/lines does) and the answer is 303 to the cart. Below the offer's MOQ — the
- * units of the offer already in the cart counted, as the cart prices its tier band — or for a line
- * the cart refuses, the offer page comes back (422) with the localized error and what the buyer
- * chose and typed. The add-to-cart island asks for JSON: the cart's count and the same messages.
+ * POST /cart/lines, the offer page's forms: `kind` names which — the buy form (bulk), a sample,
+ * a dropship parcel to the buyer's customer, a customised line — and the line is added through the
+ * cart service (as POST /api/v1/cart/lines does); the answer is 303 to the cart. A form the offer's
+ * rules refuse (read in page-offer-forms.ts, with what the cart already holds counted), or a line
+ * the cart refuses, brings the offer page back (422) with each message beside its field and what
+ * the buyer chose and typed, and nothing added. The add-to-cart island asks for JSON: the cart's
+ * count and the same messages.
  */
 export const handler = implement('page-cart-add', async (request) => {
   const input = asPage(request);
@@ -26,41 +29,33 @@ export const handler = implement('page-cart-add', async (request) => {
   await checkForm(services, shopper, form, event, { sameOriginSuffices: true });
   const json = /application\/json/.test(event.headers.accept ?? '');
   const offerId = form.get('offerId') ?? '';
-  const skuId = form.get('skuId') ?? '';
-  const typed = form.get('quantity') ?? '';
   const owner = cartOwner(shopper);
 
-  const refuse = async (error: string) =>
+  const refuse = async (refused: OfferForm) =>
     json
-      ? { status: 422, headers: privateCache, body: { error } }
-      : htmlAnswer(
-          ctx,
-          event,
-          await renderOfferPage(input, ctx, offerId, { ...(skuId && { skuId }), quantity: typed, error }),
-          { status: 422, cache: privateCache },
-        );
+      ? {
+          status: 422,
+          headers: privateCache,
+          body: { error: refused.error ?? [...refused.errors.values()].flat().join(' ') },
+        }
+      : htmlAnswer(ctx, event, await renderOfferPage(input, ctx, offerId, refused), {
+          status: 422,
+          cache: privateCache,
+        });
 
   const offer = offerId ? await services.offers.get(offerId) : undefined;
   if (!offer || !withinCuration(offer, tenant))
     throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
-  const belowMoq = ctx.t('storefront:belowMoq', {
-    qty: offer.moq,
-    unit: ctx.t(`catalog:unit_${offer.unit}`),
-  });
-  const quantity = intField(form, 'quantity');
-  const add = addLineSchema.safeParse({ kind: 'bulk', offerId, skuId, quantity });
-  if (!add.success || quantity === undefined) return refuse(belowMoq);
   const current = await services.carts.view(tenant, locale, owner);
-  const inCart =
-    current.suppliers.flatMap((s) => s.offers).find((o) => o.offerId === offerId)?.bandQuantity ?? 0;
-  if (inCart + quantity < offer.moq) return refuse(belowMoq);
+  const read = readOfferForm(form, { offer, cart: current, country: tenant.country ?? '', t: ctx.t });
+  if (!read.add) return refuse(read);
 
   let cart: Awaited<ReturnType<typeof services.carts.add>>;
   try {
-    cart = await services.carts.add(tenant, locale, owner, add.data);
+    cart = await services.carts.add(tenant, locale, owner, read.add);
   } catch (error) {
     if (error instanceof DomainError && mendable.has(error.code))
-      return refuse(ctx.t(`errors:${error.code}`, error.params));
+      return refuse({ ...read, error: ctx.t(`errors:${error.code}`, error.params) });
     throw error;
   }
   if (json) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { addressForm } from '../../core/addresses/address.ts';
 import { taxIdExample } from '../../core/buyers/tax-ids.ts';
+import { endCustomerPlace } from '../../core/cart/end-customer.ts';
 import type { CartOwner } from '../../core/cart/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { laneFreight } from '../../core/landed-cost/estimate.ts';
@@ -58,6 +59,13 @@ export async function checkoutPageData(
       title: l.title,
       specs: Object.values(l.specs).join(' · '),
       quantity: l.quantity,
+      kind: l.kind,
+      unit: money(l.unitMinor),
+      options: l.options.map((o) => t(`catalog:custom_${o}`)),
+      ...(l.address && {
+        endCustomer: endCustomerPlace(l.address),
+        blindPackaging: l.blindPackaging === true,
+      }),
       total: money(l.totalMinor),
     })),
     subtotal: money(priced.subtotalMinor),

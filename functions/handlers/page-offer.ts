@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { addressForm } from '../../core/addresses/address.ts';
 import { offerView } from '../../core/catalog/offer-view.ts';
 import { DomainError } from '../../core/errors.ts';
 import { presentLandedCost } from '../../core/landed-cost/present.ts';
@@ -15,7 +16,8 @@ import { asPage, htmlAnswer, pageContext } from './page-kit.ts';
 /**
  * The offer page's HTML: the offer as the API's offer view shows it (same core, same price book),
  * the Chinese original title, and the landed-cost estimate per lane for the MOQ of the first SKU
- * in stock (priced like a quote). `form` is the buy form sent back with its error (POST /cart/lines).
+ * in stock (priced like a quote), the sample limit and the destination's address form (dropship).
+ * `form` is one of its forms sent back with its errors (POST /cart/lines).
  */
 export async function renderOfferPage(
   input: { tenant: Tenant; locale: Locale; services: Services },
@@ -50,6 +52,8 @@ export async function renderOfferPage(
       : undefined;
   return offerPage(ctx, {
     offer: view,
+    sampleLimit: offer.sample.maxQuantity,
+    addressFields: offer.dropship ? addressForm(tenant.country ?? '') : [],
     ...(view.title.lang !== 'zh-CN' && { original: offer.title.source }),
     ...(landed && { landed: { quantity: offer.moq, estimates: landed.estimates } }),
     ...(form && { form }),

@@ -1,3 +1,5 @@
+import type { AddressFormField } from '../../core/addresses/address.ts';
+import { endCustomerFormValues, endCustomerPlace } from '../../core/cart/end-customer.ts';
 import type { CartView } from '../../core/cart/view.ts';
 import { csrfField, picture } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
@@ -36,6 +38,30 @@ export interface CartPageData {
   csrf: string;
   /** What the last form did ("added", "updated", "removed"), announced in the live region. */
   notice?: 'added' | 'updated' | 'removed';
+  /** Per offer with a customised line: the options it offers, for the line's options form. */
+  customisation?: Map<string, CartOption[]>;
+  /** The destination's address form, for a dropship line's parcel form. */
+  addressFields?: AddressFormField[];
+  /** A line's options or parcel form sent back (POST /cart/lines/{lineId} refused it). */
+  lineForm?: CartLineForm;
+}
+
+/** A customisation option of an offer as the cart's options form offers it. */
+export interface CartOption {
+  id: string;
+  name: string;
+  /** What it adds per unit, in the site's currency. */
+  extra: string;
+  minQuantity: number;
+}
+
+/** A line's form sent back with what was typed and, beside each field, why it was refused. */
+export interface CartLineForm {
+  lineId: string;
+  action: 'options' | 'parcel';
+  values: Map<string, string>;
+  errors: Map<string, string[]>;
+  error?: string;
 }
 
 type OfferGroup = CartView['suppliers'][number]['offers'][number];
@@ -59,7 +85,7 @@ ${
     : html`${cart.suppliers.map(
         (s, i) => html`<section class="sf-cart-supplier" aria-labelledby="supplier-${i}">
 <h2 id="supplier-${i}"${s.supplier.name ? html` lang="${s.supplier.name.lang}"` : ''}>${s.supplier.name?.text ?? t('buyer-pages:cart.unknownSupplier')}</h2>
-${s.offers.map((o) => offerGroup(ctx, o, data.csrf))}
+${s.offers.map((o) => offerGroup(ctx, o, data))}
 <p class="sf-total">${t('buyer-pages:cart.supplierSubtotal')}: <strong>${s.subtotal.formatted}</strong></p>
 </section>`,
       )}
@@ -84,7 +110,7 @@ ${
   );
 }
 
-function offerGroup(ctx: PageContext, o: OfferGroup, csrf: string): SafeHtml {
+function offerGroup(ctx: PageContext, o: OfferGroup, data: CartPageData): SafeHtml {
   const { t } = ctx;
   const name = o.title?.text ?? t('buyer-pages:cart.unknownOffer');
   return html`<article class="sf-cart-offer">
@@ -92,17 +118,24 @@ function offerGroup(ctx: PageContext, o: OfferGroup, csrf: string): SafeHtml {
 ${o.image ? html`<div class="sf-cart-thumb">${picture(ctx, o.image, t('storefront:imageAlt', { title: name }), { sizes: '96px' })}</div>` : ''}
 ${o.moq !== null && o.unit ? html`<p class="sf-meta">${t('storefront:moq', { qty: o.moq, unit: o.unit.name })}</p>` : ''}
 ${o.nextTier ? html`<p class="sf-meta sf-next-tier">${o.nextTier.message}</p>` : ''}
-<ul class="sf-lines">${o.lines.map((l) => lineItem(ctx, l, name, csrf))}</ul>
+<ul class="sf-lines">${o.lines.map((l) => lineItem(ctx, l, name, data, data.customisation?.get(o.offerId) ?? []))}</ul>
 </article>`;
 }
 
-function lineItem(ctx: PageContext, l: Line, offerName: string, csrf: string): SafeHtml {
+function lineItem(
+  ctx: PageContext,
+  l: Line,
+  offerName: string,
+  data: CartPageData,
+  offered: CartOption[],
+): SafeHtml {
   const { t } = ctx;
+  const { csrf } = data;
   const specs = l.specs.map((s) => `${s.name}: ${s.value.text}`).join(' · ');
   const qtyId = `qty-${l.lineId}`;
   const problemsId = `problems-${l.lineId}`;
   return html`<li class="sf-line">
-<p><span class="sf-kind">${l.kindName}</span>${specs ? html` · <span>${specs}</span>` : ''}</p>
+<p><span class="sf-kind">${kindText(ctx, l)}</span>${specs ? html` · <span>${specs}</span>` : ''}</p>
 <p class="sf-meta">${l.unitPrice ? t('buyer-pages:cart.unitPrice', { price: l.unitPrice.formatted }) : ''}${
     l.lineTotal ? html` · ${t('buyer-pages:cart.lineTotal')}: <strong>${l.lineTotal.formatted}</strong>` : ''
   }</p>
@@ -116,5 +149,99 @@ ${csrfField(csrf)}
 <button class="sf-button" type="submit" name="action" value="update">${t('buyer-pages:cart.update')}</button>
 <button class="sf-button sf-secondary" type="submit" name="action" value="remove">${t('buyer-pages:cart.remove')}<span class="sf-visually-hidden"> ${offerName}${specs ? ` (${specs})` : ''}</span></button>
 </form>
+${l.kind === 'customised' && offered.length > 0 ? optionsForm(ctx, l, offerName, data, offered) : ''}
+${l.kind === 'dropship' && l.address && (data.addressFields ?? []).length > 0 ? parcelForm(ctx, l, offerName, data) : ''}
 </li>`;
+}
+
+/** What the line is: wholesale, a sample, a parcel to one end customer, or customised with its options. */
+function kindText(ctx: PageContext, l: Line): SafeHtml | string {
+  const { t } = ctx;
+  if (l.kind === 'dropship' && l.address) {
+    const place = endCustomerPlace(l.address);
+    return html`${t('buyer-pages:cart.dropshipTo', place)}${
+      l.blindPackaging ? html` · ${t('buyer-pages:cart.blindPackaging')}` : ''
+    }`;
+  }
+  if (l.kind === 'customised' && l.options)
+    return t('buyer-pages:cart.customisedWith', {
+      options: l.options
+        .map((o) =>
+          o.extraUnitPrice
+            ? t('buyer-pages:cart.optionCost', { name: o.name, price: o.extraUnitPrice.formatted })
+            : o.name,
+        )
+        .join(', '),
+    });
+  return l.kindName;
+}
+
+const sentBack = (data: CartPageData, l: Line, action: CartLineForm['action']) =>
+  data.lineForm?.lineId === l.lineId && data.lineForm.action === action ? data.lineForm : undefined;
+
+function formAlert(ctx: PageContext, form: CartLineForm | undefined): SafeHtml | string {
+  return form && (form.error || form.errors.size > 0)
+    ? html`<p class="sf-error" role="alert">${form.error ?? ctx.t('storefront:kinds.fix')}</p>`
+    : '';
+}
+
+/** A customised line's options, among its offer's (Post/Redirect/Get to the cart). */
+function optionsForm(
+  ctx: PageContext,
+  l: Line,
+  offerName: string,
+  data: CartPageData,
+  offered: CartOption[],
+) {
+  const { t } = ctx;
+  const form = sentBack(data, l, 'options');
+  const chosen = new Set(
+    form ? (form.values.get('options') ?? '').split(' ') : (l.options ?? []).map((o) => o.id),
+  );
+  const errors = form?.errors.get('options') ?? [];
+  const errorId = `options-${l.lineId}-error`;
+  return html`<details class="sf-line-change"${form ? html` open` : ''}><summary>${t('buyer-pages:cart.changeOptions')}</summary>
+<form action="${href(ctx, `/cart/lines/${encodeURIComponent(l.lineId)}`)}" method="post" novalidate>
+${csrfField(data.csrf)}<input type="hidden" name="action" value="options">
+${formAlert(ctx, form)}
+<fieldset class="sf-choices"${errors.length ? html` aria-describedby="${errorId}"` : ''}><legend>${t('buyer-pages:cart.optionsOf', { name: offerName })}</legend>
+${offered.map(
+  (o) =>
+    html`<label><input type="checkbox" name="options" value="${o.id}"${chosen.has(o.id) ? html` checked` : ''}> <span>${t('storefront:customisation', { name: o.name, qty: o.minQuantity, price: o.extra })}</span></label>`,
+)}
+${errors.length ? html`<p id="${errorId}" class="sf-error">${errors.join(' ')}</p>` : ''}
+</fieldset>
+<button class="sf-button" type="submit">${t('buyer-pages:cart.saveOptions')}</button>
+</form></details>`;
+}
+
+/** A dropship line's parcel: the end customer in the destination's address form, and blind packaging. */
+function parcelForm(ctx: PageContext, l: Line, offerName: string, data: CartPageData) {
+  const { t } = ctx;
+  const form = sentBack(data, l, 'parcel');
+  const current = l.address ? endCustomerFormValues(l.address) : {};
+  const typed = (name: string) => (form ? (form.values.get(`address.${name}`) ?? '') : (current[name] ?? ''));
+  const blind = form ? form.values.get('blindPackaging') === '1' : l.blindPackaging === true;
+  return html`<details class="sf-line-change"${form ? html` open` : ''}><summary>${t('buyer-pages:cart.changeParcel')}</summary>
+<form action="${href(ctx, `/cart/lines/${encodeURIComponent(l.lineId)}`)}" method="post" novalidate>
+${csrfField(data.csrf)}<input type="hidden" name="action" value="parcel">
+${formAlert(ctx, form)}
+<fieldset><legend>${t('buyer-pages:cart.parcelOf', { name: offerName })}</legend>
+${(data.addressFields ?? []).map((f) => {
+  const id = `parcel-${l.lineId}-${f.name}`;
+  const errors = form?.errors.get(`address.${f.name}`) ?? [];
+  const described = [f.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
+  return html`<div class="sf-field"><label for="${id}">${t(f.label)}${f.required ? '' : html` <span class="sf-meta">(${t('buyer-pages:checkout.optional')})</span>`}</label>
+${f.hint ? html`<p id="${id}-hint" class="sf-meta">${t(f.hint)}</p>` : ''}
+<input id="${id}" name="address.${f.name}" type="${f.name === 'phone' ? 'tel' : 'text'}" value="${typed(f.name)}" autocomplete="shipping ${f.autocomplete}"${
+    f.required ? html` required` : ''
+  }${described ? html` aria-describedby="${described}"` : ''}${errors.length ? html` aria-invalid="true"` : ''}>
+${errors.length ? html`<p id="${id}-error" class="sf-error">${errors.join(' ')}</p>` : ''}</div>`;
+})}
+<p><label><input type="checkbox" name="blindPackaging" value="1"${blind ? html` checked` : ''}> ${t('storefront:kinds.blindPackaging')}</label></p>
+</fieldset>
+<button class="sf-button" type="submit">${t('buyer-pages:cart.saveParcel')}</button>
+</form></details>`;
 }

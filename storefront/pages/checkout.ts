@@ -1,4 +1,5 @@
 import type { AddressFormField } from '../../core/addresses/address.ts';
+import type { LineKind } from '../../core/cart/model.ts';
 import { csrfField } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -19,7 +20,18 @@ export interface CheckoutPageData {
   csrf: string;
   /** Carried in a hidden field: a double submit or a reload of this form places one order. */
   idempotencyKey: string;
-  lines: { title: string; specs: string; quantity: number; total: string }[];
+  lines: {
+    title: string;
+    specs: string;
+    quantity: number;
+    /** How the line is bought, its unit price (sample price, customisation included) and its parcel. */
+    kind: LineKind;
+    unit: string;
+    options: string[];
+    endCustomer?: { name: string; city: string };
+    blindPackaging?: boolean;
+    total: string;
+  }[];
   subtotal: string;
   lanes: CheckoutLane[];
   paymentMethods: { id: string; label: string }[];
@@ -108,8 +120,13 @@ ${
 }
 <section aria-labelledby="summary-heading">
 <h2 id="summary-heading">${t('buyer-pages:checkout.summary')}</h2>
-<table><thead><tr><th scope="col">${t('buyer-pages:checkout.item')}</th><th scope="col">${t('storefront:quantity')}</th><th scope="col">${t('buyer-pages:cart.lineTotal')}</th></tr></thead>
-<tbody>${data.lines.map((l) => html`<tr><td>${l.title}${l.specs ? html`<br><span class="sf-meta">${l.specs}</span>` : ''}</td><td>${l.quantity}</td><td>${l.total}</td></tr>`)}</tbody></table>
+<table><thead><tr><th scope="col">${t('buyer-pages:checkout.item')}</th><th scope="col">${t('storefront:quantity')}</th><th scope="col">${t('storefront:unitPrice')}</th><th scope="col">${t('buyer-pages:cart.lineTotal')}</th></tr></thead>
+<tbody>${data.lines.map(
+    (l) =>
+      html`<tr><td>${l.title}${l.specs ? html`<br><span class="sf-meta">${l.specs}</span>` : ''}${
+        l.kind === 'bulk' ? '' : html`<br><span class="sf-meta sf-kind">${lineKindText(ctx, l)}</span>`
+      }</td><td>${l.quantity}</td><td>${l.unit}</td><td>${l.total}</td></tr>`,
+  )}</tbody></table>
 <p class="sf-total">${t('buyer-pages:checkout.subtotal')}: <strong>${data.subtotal}</strong></p>
 <p><a href="${href(ctx, '/cart')}">${t('buyer-pages:checkout.editCart')}</a></p>
 </section>
@@ -155,4 +172,32 @@ ${choice('paymentMethod', t('buyer-pages:checkout.payment'), data.paymentMethods
     { title, description: title, noindex: true, styles: buyerStylesheet, cartCount: data.cartCount },
     main,
   );
+}
+
+/** A checkout line that is not plain wholesale: a sample, a parcel to one end customer, customised with its options. */
+export function lineKindText(
+  ctx: PageContext,
+  l: {
+    kind: LineKind;
+    options: string[];
+    endCustomer?: { name: string; city: string };
+    blindPackaging?: boolean;
+  },
+): string {
+  const { t } = ctx;
+  switch (l.kind) {
+    case 'sample':
+      return t('cart:kind.sample');
+    case 'dropship':
+      return l.endCustomer
+        ? [
+            t('buyer-pages:cart.dropshipTo', l.endCustomer),
+            ...(l.blindPackaging ? [t('buyer-pages:cart.blindPackaging')] : []),
+          ].join(' · ')
+        : t('cart:kind.dropship');
+    case 'customised':
+      return t('buyer-pages:cart.customisedWith', { options: l.options.join(', ') });
+    default:
+      return t('cart:kind.bulk');
+  }
 }

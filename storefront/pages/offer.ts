@@ -1,9 +1,11 @@
+import type { AddressFormField } from '../../core/addresses/address.ts';
+import type { LineKind } from '../../core/cart/model.ts';
 import type { offerView } from '../../core/catalog/offer-view.ts';
 import { exponentOf } from '../../core/money/currencies.ts';
 import { minorToDecimalString } from '../../core/money/money.ts';
 import { picture } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
-import { html } from '../html.ts';
+import { html, type SafeHtml } from '../html.ts';
 import { addToCartIsland, stepperIsland } from '../islands/buyer.ts';
 import { buyIsland } from '../islands/index.ts';
 import { layout } from '../layout.ts';
@@ -26,8 +28,23 @@ export interface OfferPageData {
   original?: string;
   /** Per lane, for the MOQ of the first SKU in stock; absent when the site has no table. */
   landed?: { quantity: number; estimates: LaneEstimate[] };
-  /** The buy form sent back (POST /cart/lines refused it): what the buyer chose and typed, and why. */
-  form?: { skuId?: string; quantity?: string; error: string };
+  /** How many units of the offer one buyer may take as samples (拿样); 5 when not given. */
+  sampleLimit?: number;
+  /** The destination's address form (core/addresses), for the dropship form's end customer. */
+  addressFields?: AddressFormField[];
+  /** One of the page's forms sent back (POST /cart/lines refused it): what the buyer typed, and why. */
+  form?: OfferForm;
+}
+
+/** A form of the offer page as the server sends it back: which, what was typed, what was refused. */
+export interface OfferForm {
+  kind: LineKind;
+  /** Field name → what the buyer typed (`options`: the chosen ids, space-separated). */
+  values: Map<string, string>;
+  /** Field name → messages in the buyer's language, shown beside the field. */
+  errors: Map<string, string[]>;
+  /** A message about the whole form (the buy form's only one). */
+  error?: string;
 }
 
 /**
@@ -41,8 +58,9 @@ export function offerPage(ctx: PageContext, data: OfferPageData): string {
   const { offer } = data;
   const title = offer.title.text;
   const tiers = offer.priceTiers;
-  const chosen = data.form?.skuId
-    ? offer.skus.find((s) => s.skuId === data.form?.skuId && s.inStock)
+  const bulk = data.form?.kind === 'bulk' ? data.form : undefined;
+  const chosen = bulk?.values.get('skuId')
+    ? offer.skus.find((s) => s.skuId === bulk.values.get('skuId') && s.inStock)
     : undefined;
   const firstInStock = chosen ?? offer.skus.find((s) => s.inStock) ?? offer.skus[0];
   const ladderData = tiers.map((tier) => [tier.minQuantity, tier.unitPrice.amountMinor]);
@@ -88,20 +106,13 @@ ${offer.skus.map(
 )}
 </fieldset>
 <div class="sf-qty" data-less="${t('buyer-pages:stepper.less')}" data-more="${t('buyer-pages:stepper.more')}"><label for="buy-qty">${t('storefront:quantity')}</label>
-<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${data.form?.quantity ?? offer.moq}" aria-describedby="buy-feedback buy-error"${data.form ? html` aria-invalid="true"` : ''}></div>
+<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${bulk?.values.get('quantity') ?? offer.moq}" aria-describedby="buy-feedback buy-error"${bulk ? html` aria-invalid="true"` : ''}></div>
 <p id="buy-feedback" aria-live="polite"></p>
-<p id="buy-error" class="sf-error" role="alert">${data.form?.error ?? ''}</p>
+<p id="buy-error" class="sf-error" role="alert">${bulk?.error ?? ''}</p>
 <p id="cart-live" role="status"></p>
 <button class="sf-button" type="submit">${t('storefront:addToCart')}</button>
 </form>
-<ul class="sf-chips" aria-label="${t('storefront:options')}">
-${offer.sample.available ? html`<li>${offer.sample.price ? t('storefront:sampleAt', { price: offer.sample.price.formatted }) : t('storefront:sample')}</li>` : ''}
-${offer.dropship ? html`<li>${t('storefront:dropship')}</li>` : ''}
-${offer.customisation.map(
-  (c) =>
-    html`<li>${t('storefront:customisation', { name: c.name, qty: c.minQuantity, price: c.extraUnitPrice.formatted })}</li>`,
-)}
-</ul>
+${kindForms(ctx, data)}
 </div>
 </article>
 <section class="sf-card-supplier" aria-labelledby="supplier-heading">
@@ -175,4 +186,146 @@ ${
 /** schema.org wants a decimal price: minor units shifted by the currency's ISO 4217 exponent. */
 function minorToDecimal(amountMinor: number, currency: string): string {
   return minorToDecimalString(amountMinor, exponentOf(currency));
+}
+
+/** The offer page's other ways to buy, each its own POST form to /cart/lines (`kind`), where the offer allows it. */
+function kindForms(ctx: PageContext, data: OfferPageData): SafeHtml | string {
+  const { t } = ctx;
+  const { offer } = data;
+  const addressFields = data.addressFields ?? [];
+  const sample = offer.sample.available && offer.sample.price ? offer.sample.price : undefined;
+  const dropship = offer.dropship && addressFields.length > 0;
+  if (!sample && !dropship && offer.customisation.length === 0) return '';
+  const skus = offer.skus.filter((s) => s.inStock);
+  if (skus.length === 0) return '';
+  const formOf = (kind: LineKind) => (data.form?.kind === kind ? data.form : undefined);
+  const limit = data.sampleLimit ?? 5;
+
+  /** One labelled input with its hint and its errors beside it (aria-describedby, aria-invalid). */
+  const input = (
+    kind: LineKind,
+    name: string,
+    label: string,
+    options: {
+      value: string;
+      type?: string;
+      hint?: string;
+      required?: boolean;
+      attrs?: SafeHtml;
+      autocomplete?: string;
+    },
+  ): SafeHtml => {
+    const form = formOf(kind);
+    const id = `${kind}-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    const errors = form?.errors.get(name) ?? [];
+    const described = [options.hint ? `${id}-hint` : '', errors.length ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class="sf-field${errors.length ? ' sf-field-invalid' : ''}">
+<label for="${id}">${label}${options.required === false ? html` <span class="sf-meta">(${t('buyer-pages:checkout.optional')})</span>` : ''}</label>
+${options.hint ? html`<p id="${id}-hint" class="sf-meta">${options.hint}</p>` : ''}
+<input id="${id}" name="${name}" type="${options.type ?? 'text'}" value="${form ? (form.values.get(name) ?? '') : options.value}"${
+      options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''
+    }${options.required === false ? '' : html` required`}${options.attrs ?? ''}${described ? html` aria-describedby="${described}"` : ''}${
+      errors.length ? html` aria-invalid="true"` : ''
+    }>
+${errors.length ? html`<p id="${id}-error" class="sf-field-error sf-error">${errors.join(' ')}</p>` : ''}
+</div>`;
+  };
+  const skuSelect = (kind: LineKind) => {
+    const form = formOf(kind);
+    const picked = form?.values.get('skuId');
+    const errors = form?.errors.get('skuId') ?? [];
+    const id = `${kind}-sku`;
+    return html`<div class="sf-field${errors.length ? ' sf-field-invalid' : ''}"><label for="${id}">${t('storefront:chooseSku')}</label>
+<select id="${id}" name="skuId"${errors.length ? html` aria-describedby="${id}-error" aria-invalid="true"` : ''}>${skus.map(
+      (sku) =>
+        html`<option value="${sku.skuId}"${sku.skuId === picked ? html` selected` : ''}>${sku.specs.map((s) => `${s.name}: ${s.value.text}`).join(' · ')} (${t('storefront:inStock', { qty: sku.stock })})</option>`,
+    )}</select>
+${errors.length ? html`<p id="${id}-error" class="sf-field-error sf-error">${errors.join(' ')}</p>` : ''}</div>`;
+  };
+  const head = (kind: LineKind) => {
+    const form = formOf(kind);
+    return html`<input type="hidden" name="kind" value="${kind}"><input type="hidden" name="offerId" value="${offer.offerId}">
+${form && (form.error || form.errors.size > 0) ? html`<p class="sf-error" role="alert">${form.error ?? t('storefront:kinds.fix')}</p>` : ''}`;
+  };
+  const action = href(ctx, '/cart/lines');
+  const unit = offer.unit.name;
+
+  const sampleForm = sample
+    ? html`<form class="sf-kind-form" id="kind-sample" action="${action}" method="post" novalidate>
+<fieldset><legend>${t('storefront:kinds.sampleLegend')}</legend>
+<p>${t('storefront:kinds.sampleTerms', { price: sample.formatted, max: limit, unit })}</p>
+${head('sample')}${skuSelect('sample')}
+${input('sample', 'quantity', t('storefront:quantity'), {
+  value: '1',
+  type: 'number',
+  attrs: html` inputmode="numeric" min="1" max="${limit}" step="1"`,
+})}
+<button class="sf-button" type="submit">${t('storefront:kinds.sampleSubmit')}</button>
+</fieldset></form>`
+    : '';
+
+  const dropshipForm = dropship
+    ? html`<form class="sf-kind-form" id="kind-dropship" action="${action}" method="post" novalidate>
+<fieldset><legend>${t('storefront:kinds.dropshipLegend')}</legend>
+<p>${t('storefront:kinds.dropshipTerms', { price: offer.priceTiers[0]?.unitPrice.formatted ?? '' })}</p>
+${head('dropship')}${skuSelect('dropship')}
+${input('dropship', 'quantity', t('storefront:quantity'), {
+  value: '1',
+  type: 'number',
+  attrs: html` inputmode="numeric" min="1" step="1"`,
+})}
+<fieldset><legend>${t('storefront:kinds.endCustomer')}</legend>
+${addressFields.map((f) =>
+  input('dropship', `address.${f.name}`, t(f.label), {
+    value: '',
+    required: f.required,
+    autocomplete: `shipping ${f.autocomplete}`,
+    ...(f.hint && { hint: t(f.hint) }),
+    ...(f.name === 'phone' && { type: 'tel' }),
+  }),
+)}
+</fieldset>
+<p><label><input type="checkbox" name="blindPackaging" value="1"${
+        (formOf('dropship') ? formOf('dropship')!.values.get('blindPackaging') === '1' : true)
+          ? html` checked`
+          : ''
+      }> ${t('storefront:kinds.blindPackaging')}</label></p>
+<button class="sf-button" type="submit">${t('storefront:kinds.dropshipSubmit')}</button>
+</fieldset></form>`
+    : offer.dropship
+      ? html`<p>${t('storefront:dropship')}</p>`
+      : '';
+
+  const custom = formOf('customised');
+  const picked = new Set((custom?.values.get('options') ?? '').split(' ').filter(Boolean));
+  const optionErrors = custom?.errors.get('options') ?? [];
+  const smallest = Math.max(offer.moq, Math.min(...offer.customisation.map((c) => c.minQuantity)));
+  const customForm =
+    offer.customisation.length > 0
+      ? html`<form class="sf-kind-form" id="kind-customised" action="${action}" method="post" novalidate>
+<fieldset><legend>${t('storefront:kinds.customisedLegend')}</legend>
+${head('customised')}${skuSelect('customised')}
+<fieldset class="sf-choices"${optionErrors.length ? html` aria-describedby="customised-options-error"` : ''}><legend>${t('storefront:kinds.chooseOptions')}</legend>
+${offer.customisation.map(
+  (c) =>
+    html`<label><input type="checkbox" name="options" value="${c.id}"${picked.has(c.id) ? html` checked` : ''}> <span>${t('storefront:customisation', { name: c.name, qty: c.minQuantity, price: c.extraUnitPrice.formatted })}</span></label>`,
+)}
+${optionErrors.length ? html`<p id="customised-options-error" class="sf-field-error sf-error">${optionErrors.join(' ')}</p>` : ''}
+</fieldset>
+${input('customised', 'quantity', t('storefront:quantity'), {
+  value: String(smallest),
+  type: 'number',
+  hint: t('storefront:moq', { qty: offer.moq, unit }),
+  attrs: html` inputmode="numeric" min="1" step="1"`,
+})}
+<button class="sf-button" type="submit">${t('storefront:kinds.customisedSubmit')}</button>
+</fieldset></form>`
+      : '';
+
+  return html`<section class="sf-kinds" aria-labelledby="kinds-heading">
+<h2 id="kinds-heading">${t('storefront:kinds.heading')}</h2>
+${sampleForm}${dropshipForm}${customForm}
+</section>`;
 }

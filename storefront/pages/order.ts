@@ -1,3 +1,4 @@
+import { endCustomerPlace } from '../../core/cart/end-customer.ts';
 import type { TimelineEntry } from '../../core/handoff/timeline.ts';
 import type { OrderView } from '../../core/orders/present.ts';
 import { csrfField } from '../components.ts';
@@ -6,6 +7,7 @@ import { html, raw, type SafeHtml } from '../html.ts';
 import { orderRefreshIsland } from '../islands/buyer.ts';
 import { layout } from '../layout.ts';
 import { buyerStylesheet } from './cart.ts';
+import { lineKindText } from './checkout.ts';
 
 export interface OrderPageData {
   order: OrderView;
@@ -62,7 +64,18 @@ ${order.suppliers.map(
 <table><thead><tr><th scope="col">${t('buyer-pages:checkout.item')}</th><th scope="col">${t('storefront:quantity')}</th><th scope="col">${t('storefront:unitPrice')}</th><th scope="col">${t('buyer-pages:cart.lineTotal')}</th></tr></thead>
 <tbody>${s.lines.map(
     (l) =>
-      html`<tr><td>${l.title}${Object.keys(l.specs).length > 0 ? html`<br><span class="sf-meta">${Object.values(l.specs).join(' · ')}</span>` : ''}<br><span class="sf-meta">${l.kindLabel}</span></td><td>${l.quantity}</td><td>${l.unitPrice.formatted}</td><td>${l.total.formatted}</td></tr>`,
+      html`<tr><td>${l.title}${Object.keys(l.specs).length > 0 ? html`<br><span class="sf-meta">${Object.values(l.specs).join(' · ')}</span>` : ''}<br><span class="sf-meta sf-kind">${
+        l.kind === 'bulk'
+          ? l.kindLabel
+          : lineKindText(ctx, {
+              kind: l.kind,
+              options: l.customisation.map((o) => t(`catalog:custom_${o}`)),
+              ...(l.dropship && {
+                endCustomer: endCustomerPlace(l.dropship.endCustomer),
+                blindPackaging: l.dropship.blindPackaging,
+              }),
+            })
+      }</span></td><td>${l.quantity}</td><td>${l.unitPrice.formatted}</td><td>${l.total.formatted}</td></tr>`,
   )}</tbody></table>`,
 )}
 <dl class="sf-details">
