@@ -27,7 +27,10 @@ export interface AuditRecord {
     | 'key.revoked'
     | 'draft.saved'
     | 'draft.published'
-    | 'draft.discarded';
+    | 'draft.discarded'
+    /** A partner's own payment-provider key set or removed in the console (the value is never recorded). */
+    | 'providerKey.set'
+    | 'providerKey.removed';
   version?: number;
   keyId?: string;
   changes?: ConfigChange[];
