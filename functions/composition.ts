@@ -16,12 +16,17 @@ import { DynamoQuoteStore } from '../adapters/dynamodb/quote-store.ts';
 import { DynamoRateLimiter } from '../adapters/dynamodb/rate-limit-store.ts';
 import { DynamoTenantRepository } from '../adapters/dynamodb/tenant-repository.ts';
 import { sesMailer } from '../adapters/mail/ses.ts';
-import { secretKeyFor, tossVirtualAccounts } from '../adapters/payments/toss-virtual-account.ts';
+import { tenantFirstSecretKey, tossVirtualAccounts } from '../adapters/payments/toss-virtual-account.ts';
 import {
   cachedSecrets,
+  cachedWritableSecrets,
   localFileSecrets,
+  localWritableSecrets,
   type SecretStore,
   secretsManagerSecrets,
+  secretsManagerWritableSecrets,
+  tenantSecretName,
+  type WritableSecrets,
 } from '../adapters/secrets/secret-store.ts';
 import { httpSupplyClient } from '../adapters/supply/http-supply-client.ts';
 import { type BuyerAccounts, buyerAccounts } from '../core/buyers/accounts.ts';
@@ -57,6 +62,7 @@ import {
   QUOTE_SIGNING_KEY,
   SUPPLY_SIGNING_KEY,
   secretEnvName,
+  TENANT_SECRET_PREFIX_ENV,
   TOSS_SECRET_KEY,
 } from './secrets.ts';
 
@@ -82,6 +88,8 @@ export interface Services {
   priceBooks: PriceBooks;
   /** Secrets by name (SECRETS_PROVIDER), cached for five minutes. */
   secrets: SecretStore;
+  /** Secrets partners set from the console (their own provider keys): absent until set. */
+  tenantSecrets: WritableSecrets;
   /** What admin authentication reads: tenant key records and the operator key. */
   adminAuth: AdminAuthPorts;
   /** The partner admin API's rules over the tenant store. */
@@ -195,6 +203,15 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
       : secretsManagerSecrets(config.AWS_REGION, (name) => process.env[secretEnvName(name)] ?? name),
     SECRET_CACHE_TTL_MS,
   );
+  const tenantSecrets = cachedWritableSecrets(
+    config.SECRETS_PROVIDER === 'local-files'
+      ? localWritableSecrets(config.SECRETS_DIR ?? '.local/secrets')
+      : secretsManagerWritableSecrets(
+          config.AWS_REGION,
+          process.env[TENANT_SECRET_PREFIX_ENV] ?? 'sourcefront',
+        ),
+    SECRET_CACHE_TTL_MS,
+  );
   const domainVerifications = new DynamoDomainVerifications(db, config.TABLE_NAME);
   const rateLimits = new DynamoRateLimiter(db, config.TABLE_NAME);
   const mailer = mailerFor(config, overrides.mailer);
@@ -215,7 +232,10 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     lookup: orderLookup,
     provider: tossVirtualAccounts({
       apiBase: overrides.tossApiBase ?? config.TOSS_API_BASE,
-      secretKey: async (tenant) => secretKeyFor(await secrets.get(TOSS_SECRET_KEY), tenant.id),
+      secretKey: tenantFirstSecretKey({
+        tenantKey: (tenantId) => tenantSecrets.find(tenantSecretName(tenantId, TOSS_SECRET_KEY)),
+        platformKey: () => secrets.get(TOSS_SECRET_KEY),
+      }),
     }),
     vietQr: vietQrPayload,
   });
@@ -244,6 +264,7 @@ export function buildServices(config: Config, overrides: AdapterOverrides = {}):
     fxRates,
     priceBooks,
     secrets,
+    tenantSecrets,
     tenantAdmin: tenantAdmin(tenantRepository),
     adminAuth: {
       findKey: (tenantId, keyId) => tenantRepository.findKey(tenantId, keyId),

@@ -14,6 +14,12 @@ export interface FunctionAccess {
   table: Access;
   search: Access;
   secrets?: readonly string[];
+  /**
+   * The secrets partners set themselves (their own provider keys, `tenants/<id>/<name>`, under
+   * the region's tenant-secret prefix): read to take payments with them, write for the console
+   * that sets and removes them.
+   */
+  tenantSecrets?: 'read' | 'write';
   /** Sends mail (SES in AWS). */
   mail?: 'send';
   /** Writes into the asset store (the S3 bucket CloudFront serves under `/assets/*`). */

@@ -49,6 +49,11 @@ export function routeFunctions(table: readonly RouteDefinition[] = routes): Rout
       secrets: [...new Set([...(seen.access.secrets ?? []), ...(route.access.secrets ?? [])])],
       ...((seen.access.mail ?? route.access.mail) && { mail: 'send' as const }),
       ...((seen.access.assets ?? route.access.assets) && { assets: 'write' as const }),
+      ...((seen.access.tenantSecrets ?? route.access.tenantSecrets) && {
+        tenantSecrets: widest(seen.access.tenantSecrets ?? 'none', route.access.tenantSecrets ?? 'none') as
+          | 'read'
+          | 'write',
+      }),
       ...((seen.access.nativeModules ?? route.access.nativeModules) && {
         nativeModules: [
           ...new Set([...(seen.access.nativeModules ?? []), ...(route.access.nativeModules ?? [])]),

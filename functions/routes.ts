@@ -58,7 +58,13 @@ const anyConsoleUser = ['operator', 'owner', 'staff'] as const;
 const consolePageResponse = { status: 200, contentType: 'text/html' } as const;
 /** The launch flow changes the site: its owner and the operator, not staff. Previews read the catalog. */
 const launchRoles = ['operator', 'owner'] as const;
-const launchAccess = { table: 'write', search: 'read', secrets: [TOSS_SECRET_KEY] } as const;
+const launchAccess = {
+  table: 'write',
+  search: 'read',
+  secrets: [TOSS_SECRET_KEY],
+  // The payments step tells whether the partner's own provider key is set (its last characters).
+  tenantSecrets: 'read',
+} as const;
 
 export const routes = [
   // Platform
@@ -605,7 +611,7 @@ export const routes = [
     request: { body: pay.tossDepositCallbackBody },
     response: { status: 200, body: pay.depositCallbackView },
     errors: ['PAYMENT_CALLBACK_REJECTED', 'PAYMENT_UNAVAILABLE'],
-    access: { table: 'write', search: 'none', secrets: [TOSS_SECRET_KEY] },
+    access: { table: 'write', search: 'none', secrets: [TOSS_SECRET_KEY], tenantSecrets: 'read' },
   },
   {
     method: 'POST',
@@ -673,7 +679,13 @@ export const routes = [
     ],
     // Per client address: an office behind one NAT address checks out many carts.
     rateLimit: { limit: 120, windowSeconds: 600 },
-    access: { table: 'write', search: 'none', secrets: [TOSS_SECRET_KEY], mail: 'send' },
+    access: {
+      table: 'write',
+      search: 'none',
+      secrets: [TOSS_SECRET_KEY],
+      mail: 'send',
+      tenantSecrets: 'read',
+    },
   },
   {
     method: 'GET',
@@ -1011,7 +1023,13 @@ export const routes = [
       'TOO_MANY_REQUESTS',
     ],
     rateLimit: { limit: 120, windowSeconds: 600 },
-    access: { table: 'write', search: 'none', secrets: [FORM_KEY, TOSS_SECRET_KEY], mail: 'send' },
+    access: {
+      table: 'write',
+      search: 'none',
+      secrets: [FORM_KEY, TOSS_SECRET_KEY],
+      mail: 'send',
+      tenantSecrets: 'read',
+    },
   },
   {
     method: 'GET',
@@ -1698,6 +1716,22 @@ export const routes = [
     // The logo is decoded and resized with sharp (a layer in AWS) and stored in the asset bucket.
     access: { ...launchAccess, assets: 'write', nativeModules: ['sharp'] },
     memoryMb: 1024,
+  },
+  {
+    method: 'POST',
+    path: '/console/tenants/{tenantId}/launch/payments/provider-key',
+    fn: 'console',
+    handler: 'console-launch-provider-key',
+    kind: 'page',
+    auth: 'console',
+    roles: launchRoles,
+    tenant: 'none',
+    summary:
+      "Console: the partner's own Toss secret key set (test_sk_/live_sk_) or removed, stored as the tenant's secret, never shown back (303), or the payments step with the field's error (400)",
+    request: { params: launch.launchParams },
+    response: { status: 200, contentType: 'text/html', also: [303, 400] },
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    access: { ...launchAccess, tenantSecrets: 'write' },
   },
   {
     method: 'GET',

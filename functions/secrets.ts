@@ -14,6 +14,13 @@ export const BUYER_CODE_KEY = 'buyer-code-key';
  * (`{"kr": "live_sk_…"}`) when partners bring their own merchant accounts.
  */
 export const TOSS_SECRET_KEY = 'toss-secret-key';
+/**
+ * Where the secrets partners set themselves live (their own Toss key, `tenants/<id>/toss-secret-key`):
+ * in AWS, Secrets Manager names under the prefix this variable holds (CDK sets it, and grants only
+ * those names: write to the console, read to the functions that take payments); locally files in
+ * the secrets folder.
+ */
+export const TENANT_SECRET_PREFIX_ENV = 'TENANT_SECRET_PREFIX';
 /** The storefront's form key: every buyer and account page's CSRF tokens, and the guest's order link a checkout page makes. */
 export const FORM_KEY = 'form-key';
 /** The value CloudFront adds as `x-origin-verify` to every origin request: only CloudFront reaches the API. */

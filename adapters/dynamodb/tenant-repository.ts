@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -300,6 +302,23 @@ export class DynamoTenantRepository implements TenantDirectory, TenantStore {
       }),
     );
     return Items.map(toKeyRecord);
+  }
+
+  /** One entry of the audit trail for a change stored elsewhere (a provider key, kept as a secret). */
+  async recordAudit(tenantId: string, record: AuditRecord): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...auditRecord.key({
+            tenantId,
+            at: record.at,
+            suffix: `${record.action}-${randomUUID().slice(0, 8)}`,
+          }),
+          ...record,
+        } satisfies AuditRecordItem,
+      }),
+    );
   }
 
   /**

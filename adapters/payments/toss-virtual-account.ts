@@ -86,6 +86,24 @@ export function secretKeyFor(value: string, tenantId: string): string {
   return key;
 }
 
+/**
+ * A Toss secret key as Toss issues them: `test_sk_` (test mode) or `live_sk_`, then letters and
+ * digits. A client key (`test_ck_…`) or a pasted half is refused before it is stored.
+ */
+export const tossSecretKeyShape = /^(test|live)_sk_[A-Za-z0-9]{8,128}$/;
+
+/**
+ * The secret key a tenant's virtual accounts use: the partner's own (set in the console, stored
+ * as that tenant's secret) when there is one, else the platform secret `toss-secret-key`.
+ */
+export function tenantFirstSecretKey(deps: {
+  tenantKey: (tenantId: string) => Promise<string | undefined>;
+  platformKey: () => Promise<string>;
+}): (tenant: Tenant) => Promise<string> {
+  return async (tenant) =>
+    (await deps.tenantKey(tenant.id)) ?? secretKeyFor(await deps.platformKey(), tenant.id);
+}
+
 class Retryable extends Error {}
 
 export function tossVirtualAccounts(options: TossOptions): VirtualAccountProvider {

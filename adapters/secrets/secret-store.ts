@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sdkRetryPolicy } from '../sdk-retry.ts';
 
@@ -114,6 +114,128 @@ export function secretsManagerSecrets(region: string, secretIdOf: (name: string)
     async versions(name) {
       const [current, previous] = await Promise.all([this.get(name), read(name, 'AWSPREVIOUS')]);
       return previous && previous !== current ? [current, previous] : [current];
+    },
+  };
+}
+
+/**
+ * Secrets a person sets and removes (a partner's own payment-provider key, from the console):
+ * absent until set, never generated. Names are tenant-scoped (`tenantSecretName`); in AWS each
+ * is a Secrets Manager secret under the region's tenant-secret prefix, which is all the IAM
+ * grant covers (lib/constructs/functions.ts).
+ */
+export interface WritableSecrets {
+  /** The value, or undefined when none is set. */
+  find(name: string): Promise<string | undefined>;
+  put(name: string, value: string): Promise<void>;
+  remove(name: string): Promise<void>;
+}
+
+/** `th` + `toss-secret-key` → `tenants/th/toss-secret-key`. */
+export function tenantSecretName(tenantId: string, name: string): string {
+  return `tenants/${tenantId}/${name}`;
+}
+
+/** Reads kept for `ttlMs`; a write or a removal through this store forgets its name at once. */
+export function cachedWritableSecrets(
+  source: WritableSecrets,
+  ttlMs: number,
+  now: () => number = Date.now,
+): WritableSecrets {
+  const cache = new Map<string, { value: Promise<string | undefined>; expires: number }>();
+  return {
+    find(name) {
+      const hit = cache.get(name);
+      if (hit && hit.expires > now()) return hit.value;
+      const value = source.find(name);
+      value.catch(() => cache.delete(name));
+      cache.set(name, { value, expires: now() + ttlMs });
+      return value;
+    },
+    async put(name, value) {
+      cache.delete(name);
+      await source.put(name, value);
+      cache.delete(name);
+    },
+    async remove(name) {
+      cache.delete(name);
+      await source.remove(name);
+      cache.delete(name);
+    },
+  };
+}
+
+/** Local set-by-a-person secrets: one file per name under `dir` (mode 0600), written whole (rename). */
+export function localWritableSecrets(dir: string): WritableSecrets {
+  const fileOf = (name: string) => join(dir, name.replace(/[^A-Za-z0-9._-]/g, '_'));
+  return {
+    async find(name) {
+      try {
+        return (await readFile(fileOf(name), 'utf8')).trim() || undefined;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        return undefined;
+      }
+    },
+    async put(name, value) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const file = fileOf(name);
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temporary, `${value}\n`, { mode: 0o600 });
+      await rename(temporary, file);
+    },
+    async remove(name) {
+      await rm(fileOf(name), { force: true });
+    },
+  };
+}
+
+/**
+ * Set-by-a-person secrets in Secrets Manager, named `<prefix>/<name>`: PutSecretValue (creating
+ * the secret on its first value), DeleteSecret without a recovery window on removal, so a
+ * removed key is gone rather than kept for 30 days.
+ */
+export function secretsManagerWritableSecrets(region: string, prefix: string): WritableSecrets {
+  const idOf = (name: string) => `${prefix}/${name}`;
+  type Sdk = typeof import('@aws-sdk/client-secrets-manager');
+  let loaded: Promise<{ sdk: Sdk; client: InstanceType<Sdk['SecretsManagerClient']> }> | undefined;
+  const load = () => {
+    loaded ??= import('@aws-sdk/client-secrets-manager').then((sdk) => ({
+      sdk,
+      client: new sdk.SecretsManagerClient({ region, ...sdkRetryPolicy() }),
+    }));
+    return loaded;
+  };
+  return {
+    async find(name) {
+      const { sdk, client } = await load();
+      try {
+        const value = (await client.send(new sdk.GetSecretValueCommand({ SecretId: idOf(name) })))
+          .SecretString;
+        return value?.trim() || undefined;
+      } catch (error) {
+        if (error instanceof sdk.ResourceNotFoundException) return undefined;
+        throw error;
+      }
+    },
+    async put(name, value) {
+      const { sdk, client } = await load();
+      try {
+        await client.send(new sdk.PutSecretValueCommand({ SecretId: idOf(name), SecretString: value }));
+      } catch (error) {
+        if (!(error instanceof sdk.ResourceNotFoundException)) throw error;
+        await client.send(new sdk.CreateSecretCommand({ Name: idOf(name), SecretString: value }));
+      }
+    },
+    async remove(name) {
+      const { sdk, client } = await load();
+      try {
+        await client.send(
+          new sdk.DeleteSecretCommand({ SecretId: idOf(name), ForceDeleteWithoutRecovery: true }),
+        );
+      } catch (error) {
+        if (!(error instanceof sdk.ResourceNotFoundException)) throw error;
+      }
     },
   };
 }

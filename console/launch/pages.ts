@@ -31,7 +31,12 @@ export interface StepState {
   saved?: boolean;
   /** The values posted when the form was refused (shown back as typed). */
   posted?: Tenant;
+  /** The payments step's provider-key form: its refusal, or what was just done. */
+  providerKey?: { error?: FieldError; done?: 'set' | 'removed' };
 }
+
+/** The provider key as the payments step may show it: never the key, only its last characters. */
+export type ProviderKeyView = { ending: string } | { platform: boolean };
 
 export interface CurationCountView {
   total: number;
@@ -88,7 +93,7 @@ interface InputSpec {
   name: string;
   label: string;
   value?: string | number;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'color';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'color' | 'password';
   hint?: string;
   required?: boolean;
   step?: string;
@@ -535,8 +540,12 @@ ${errorLine(t, 'shippingLanes', errors.get('shippingLanes'))}
   return frame(page, 'lanes', body);
 }
 
-/** Payment methods, the bank account for transfers (VietQR), the virtual-account provider (its key never shown back). */
-export function paymentsStep(page: StepPage, hasProviderKey: boolean): ConsoleView {
+/**
+ * Payment methods, the bank account for transfers (VietQR), the virtual-account provider; the
+ * partner's own provider secret key in a form of its own, never shown back (its last four
+ * characters only), replaced or removed.
+ */
+export function paymentsStep(page: StepPage, key: ProviderKeyView): ConsoleView {
   const { t } = page.ctx;
   const errors = errorIndex(page.state.errors);
   const config = shown(page);
@@ -559,10 +568,47 @@ ${input(t, errors, {
   label: k(t, 'vaBankCode'),
   value: config.payments.virtualAccount?.bankCode ?? '',
 })}
-<p class="sc-hint">${hasProviderKey ? k(t, 'vaSecretStored') : k(t, 'vaSecretNone')}</p>
 </fieldset>
 ${input(t, errors, { name: 'payments.deadlineHours', label: k(t, 'deadlineHours'), value: config.payments.deadlineHours, type: 'number', min: '1' })}`;
-  return frame(page, 'payments', body);
+  return frame(page, 'payments', body, { after: providerKeySection(page, key) });
+}
+
+function providerKeySection(page: StepPage, key: ProviderKeyView): SafeHtml {
+  const { t, csrf } = page.ctx;
+  const action = launchPath(page.draft.tenantId, '/payments/provider-key');
+  const { error, done } = page.state.providerKey ?? {};
+  const keyErrors = errorIndex(error ? [error] : []);
+  const own = 'ending' in key;
+  const status = own
+    ? k(t, 'providerKeySet', { ending: key.ending })
+    : key.platform
+      ? k(t, 'providerKeyPlatform')
+      : k(t, 'providerKeyNone');
+  return html`<section aria-labelledby="provider-key-heading">
+<h2 id="provider-key-heading">${k(t, 'providerKeyHeading')}</h2>
+${done ? html`<div class="sc-notice" role="status">${k(t, done === 'set' ? 'providerKeySaved' : 'providerKeyRemoved')}</div>` : ''}
+<p id="provider-key-status">${status}</p>
+<form class="sc-form" method="post" action="${action}" novalidate aria-labelledby="provider-key-heading">
+${csrfField(csrf)}
+<input type="hidden" name="action" value="set">
+${input(t, keyErrors, {
+  name: 'secretKey',
+  label: own ? k(t, 'providerKeyNew') : k(t, 'providerKeyLabel'),
+  type: 'password',
+  hint: k(t, 'providerKeyHint'),
+  autocomplete: 'off',
+})}
+<div><button class="sc-button sc-button-secondary" type="submit">${own ? k(t, 'providerKeyReplace') : k(t, 'providerKeySave')}</button></div>
+</form>
+${
+  own
+    ? html`<form class="sc-inline" method="post" action="${action}">
+${csrfField(csrf)}<input type="hidden" name="action" value="remove">
+<button class="sc-button sc-button-danger" type="submit">${k(t, 'providerKeyRemove')}</button>
+</form>`
+    : ''
+}
+</section>`;
 }
 
 /** Contact details and legal text, per language of the site. */

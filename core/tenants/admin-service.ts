@@ -28,7 +28,10 @@ export interface AuditRecord {
     | 'draft.saved'
     | 'draft.published'
     | 'draft.discarded'
-    | 'override.saved';
+    | 'override.saved'
+    /** A partner's own payment-provider key set or removed in the console (the value is never recorded). */
+    | 'providerKey.set'
+    | 'providerKey.removed';
   version?: number;
   keyId?: string;
   /** The offer whose wording an `override.saved` changed. */

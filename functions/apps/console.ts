@@ -19,6 +19,7 @@ import { handler as launchLogo } from '../handlers/console-launch-logo.ts';
 import { handler as launchPreviewHome } from '../handlers/console-launch-preview-home.ts';
 import { handler as launchPreviewOffer } from '../handlers/console-launch-preview-offer.ts';
 import { handler as launchPrices } from '../handlers/console-launch-prices.ts';
+import { handler as launchProviderKey } from '../handlers/console-launch-provider-key.ts';
 import { handler as launchPublish } from '../handlers/console-launch-publish.ts';
 import { handler as launchRebase } from '../handlers/console-launch-rebase.ts';
 import { handler as launchReview } from '../handlers/console-launch-review.ts';
@@ -57,6 +58,7 @@ const routed = functionHandler(
     'console-launch-step': launchStep,
     'console-launch-save': launchSave,
     'console-launch-logo': launchLogo,
+    'console-launch-provider-key': launchProviderKey,
     'console-launch-review': launchReview,
     'console-launch-publish': launchPublish,
     'console-launch-rebase': launchRebase,

@@ -2,7 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { TFunction } from 'i18next';
 import { DynamoDraftStore } from '../../adapters/dynamodb/tenant-draft-store.ts';
 import { openSearchOffers } from '../../adapters/opensearch/offer-search.ts';
-import { secretKeyFor } from '../../adapters/payments/toss-virtual-account.ts';
+import { secretKeyFor, tossSecretKeyShape } from '../../adapters/payments/toss-virtual-account.ts';
+import { tenantSecretName } from '../../adapters/secrets/secret-store.ts';
 import type { ConsoleContext } from '../../console/context.ts';
 import {
   brandStep,
@@ -11,13 +12,14 @@ import {
   domainsStep,
   lanesStep,
   localesStep,
+  type ProviderKeyView,
   paymentsStep,
   pricingStep,
   type StepState,
 } from '../../console/launch/pages.ts';
 import type { ConsoleView } from '../../console/layout.ts';
 import { DomainError } from '../../core/errors.ts';
-import type { Principal } from '../../core/tenants/admin-auth.ts';
+import { actorOf, type Principal } from '../../core/tenants/admin-auth.ts';
 import type { DraftStep } from '../../core/tenants/drafts.ts';
 import { type DraftService, draftService } from '../../core/tenants/drafts.ts';
 import { type LaunchPreviews, launchPreviews } from '../../core/tenants/preview.ts';
@@ -147,7 +149,7 @@ export async function stepPage(
     case 'lanes':
       return lanesStep(page);
     case 'payments':
-      return paymentsStep(page, await hasProviderKey(services, tenantId));
+      return paymentsStep(page, await providerKeyOf(services, tenantId));
     case 'contact':
       return contactStep(page);
   }
@@ -201,11 +203,42 @@ export function queryFields(event: HttpEvent): FormFieldsOf {
 }
 type FormFieldsOf = Record<string, string | string[]>;
 
-/** Whether the virtual-account provider has a key for this tenant (read from the platform secret, never shown). */
-async function hasProviderKey(services: Services, tenantId: string): Promise<boolean> {
+/** What the payments step shows of the provider key: the tenant's own key's last four characters, or whether the platform's covers it. */
+async function providerKeyOf(services: Services, tenantId: string): Promise<ProviderKeyView> {
+  const own = await services.tenantSecrets.find(tenantSecretName(tenantId, TOSS_SECRET_KEY));
+  if (own) return { ending: own.slice(-4) };
   try {
-    return secretKeyFor(await services.secrets.get(TOSS_SECRET_KEY), tenantId).length > 0;
+    return { platform: secretKeyFor(await services.secrets.get(TOSS_SECRET_KEY), tenantId).length > 0 };
   } catch {
-    return false;
+    return { platform: false };
   }
+}
+
+/**
+ * Sets the tenant's own Toss secret key (its shape checked first: a localized field error on
+ * the payments step otherwise) or removes it; either way one audit record, without the value.
+ * The launch flow's access rule decides who may (the draft's `get` refuses anyone else).
+ */
+export async function changeProviderKey(
+  services: Services,
+  principal: Principal,
+  tenantId: string,
+  change: { action: 'set'; secretKey: string } | { action: 'remove' },
+): Promise<void> {
+  await launchDrafts(services).get(principal, tenantId);
+  const name = tenantSecretName(tenantId, TOSS_SECRET_KEY);
+  if (change.action === 'set') {
+    if (!tossSecretKeyShape.test(change.secretKey))
+      throw new DomainError('VALIDATION_FAILED', {
+        fields: [{ path: 'secretKey', rule: 'provider_key_shape' }],
+      });
+    await services.tenantSecrets.put(name, change.secretKey);
+  } else {
+    await services.tenantSecrets.remove(name);
+  }
+  await services.tenantRepository.recordAudit(tenantId, {
+    at: new Date().toISOString(),
+    actor: actorOf(principal),
+    action: change.action === 'set' ? 'providerKey.set' : 'providerKey.removed',
+  });
 }

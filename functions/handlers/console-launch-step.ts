@@ -5,8 +5,11 @@ import { stepPage } from './console-launch-kit.ts';
 /** GET /tenants/{tenantId}/launch/{step}: one step of the flow, filled from the tenant's draft. */
 export const handler = implement('console-launch-step', async (input) => {
   const ctx = await consolePage(input);
+  const query = input.event.queryStringParameters;
+  const key = query?.key;
   const view = await stepPage(input.services, principalOf(input), ctx, input.params.step, {
-    saved: input.event.queryStringParameters?.saved === '1',
+    saved: query?.saved === '1',
+    ...((key === 'set' || key === 'removed') && { providerKey: { done: key } }),
   });
   return consoleAnswer(ctx, view);
 });

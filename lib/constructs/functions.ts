@@ -1,4 +1,4 @@
-import { type CfnElement, Stack } from 'aws-cdk-lib';
+import { ArnFormat, type CfnElement, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -9,10 +9,26 @@ import type { BackgroundFunction } from '../../functions/background.ts';
 import { type Config, configKeys, configSchema } from '../../functions/config.ts';
 import { type FunctionAccess, functionEntry, jobEntry, routeFunctions } from '../../functions/functions.ts';
 import type { FunctionName, RouteDefinition } from '../../functions/routes.ts';
-import { ORIGIN_VERIFY_KEY, secretEnvName } from '../../functions/secrets.ts';
+import {
+  ORIGIN_VERIFY_KEY,
+  secretEnvName,
+  TENANT_SECRET_PREFIX_ENV,
+  TOSS_SECRET_KEY,
+} from '../../functions/secrets.ts';
 import { acknowledge, nagArn, nagAttr } from '../nag.ts';
 import { SourcefrontFunction } from './lambda.ts';
 import type { Search } from './search.ts';
+
+/** What a function may do with the secrets partners set (functions/contract.ts `tenantSecrets`). */
+export const tenantSecretActions = {
+  read: ['secretsmanager:GetSecretValue'],
+  write: [
+    'secretsmanager:GetSecretValue',
+    'secretsmanager:CreateSecret',
+    'secretsmanager:PutSecretValue',
+    'secretsmanager:DeleteSecret',
+  ],
+} as const satisfies Record<'read' | 'write', readonly string[]>;
 
 /** Keys the Lambda runtime sets itself, and keys that only the local platform uses. */
 const setByLambda: readonly (keyof Config)[] = ['AWS_REGION'];
@@ -148,6 +164,10 @@ export class Functions extends Construct {
       secretEnv[secretEnvName(name)] = secret.secretArn;
       return secret;
     });
+    // Partners' own provider keys: `<stack>/tenants/<id>/<name>` in Secrets Manager, created by the
+    // console when a partner sets one; the grant covers those names only.
+    const tenantSecretPrefix = Stack.of(this).stackName;
+    if (spec.access.tenantSecrets) secretEnv[TENANT_SECRET_PREFIX_ENV] = tenantSecretPrefix;
     const built = new SourcefrontFunction(this, id, {
       entry: spec.entry,
       description: spec.description,
@@ -183,6 +203,28 @@ export class Functions extends Construct {
       );
     }
     for (const secret of secrets) secret.grantRead(built.role);
+    if (spec.access.tenantSecrets) {
+      // Secrets Manager appends six random characters to a secret's name in its ARN.
+      const name = `${tenantSecretPrefix}/tenants/*/${TOSS_SECRET_KEY}-??????`;
+      built.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [...tenantSecretActions[spec.access.tenantSecrets]],
+          resources: [
+            Stack.of(this).formatArn({
+              service: 'secretsmanager',
+              resource: 'secret',
+              resourceName: name,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ],
+        }),
+      );
+      acknowledge(
+        built.role,
+        `IAM5[Resource::${nagArn(this, 'secretsmanager', `secret:${name}`)}]`,
+        "Each partner's own Toss secret key is a secret of its own, created when the partner sets it in the console; the grant covers that one name under this stack's prefix for every tenant, nothing else.",
+      );
+    }
     return built.fn;
   }
 }

@@ -14,3 +14,4 @@ import './handoff.cases.ts';
 import './observability.cases.ts';
 import './budget.cases.ts';
 import './checks.cases.ts';
+import './tenant-secrets.cases.ts';
