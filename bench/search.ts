@@ -14,7 +14,11 @@ import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
-import { buildSearchBody } from '../adapters/opensearch/offer-query.ts';
+import {
+  asksFullMatchFirst,
+  buildSearchBody,
+  FULL_MATCHES_ENOUGH,
+} from '../adapters/opensearch/offer-query.ts';
 import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
 import { priceBuckets } from '../core/catalog/search-results.ts';
 import { createGateway, listen } from '../local/gateway.ts';
@@ -123,20 +127,23 @@ try {
   await services.search.indices.refresh({ index: names.offersAlias });
   const ingestRate = stats.imported / ingestSeconds;
 
-  // 2. Queries: the same bodies at the API and raw.
+  // 2. Queries: the same requests at the API and raw. The search port asks for full matches
+  // first and, where fewer than FULL_MATCHES_ENOUGH match fully, for partial ones too; raw
+  // sends OpenSearch exactly those bodies, in that order.
   const raw = await Promise.all(
     mix.map(async (m) => {
       const t = (await services.tenants.byHost(m.host))!;
       const book = await services.priceBooks.forTenant(t, m.locale);
       const params = searchParamsSchema.parse(m.params);
-      return buildSearchBody(
-        searchCriteria(params, {
-          locale: m.locale,
-          curation: t.curation,
-          priceFen: book.cnyBounds(params.priceMin, params.priceMax),
-          priceRanges: priceBuckets(book),
-        }),
-      );
+      const criteria = searchCriteria(params, {
+        locale: m.locale,
+        curation: t.curation,
+        priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+        priceRanges: priceBuckets(book),
+      });
+      return asksFullMatchFirst(criteria.text)
+        ? [buildSearchBody(criteria, { full: true }), buildSearchBody(criteria)]
+        : [buildSearchBody(criteria)];
     }),
   );
   const api: number[] = [];
@@ -153,7 +160,10 @@ try {
   };
   const runRaw = async (i: number) => {
     const t0 = performance.now();
-    await services.search.search({ index: names.offersAlias, body: raw[i] as never });
+    const [first, partial] = raw[i]!;
+    const { body } = await services.search.search({ index: names.offersAlias, body: first as never });
+    if (partial && (body.hits.total as { value: number }).value < FULL_MATCHES_ENOUGH)
+      await services.search.search({ index: names.offersAlias, body: partial as never });
     return performance.now() - t0;
   };
   for (let i = 0; i < mix.length; i++) {
