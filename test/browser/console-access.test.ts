@@ -5,6 +5,7 @@ import type { Order } from '../../core/orders/order.ts';
 import { orderLine, paidOrder } from '../kit/orders.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
+import { signInToConsole } from './console.ts';
 
 /**
  * The console in real Chromium beside the launch path (test/browser/console-launch.test.ts: the
@@ -62,14 +63,7 @@ const withPage = <T>(run: (page: Page, context: BrowserContext) => Promise<T>): 
     run,
   );
 
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${origin}/`);
-  expect(new URL(page.url()).pathname).toBe('/sign-in');
-  await expectNoAxeViolations(page, 'sign-in');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
+const signIn = (page: Page, user: { email: string; password: string }) => signInToConsole(page, origin, user);
 
 describe('the console in Chromium', () => {
   it("the operator's domains and dead letters; vn's owner creates a key, shown once", async () => {

@@ -10,6 +10,7 @@ import { mailDir } from '../../local/paths.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
 import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
+import { signInToConsole } from './console.ts';
 
 /**
  * The issue's "done when" path in real Chromium, from the operator's first click to the
@@ -62,14 +63,7 @@ const withPage = (run: (page: Page) => Promise<void>) =>
     run,
   );
 
-async function signIn(page: Page, user: { email: string; password: string }) {
-  await page.goto(`${origin}/`);
-  expect(new URL(page.url()).pathname).toBe('/sign-in');
-  await expectNoAxeViolations(page, 'sign-in');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Sign in' }).click()]);
-}
+const signIn = (page: Page, user: { email: string; password: string }) => signInToConsole(page, origin, user);
 
 /** The invitation link in the newest .eml the platform wrote to `email`. */
 async function inviteLink(email: string): Promise<string> {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
 import { expectNoAxeViolations, inPage, launchChromium, screenshot } from './chromium.ts';
+import { signInToConsole } from './console.ts';
 
 /**
  * Translation overrides in real Chromium: vn's staff finds an offer by its Chinese title, sees
@@ -41,13 +42,7 @@ const withPage = <T>(run: (page: Page, context: BrowserContext) => Promise<T>): 
 describe('translation overrides in Chromium', () => {
   it("vn's staff searches, saves its wording (refused once, then saved), and the storefront shows it", async () => {
     await withPage(async (page) => {
-      await page.goto(`${origin}/`);
-      await page.getByLabel('Email').fill(VN_STAFF.email);
-      await page.getByLabel('Password').fill(VN_STAFF.password);
-      await Promise.all([
-        page.waitForLoadState('load'),
-        page.getByRole('button', { name: 'Sign in' }).click(),
-      ]);
+      await signInToConsole(page, origin, VN_STAFF);
       await page.waitForURL(`${origin}/tenants/vn`);
 
       await page.locator('.sc-nav').getByRole('link', { name: 'Translations' }).click();
