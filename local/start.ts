@@ -23,9 +23,17 @@ const CONSOLE_OPERATOR_EMAIL = 'operator@sourcefront.localhost';
 const CONSOLE_OPERATOR_PASSWORD = 'console-operator-password';
 const sandboxPort = Number(process.env.SANDBOX_SUPPLIER_PORT ?? 4010);
 
+/** What has been started so far, stopped last-first on Ctrl-C, SIGTERM or a failed start. */
+const started: Array<() => Promise<void>> = [];
+async function stopStarted(): Promise<void> {
+  for (const stop of started.reverse()) await stop().catch((error: unknown) => console.error(error));
+}
+onShutdown(stopStarted);
+
 try {
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
+  started.push(() => servers.stop());
   const keys = process.env.SECRETS_DIR ?? secretsDir;
   // The sandbox supplier plays the China side: POs go to it, its webhooks come back to the gateway.
   const sandbox = await startSupplierSandbox({
@@ -34,12 +42,14 @@ try {
     port: sandboxPort,
     stepMs: Number(process.env.SANDBOX_SUPPLIER_STEP_MS ?? 15_000),
   });
+  started.push(() => sandbox.stop());
   process.env.SUPPLY_ENDPOINT_URL ??= sandbox.url;
   // The sandbox payment provider (Toss Payments' API) as its own process; the platform calls it as TOSS_API_BASE.
   const paymentSandbox = await startPaymentSandbox({
     port: Number(process.env.PAYMENT_SANDBOX_PORT ?? 0),
     logFile: join(logsDir, 'payment-sandbox.log'),
   });
+  started.push(() => paymentSandbox.stop());
   const services = await bootLocalPlatform(servers, localPlatformNames, { tossApiBase: paymentSandbox.url });
   // The operator's console user, its password a local secret (made on first start).
   const operatorPassword = await services.secrets.get(CONSOLE_OPERATOR_PASSWORD);
@@ -50,18 +60,16 @@ try {
   for (const tenant of demoTenants) await services.partners.recordTenant(tenant.id);
   const gateway = createGateway();
   const bound = await listen(gateway, port);
+  started.push(async () => {
+    const closed = new Promise((resolve) => gateway.close(resolve));
+    gateway.closeAllConnections();
+    await closed;
+  });
   // Deposit callbacks go to the virtual-account site (locally every tenant shares one sandbox key).
   await paymentSandbox.setWebhook(`http://kr.localhost:${bound}/api/v1/payments/toss/deposit-callback`);
   // The stream poller (the dispatcher) and the schedules (payment deadlines, FX refresh, PO retries), from the background registry.
   const background = await startBackground(services);
-  onShutdown(async () => {
-    await background.stop();
-    await sandbox.stop();
-    await new Promise((resolve) => gateway.close(resolve));
-    gateway.closeAllConnections();
-    await paymentSandbox.stop();
-    await servers.stop();
-  });
+  started.push(() => background.stop());
   const reused = (s: { reused: boolean }) => (s.reused ? ' (already running, reused)' : '');
   console.log(
     [
@@ -89,5 +97,6 @@ try {
   } else {
     console.error('The local platform could not start:', error);
   }
+  await stopStarted();
   process.exit(1);
 }

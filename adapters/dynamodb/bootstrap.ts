@@ -200,26 +200,27 @@ async function createMissingIndexes(client: DynamoDBClient, tableName: string): 
   }
 }
 
-/** Drops the table's GSIs the definition no longer has, one at a time (DynamoDB's rule). */
+/**
+ * Drops the table's GSIs the definition no longer has, one at a time (DynamoDB's rule). An index
+ * already DELETING (a migration stopped midway) is waited for, not deleted again: DynamoDB refuses
+ * that with ResourceInUse. Dropping an index of a large table takes a while on DynamoDB Local.
+ */
 async function dropIndexesNotDefined(client: DynamoDBClient, tableName: string): Promise<void> {
   const defined = new Set(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName));
-  const existing = async () =>
-    (
-      (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.GlobalSecondaryIndexes ??
-      []
-    )
-      .map((g) => g.IndexName!)
-      .filter((name) => !defined.has(name));
-  for (const indexName of await existing()) {
-    await client.send(
-      new UpdateTableCommand({
-        TableName: tableName,
-        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: indexName } }],
-      }),
-    );
-    for (let waited = 0; (await existing()).includes(indexName); waited += 200) {
-      if (waited > 60_000) throw new Error(`index ${indexName} of ${tableName} still there after 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+  const undefinedIndexes = async () =>
+    [...(await indexStates(client, tableName))].filter(([name]) => !defined.has(name));
+  for (const [indexName, status] of await undefinedIndexes()) {
+    if (status !== 'DELETING') {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: indexName } }],
+        }),
+      );
+    }
+    for (let waited = 0; (await undefinedIndexes()).some(([name]) => name === indexName); waited += 500) {
+      if (waited > 600_000) throw new Error(`index ${indexName} of ${tableName} still there after 10 min`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
 }

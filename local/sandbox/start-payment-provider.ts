@@ -46,12 +46,7 @@ export async function startPaymentSandbox(options: {
   const server = new ManagedProcess({
     name: 'sandbox payment provider',
     command: process.execPath,
-    args: [
-      script,
-      '--port',
-      String(options.port),
-      ...(options.webhook ? ['--webhook', options.webhook] : []),
-    ],
+    args: [script, '--port', String(port), ...(options.webhook ? ['--webhook', options.webhook] : [])],
     logFile: options.logFile,
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { request } from 'node:http';
+import { afterAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../../local/paths.ts';
+import { freePort } from '../kit/ports.ts';
+
+/**
+ * `npm start` as a user runs it: local/start.ts in its own process, on the servers this run
+ * started (it reuses them), with the payment sandbox on the port it picks itself
+ * (PAYMENT_SANDBOX_PORT unset, the README's way). It must come up, serve the API and the
+ * storefront, and on SIGTERM stop every process it started.
+ */
+let platform: ChildProcess | undefined;
+afterAll(() => {
+  platform?.kill('SIGKILL');
+});
+
+function get(port: number, path: string, host: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path, headers: { host } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { signal: AbortSignal.timeout(2_000) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  it('starts the platform with both sandboxes, serves vn.localhost, and SIGTERM stops what it started', async () => {
+    const [port, supplierPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      SANDBOX_SUPPLIER_PORT: String(supplierPort),
+    };
+    delete env.PAYMENT_SANDBOX_PORT;
+    const child = spawn(process.execPath, ['local/start.ts'], { cwd: projectRoot, env });
+    platform = child;
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const ready = await Promise.race([
+      (async () => {
+        while (!output.includes('Press Ctrl-C to stop.')) await new Promise((r) => setTimeout(r, 200));
+        return true;
+      })(),
+      exited.then(() => false),
+    ]);
+    expect(ready, output).toBe(true);
+
+    const health = await get(port, '/api/v1/health', 'localhost');
+    expect(health.status, health.text).toBe(200);
+    const home = await get(port, '/', 'vn.localhost');
+    expect(home.status).toBe(200);
+    expect(home.text).toContain('<html lang="vi"');
+
+    const paymentsUrl = /Payments\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+    expect(paymentsUrl, output).toBeDefined();
+    expect(await answers(`${paymentsUrl}/sandbox/health`)).toBe(true);
+    const supplierUrl = `http://127.0.0.1:${supplierPort}/`;
+    expect(await answers(supplierUrl)).toBe(true);
+
+    child.kill('SIGTERM');
+    expect(await exited, output).toBe(0);
+    platform = undefined;
+    expect(await answers(`${paymentsUrl}/sandbox/health`)).toBe(false);
+    expect(await answers(supplierUrl)).toBe(false);
+    expect(await answers(`http://127.0.0.1:${port}/api/v1/health`)).toBe(false);
+  }, 180_000);
+});
