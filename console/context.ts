@@ -19,6 +19,8 @@ export interface ConsoleContext {
   path: string;
   /** The CSRF token every form of this page posts (the session's, or the sign-in form's). */
   csrf: string;
+  /** Set when the person picked a language with `?lang=`: the cookie that keeps it for the forms' posts. */
+  languageCookie?: string;
 }
 
 /** The console's languages: every language the platform is translated into. */

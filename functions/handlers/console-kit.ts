@@ -59,12 +59,26 @@ export function isConsoleHost(host: string): boolean {
   return /^console\.[^/]+$/i.test(host.replace(/:\d+$/, '')) || /^console(:\d+)?$/i.test(host);
 }
 
+const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
+
+/**
+ * A language picked with `?lang=` (the switcher's links) is kept in a `lang` cookie of the
+ * console host: forms post and redirects land without the query, and the route chain reads the
+ * cookie next. Console pages are never cached, so the cookie cannot split a cache.
+ */
+function languageCookie(input: ConsoleInput): string | undefined {
+  const picked = input.event.queryStringParameters?.lang;
+  if (picked !== input.locale || readCookie(input.event, 'lang') === picked) return undefined;
+  return secureCookie('lang', picked, LANGUAGE_COOKIE_SECONDS).replace('SameSite=Lax', 'SameSite=Strict');
+}
+
 /** The page context; with `{tenantId}` in the path, that tenant (403 for another tenant's user, 404 for none). */
 export async function consolePage(input: ConsoleInput, csrf?: string): Promise<ConsoleContext> {
   const tenantId = (input.params as { tenantId?: string } | undefined)?.tenantId;
   let tenant: Tenant | undefined;
   if (tenantId && input.principal)
     tenant = (await input.services.tenantAdmin.get(input.principal, tenantId)).tenant;
+  const cookie = languageCookie(input);
   return {
     ...(input.consoleUser && { user: input.consoleUser }),
     ...(tenant && { tenant }),
@@ -73,6 +87,7 @@ export async function consolePage(input: ConsoleInput, csrf?: string): Promise<C
     nonce: newNonce(),
     path: browserPath(input.event.rawPath || '/console'),
     csrf: csrf ?? input.consoleUser?.csrf ?? '',
+    ...(cookie && { languageCookie: cookie }),
   };
 }
 
@@ -159,7 +174,9 @@ export function consoleAnswer(
       ...securityHeaders(ctx.nonce, services().config.STAGE),
       ...noStore,
     },
-    ...(options.cookies && { cookies: options.cookies }),
+    ...((options.cookies || ctx.languageCookie) && {
+      cookies: [...(options.cookies ?? []), ...(ctx.languageCookie ? [ctx.languageCookie] : [])],
+    }),
     text: consoleLayout(ctx, view, view.main),
   };
 }

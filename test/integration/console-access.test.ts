@@ -113,6 +113,26 @@ describe('console shell: sign-in, sessions, host and role checks', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
+  it('a language picked with ?lang= stays for the posts that follow (a lang cookie of the console host)', async () => {
+    const client = consoleClient();
+    const picked = await client.request('/sign-in?lang=vi');
+    expect(picked.headers.getSetCookie().join()).toMatch(
+      /lang=vi; Path=\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Strict/,
+    );
+    const form = await picked.text();
+    const wrong = await client.post('/sign-in', {
+      csrf: client.csrfOf(form),
+      email: OPERATOR.email,
+      password: 'not-the-password',
+    });
+    expect(wrong.status).toBe(401);
+    const page = await wrong.text();
+    expect(page).toContain('<html lang="vi"');
+    expect(page).toContain('Email và mật khẩu không khớp với tài khoản nào.');
+    // Once kept, the cookie is not set again on every page.
+    expect((await client.request('/sign-in')).headers.getSetCookie().join()).not.toMatch(/lang=/);
+  });
+
   it('the operator signs in, sees its tenants; a wrong password gets the same message as an unknown email', async () => {
     const client = consoleClient();
     const wrong = await client.signIn({ email: OPERATOR.email, password: 'not-the-password' });
