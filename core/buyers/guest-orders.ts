@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
 import { type Mailer, senderFor } from '../mail/mailer.ts';
-import { guestOrderMail } from '../mail/templates.ts';
+import { orderPlacedMail } from '../mail/templates.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 
 /**
@@ -42,13 +42,23 @@ export function guestOrderAccessValid(presented: string | undefined, accessHash:
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Mails the guest their link, in their language, from the site. */
-export async function sendGuestOrderMail(
+/**
+ * Mails the order's link, in the buyer's language, from the site: a guest's private link, or a
+ * signed-in buyer's link to the order page (their sign-in opens it).
+ */
+export async function sendOrderPlacedMail(
   mailer: Mailer,
   platformFrom: string,
-  input: { tenant: Tenant; locale: Locale; to: string; reference: string; url: string },
+  input: {
+    tenant: Tenant;
+    locale: Locale;
+    purchaser: 'guest' | 'buyer';
+    to: string;
+    reference: string;
+    url: string;
+  },
 ): Promise<void> {
-  const mail = guestOrderMail(input.locale, {
+  const mail = orderPlacedMail(input.locale, input.purchaser, {
     site: input.tenant.name,
     reference: input.reference,
     url: input.url,

@@ -56,17 +56,23 @@ export function passwordResetMail(
   });
 }
 
-/** A guest's private link to the order they placed without an account. */
-export function guestOrderMail(
+/**
+ * The mail after checkout, in the buyer's language: a guest's private link to the order
+ * (`guest`, with a warning to keep it), or a signed-in buyer's link to the order in their account
+ * (`buyer`, which needs their sign-in).
+ */
+export function orderPlacedMail(
   locale: Locale,
+  purchaser: 'guest' | 'buyer',
   values: { site: string; reference: string; url: string },
 ): RenderedMail {
   const t = translatorFor(locale);
+  const key = purchaser === 'guest' ? 'mail:guestOrder' : 'mail:buyerOrder';
   return compose(locale, {
-    subject: t('mail:guestOrder.subject', values),
-    lead: [t('mail:guestOrder.greeting', values), t('mail:guestOrder.body', values)],
-    highlight: { href: values.url, label: t('mail:guestOrder.linkLabel', values) },
-    after: [t('mail:guestOrder.keep', values)],
+    subject: t(`${key}.subject`, values),
+    lead: [t(`${key}.greeting`, values), t(`${key}.body`, values)],
+    highlight: { href: values.url, label: t(`${key}.linkLabel`, values) },
+    after: purchaser === 'guest' ? [t('mail:guestOrder.keep', values)] : [],
     site: values.site,
   });
 }

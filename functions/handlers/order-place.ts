@@ -1,5 +1,9 @@
 import { normalizeAddress } from '../../core/addresses/address.ts';
-import { type GuestOrderAccess, guestOrderLink, sendGuestOrderMail } from '../../core/buyers/guest-orders.ts';
+import {
+  type GuestOrderAccess,
+  guestOrderLink,
+  sendOrderPlacedMail,
+} from '../../core/buyers/guest-orders.ts';
 import { validateTaxId } from '../../core/buyers/tax-ids.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { CheckoutRequest, Purchaser } from '../../core/orders/checkout.ts';
@@ -16,13 +20,18 @@ export function purchaserOf(shopper: Shopper): Purchaser {
   return shopper.buyer ? { kind: 'buyer', buyerId: shopper.buyer.buyerId } : { kind: 'guest' };
 }
 
-/** One guest-link mail per order a day: the counter's first hit sends it, a retry's (or a racing double submit's) does not. */
-const guestMailRule = { limit: 1, windowSeconds: 24 * 3600 };
-async function firstGuestMail(services: Services, tenantId: string, orderId: string): Promise<boolean> {
+/** One order mail per order a day: the counter's first hit sends it, a retry's (or a racing double submit's) does not. */
+const orderMailRule = { limit: 1, windowSeconds: 24 * 3600 };
+async function firstOrderMail(
+  services: Services,
+  tenantId: string,
+  orderId: string,
+  purchaser: 'guest' | 'buyer',
+): Promise<boolean> {
   return (
     (await services.rateLimits.hit(
-      { tenantId, name: `guest-mail:${orderId}` },
-      guestMailRule,
+      { tenantId, name: `${purchaser}-mail:${orderId}` },
+      orderMailRule,
       Date.now(),
     )) === 1
   );
@@ -32,7 +41,8 @@ async function firstGuestMail(services: Services, tenantId: string, orderId: str
  * Checkout as the API (POST /api/v1/orders) and the checkout page both run it: address checked
  * for the destination, tax id by its country's rule, the order placed from the shopper's cart
  * (core's checkout: the same purchaser and key again find the same order), the cart emptied,
- * and a guest mailed the link to their order by the request whose token the order keeps.
+ * a guest mailed the link to their order by the request whose token the order keeps, and a
+ * signed-in buyer mailed the link to the order in their account, once.
  */
 export async function placeShopperOrder(input: {
   tenant: Tenant;
@@ -42,7 +52,7 @@ export async function placeShopperOrder(input: {
   idempotencyKey: string;
   services: Services;
   log: RequestLogger;
-  /** The site's origin, for the guest's link. */
+  /** The site's origin, for the links the mails carry. */
   origin: string;
   /** A guest's access to the order (the token goes into the link, its hash onto the order). */
   guest?: GuestOrderAccess;
@@ -81,17 +91,24 @@ export async function placeShopperOrder(input: {
   });
   // Only a request holding the token the order keeps can give out its link.
   const guestLink = guest !== undefined && order.guestAccessHash === guest.accessHash;
+  const mail = { tenant, locale, to: order.business.email, reference: order.reference };
   if (
     guest &&
     guestLink &&
-    (!input.mailOnlyWhenNew || (await firstGuestMail(services, tenant.id, order.orderId)))
+    (!input.mailOnlyWhenNew || (await firstOrderMail(services, tenant.id, order.orderId, 'guest')))
   ) {
-    await sendGuestOrderMail(services.mailer, services.config.MAIL_FROM, {
-      tenant,
-      locale,
-      to: order.business.email,
-      reference: order.reference,
+    await sendOrderPlacedMail(services.mailer, services.config.MAIL_FROM, {
+      ...mail,
+      purchaser: 'guest',
       url: guestOrderLink(input.origin, order.orderId, guest.token),
+    });
+  }
+  // A signed-in buyer's order is in their account; the mail links to it once, whatever the retries.
+  if (shopper.buyer && (await firstOrderMail(services, tenant.id, order.orderId, 'buyer'))) {
+    await sendOrderPlacedMail(services.mailer, services.config.MAIL_FROM, {
+      ...mail,
+      purchaser: 'buyer',
+      url: new URL(`/orders/${encodeURIComponent(order.orderId)}`, input.origin).toString(),
     });
   }
   return { order, guestLink };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
 import { readVietQr } from '../../core/payments/vietqr.ts';
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
+import { mailsTo } from '../kit/mail.ts';
 import { testOffer } from '../kit/offers.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 
@@ -28,9 +29,9 @@ afterAll(async () => platform?.close());
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers, read field by field in the assertions
 type Res = { status: number; headers: Headers; body: any };
-/** A shopper behind a browser: keeps the sf_visitor cookie the first answer sets. */
+/** A shopper behind a browser: keeps the cookies the answers set (sf_visitor, a buyer's sf_session). */
 function browser(host = 'vn.localhost:3000') {
-  let cookie: string | undefined;
+  const jar = new Map<string, string>();
   return async (
     method: string,
     path: string,
@@ -43,13 +44,15 @@ function browser(host = 'vn.localhost:3000') {
       headers: {
         'accept-language': 'vi',
         ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(cookie && { cookie }),
+        ...(jar.size > 0 && { cookie: [...jar].map(([name, value]) => `${name}=${value}`).join('; ') }),
         ...headers,
       },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0];
+    for (const set of res.headers.getSetCookie()) {
+      const [name, ...value] = set.split(';')[0]!.split('=');
+      jar.set(name!, value.join('='));
+    }
     return { status: res.status, headers: res.headers, body: await res.json() };
   };
 }
@@ -193,6 +196,40 @@ describe('checkout on vn.localhost', () => {
     expect(withLink.status).toBe(200);
     expect(withLink.headers.get('referrer-policy')).toBe('no-referrer');
     expect(withLink.body.timeline).toBeDefined();
+  }, 240_000);
+
+  it('mails a signed-in buyer, in Vietnamese, the link to the order in their account, once for any number of resends', async () => {
+    const shop = browser();
+    const email = `mua-${randomUUID().slice(0, 8)}@example.vn`;
+    const registered = await shop('POST', '/api/v1/buyers', {
+      companyName: 'Cửa hàng An Phát',
+      contactName: 'Nguyễn An',
+      email,
+      phone: '+84 91 234 5678',
+      password: 'mat-khau-rat-dai-2026',
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const offer = testOffer();
+    await shop('POST', '/api/v1/cart/lines', {
+      kind: 'bulk',
+      offerId: offer.offerId,
+      skuId: offer.skus[0]!.skuId,
+      quantity: offer.moq,
+    });
+    const key = randomUUID();
+    const body = { ...checkoutBody, business: { ...checkoutBody.business, email } };
+    const placed = await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    expect(placed.body.accessToken).toBeUndefined();
+    const { orderId, reference } = placed.body.order;
+    expect((await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key })).body.order.orderId).toBe(
+      orderId,
+    );
+    const mails = await mailsTo(platform, email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`Đơn hàng ${reference} của bạn tại Nguồn Hàng Trung Quốc`);
+    expect(mails[0]!.text).toContain(`http://vn.localhost:3000/orders/${orderId}`);
+    expect(mails[0]!.text).not.toContain('access=');
   }, 240_000);
 
   it('refuses a checkout with a wrong MST and a foreign province, naming each field in Vietnamese, taking nothing', async () => {

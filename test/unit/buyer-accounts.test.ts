@@ -16,7 +16,7 @@ import {
   touched,
 } from '../../core/buyers/sessions.ts';
 import { senderFor } from '../../core/mail/mailer.ts';
-import { guestOrderMail, passwordResetMail } from '../../core/mail/templates.ts';
+import { orderPlacedMail, passwordResetMail } from '../../core/mail/templates.ts';
 
 describe('passwords: scrypt with the parameters stored beside the hash', () => {
   it('hashes with N=2^15, r=8, p=1 and a fresh salt each time; verifies only the same password', async () => {
@@ -156,7 +156,7 @@ describe('mail', () => {
   });
 
   it('links a guest to the order with an href that cannot break out of its attribute', () => {
-    const mail = guestOrderMail('en', {
+    const mail = orderPlacedMail('en', 'guest', {
       site: 'Pifa',
       reference: 'SF-2026-0001',
       url: 'https://pifa.example.my/orders/o1?access=abc"><script>',
