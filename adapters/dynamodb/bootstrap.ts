@@ -8,11 +8,11 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, paginateScan } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch.ts';
 import { createDocumentClient } from './client.ts';
 import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
-import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
+import { offerStock } from './entities/sku-stock.ts';
 import { type TableLayoutItem, tableLayout } from './entities/table-layout.ts';
 import { createTableInput, LAYOUT_VERSION, tableDefinition } from './table-definition.ts';
 
@@ -134,7 +134,11 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
   /** 3 → 4: stock from one item per SKU (`OFFER#<id>` / `STOCK#<skuId>`) to one item per offer. */
   3: async (client, tableName) => {
     const db = createDocumentClient(client);
-    const byOffer = new Map<string, OfferStockItem>();
+    // Layout 4's stock item: `OFFER#<id>` / `STOCK`, moved into the offer item by the next step.
+    const byOffer = new Map<
+      string,
+      { pk: string; sk: string; offerId: string; stock: Record<string, number>; feedVersion: number }
+    >();
     const old: { pk: string; sk: string }[] = [];
     const pages = paginateScan(
       { client: db },
@@ -148,7 +152,8 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
       for (const item of page.Items ?? []) {
         const offerId = String(item.offerId);
         const merged = byOffer.get(offerId) ?? {
-          ...offerStock.key({ offerId }),
+          pk: `OFFER#${offerId}`,
+          sk: 'STOCK',
           offerId,
           stock: {},
           feedVersion: 0,
@@ -164,6 +169,40 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
       ...old.map((Key) => ({ DeleteRequest: { Key } })),
     ]);
     return old.length;
+  },
+  /** 4 → 5: an offer's stock item (`OFFER#<id>` / `STOCK`) moved into the offer item as its `stock` map. */
+  4: async (client, tableName) => {
+    const db = createDocumentClient(client);
+    const moved: { pk: string; sk: string }[] = [];
+    const pages = paginateScan(
+      { client: db },
+      {
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :o) AND sk = :s',
+        ExpressionAttributeValues: { ':o': 'OFFER#', ':s': 'STOCK' },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) {
+        const offerId = String(item.offerId);
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: offerStock.key({ offerId }),
+            UpdateExpression: 'SET #st = :st, offerId = :id',
+            ExpressionAttributeNames: { '#st': 'stock' },
+            ExpressionAttributeValues: { ':st': item.stock ?? {}, ':id': offerId },
+          }),
+        );
+        moved.push({ pk: String(item.pk), sk: String(item.sk) });
+      }
+    }
+    await batchWriteAll(
+      db,
+      tableName,
+      moved.map((Key) => ({ DeleteRequest: { Key } })),
+    );
+    return moved.length;
   },
 };
 

@@ -19,9 +19,8 @@ import { type OfferOverrideItem, offerOverride } from './entities/offer-override
 import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
 import { type TranslationTaskItem, translationTask } from './entities/translation-task.ts';
 
+/** Offers per import transaction: one conditional Put each (the offer item holds its stock). */
 const MAX_TRANSACTION = 100;
-/** Actions per offer in the import's transactions: the offer and its stock item. */
-const ACTIONS_PER_OFFER = 2;
 /** Rounds of resending a transaction cancelled only by conflicts with other transactions. */
 const CONFLICT_ROUNDS = 8;
 
@@ -40,19 +39,19 @@ const CONFLICT_ROUNDS = 8;
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
  * | save or delete an override, audited       | TransactWrite: Put/Delete of the key above + audit Put under T#<tenantId>#TENANT |
  * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
- * | an offer's stock (cart, offer page)       | in the offer's Query: pk = OFFER#<offerId>, sk = STOCK |
- * | stock of some SKUs (checkout's check)     | GetItem of the key above (`stockOf`)                  |
- * | set stock to the feed's (import)          | a Put of that item in the offer's own conditional transaction |
+ * | an offer's stock (cart, offer page)       | the offer item's `stock` map (pk = OFFER#<offerId>, sk = OFFER) |
+ * | stock of some SKUs (checkout's check)     | GetItem of that item, `stock` only (`stockOf`)         |
+ * | set stock to the feed's (import)          | in the offer's own conditional Put (newer versions only) |
  *
  * An offer and its SKUs are one item: an offer's SKUs are read and replaced together (a
  * feed line carries them all), one item keeps the version check atomic, and DynamoDB Local
  * writes items one by one (a few hundred a second), so one item per offer is what makes a
- * 100k-offer import take minutes rather than most of an hour. Stock is the exception: one
- * small item per offer (entities/sku-stock.ts) in the offer's partition, a count per SKU, so
- * checkout decrements the SKUs it sells with their own conditions without rewriting the offer,
- * and the offer's Query still reads it. (One item per SKU made the import six times slower.)
- * Writes are conditional on `version < :new`: an older or equal version never replaces a
- * newer one, even with two imports racing.
+ * 100k-offer import take minutes rather than most of an hour. Stock is in the same item too:
+ * a `stock` map, a count per SKU (entities/sku-stock.ts), which checkout decrements with one
+ * conditional update per offer. (One stock item per SKU made the import six times slower, one
+ * stock item per offer 2.3 times: DynamoDB Local's cost is per item.) The import's Put is
+ * conditional on `version < :new`: an older or equal version never replaces a newer one, even
+ * with two imports racing, so stock is reset to the feed's counts only by a newer version.
  *
  * A key value no stored item can have (over DynamoDB's key limits, or with a `#`) is never
  * sent: reads find nothing, a write answers NOT_FOUND (entities/keys.ts).
@@ -74,21 +73,20 @@ function decodeOffer(item: Record<string, unknown>): Offer {
   return JSON.parse(gunzipSync(item.body as Uint8Array).toString('utf8')) as Offer;
 }
 
-/** Offers in the order given, in groups whose actions (offer and stock item) fit one transaction. */
+/** Offers in the order given, in groups of one transaction each. */
 function packTransactions(offers: Offer[]): Offer[][] {
-  const perTransaction = MAX_TRANSACTION / ACTIONS_PER_OFFER;
-  return Array.from({ length: Math.ceil(offers.length / perTransaction) }, (_, i) =>
-    offers.slice(i * perTransaction, (i + 1) * perTransaction),
+  return Array.from({ length: Math.ceil(offers.length / MAX_TRANSACTION) }, (_, i) =>
+    offers.slice(i * MAX_TRANSACTION, (i + 1) * MAX_TRANSACTION),
   );
 }
 
 /**
- * The offer with each SKU's stock from its stock item (the feed's count until checkout
- * decrements it); an SKU the item does not count (an offer stored before stock items) keeps the
+ * The offer with each SKU's stock from the item's `stock` map (the feed's count until checkout
+ * decrements it); an SKU the map does not count (an offer stored before stock counts) keeps the
  * count its body holds.
  */
-function withLiveStock(offer: Offer, stockItem: Record<string, unknown> | undefined): Offer {
-  const live = (stockItem as OfferStockItem | undefined)?.stock;
+function withLiveStock(offer: Offer, item: Record<string, unknown>): Offer {
+  const live = (item as Partial<OfferStockItem>).stock;
   if (!live) return offer;
   return {
     ...offer,
@@ -115,28 +113,18 @@ export class DynamoOfferRepository {
     this.tableName = tableName;
   }
 
-  /** The offer with its SKUs, in one Query of its partition. */
+  /** The offer with its SKUs and their live stock: one GetItem of its item. */
   async get(offerId: string): Promise<Offer | undefined> {
     const key = offerEntity.lookupKey({ offerId });
     if (!key) return undefined;
-    const { Items = [] } = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': key.pk },
-      }),
-    );
-    const head = Items.find((i) => i.sk === key.sk);
-    if (!head) return undefined;
-    const stockSk = offerStock.key({ offerId }).sk;
-    return withLiveStock(
-      decodeOffer(head),
-      Items.find((i) => i.sk === stockSk),
-    );
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: key }));
+    // An item holding stock counts but no offer (never imported) is no offer.
+    if (!Item || (Item.body === undefined && Item.offer === undefined)) return undefined;
+    return withLiveStock(decodeOffer(Item), Item);
   }
 
   /**
-   * The units in stock of some SKUs of an offer (its stock item, one GetItem); an SKU with no
+   * The units in stock of some SKUs of an offer (its item's stock map, one GetItem); an SKU with no
    * count is absent. Stock is checked here, not reserved: checkout decrements the counts with
    * `stock.<skuId> >= :q` conditions (`stockUpdate`, entities/sku-stock.ts).
    */
@@ -162,18 +150,20 @@ export class DynamoOfferRepository {
       names: { '#id': 'offerId', '#v': 'version', '#s': 'skuIds' },
     });
     return new Map(
-      items.map((i) => [String(i.offerId), { version: Number(i.version), skuIds: i.skuIds as string[] }]),
+      items
+        .filter((i) => typeof i.version === 'number')
+        .map((i) => [String(i.offerId), { version: Number(i.version), skuIds: i.skuIds as string[] }]),
     );
   }
 
   /**
-   * Saves offers, each with its stock item, in transactions of up to 100 actions: the offer's
-   * put is conditional on a newer version, and its stock put rides in the same transaction, so
-   * stock is set to the feed's value exactly when that version is written (an older or equal
-   * version, or a checkout's decrements, are never overwritten by a replay). When some
-   * condition fails (a newer or equal version was stored in the meantime) DynamoDB cancels the
-   * transaction and names the actions; their offers are marked `conflict` and the rest is
-   * written again.
+   * Saves offers in transactions of up to 100 conditional Puts, one item per offer with its
+   * stock map: each Put is conditional on a newer version, so stock is set to the feed's counts
+   * exactly when that version is written (an older or equal version, or a replay, never
+   * overwrites it or a checkout's decrements). One transaction of 100 rather than 100 calls:
+   * DynamoDB Local's cost per call is several times its cost per item. When some condition
+   * fails (a newer or equal version was stored in the meantime) DynamoDB cancels the transaction
+   * and names the actions; their offers are marked `conflict` and the rest is written again.
    */
   async save(offers: { offer: Offer }[], concurrency = 2): Promise<Map<string, SaveOutcome>> {
     const outcomes = new Map<string, SaveOutcome>();
@@ -182,19 +172,17 @@ export class DynamoOfferRepository {
       for (let round = 0; pending.length > 0; round++) {
         if (round >= CONFLICT_ROUNDS)
           throw new Error(`offer transaction still conflicting after ${round} rounds`);
-        const actions = pending.flatMap((offer) => [
-          { offerId: offer.offerId, action: this.putOffer(offer) },
-          { offerId: offer.offerId, action: this.putStock(offer) },
-        ]);
         try {
-          await this.db.send(new TransactWriteCommand({ TransactItems: actions.map((a) => a.action) }));
+          await this.db.send(
+            new TransactWriteCommand({ TransactItems: pending.map((offer) => this.putOffer(offer)) }),
+          );
           for (const offer of pending) outcomes.set(offer.offerId, 'written');
           pending = [];
         } catch (error) {
           if (!(error instanceof TransactionCanceledException)) throw error;
           const reasons = error.CancellationReasons ?? [];
           const failed = new Set(
-            actions.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((a) => a.offerId),
+            pending.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed').map((o) => o.offerId),
           );
           for (const id of failed) outcomes.set(id, 'conflict');
           pending = pending.filter((o) => !failed.has(o.offerId));
@@ -217,25 +205,13 @@ export class DynamoOfferRepository {
           version: offer.version,
           listed: offer.listed,
           skuIds: offer.skus.map((s) => s.skuId),
+          stock: Object.fromEntries(offer.skus.map((sku) => [sku.skuId, sku.stock])),
           body: encodeOffer(offer),
         } satisfies OfferItem,
-        ConditionExpression: 'attribute_not_exists(pk) OR #v < :v',
+        // An item with stock counts but no version yet (set before any import) is replaced too.
+        ConditionExpression: 'attribute_not_exists(#v) OR #v < :v',
         ExpressionAttributeNames: { '#v': 'version' },
         ExpressionAttributeValues: { ':v': offer.version },
-      },
-    };
-  }
-
-  private putStock(offer: Offer) {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...offerStock.key({ offerId: offer.offerId }),
-          offerId: offer.offerId,
-          stock: Object.fromEntries(offer.skus.map((sku) => [sku.skuId, sku.stock])),
-          feedVersion: offer.version,
-        } satisfies OfferStockItem,
       },
     };
   }

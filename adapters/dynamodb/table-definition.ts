@@ -14,9 +14,10 @@ export interface GlobalSecondaryIndex {
  * add the step to `migrations` in bootstrap.ts, so a local table in the older layout is
  * brought forward on start. 1: overrides under `T#<id>` (no trailing `#`), GSIs gsi1/gsi2
  * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs; 3: the order GSIs byOwner
- * and byStatus; 4: stock as one item per offer (`STOCK`) instead of one per SKU (`STOCK#<skuId>`).
+ * and byStatus; 4: stock as one item per offer (`STOCK`) instead of one per SKU (`STOCK#<skuId>`);
+ * 5: stock as a map in the offer item itself (sk `OFFER`), no stock item.
  */
-export const LAYOUT_VERSION = 4;
+export const LAYOUT_VERSION = 5;
 
 /**
  * The one DynamoDB table of a region, defined once: CDK (lib/constructs/data.ts), the local

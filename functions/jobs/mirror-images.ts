@@ -5,16 +5,35 @@ import { jobLogger } from '../http/telemetry.ts';
 
 const log = jobLogger('mirror-images');
 
-/** Offer ids of the stream batch whose item was written (the offer items: `OFFER#<id>` / `OFFER`). */
+/**
+ * Offer ids of the stream batch whose offer was written (the offer items: `OFFER#<id>` /
+ * `OFFER`). A change that left the offer's body as it was (a checkout's stock update of the same
+ * item) is not a new offer: its images are the ones already mirrored.
+ */
 export function changedOfferIds(event: DynamoDBStreamEvent): string[] {
   const ids = new Set<string>();
   for (const record of event.Records) {
     if (record.eventName === 'REMOVE') continue;
+    const before = record.dynamodb?.OldImage?.body?.B;
+    const after = record.dynamodb?.NewImage?.body?.B;
+    if (
+      record.eventName === 'MODIFY' &&
+      before !== undefined &&
+      after !== undefined &&
+      sameBytes(before, after)
+    )
+      continue;
     const keys = record.dynamodb?.Keys;
     const pk = keys?.pk?.S;
     if (pk?.startsWith('OFFER#') && keys?.sk?.S === 'OFFER') ids.add(pk.slice('OFFER#'.length));
   }
   return [...ids];
+}
+
+function sameBytes(a: unknown, b: unknown): boolean {
+  const bytes = (v: unknown) =>
+    typeof v === 'string' ? Buffer.from(v, 'base64') : Buffer.from(v as Uint8Array);
+  return bytes(a).equals(bytes(b));
 }
 
 /**

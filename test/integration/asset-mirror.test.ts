@@ -105,4 +105,21 @@ describe('the mirror job reads the offers a stream batch wrote', () => {
       } as never),
     ).toEqual(['tee-1', 'tee-2']);
   });
+
+  it('skips a change of an offer item that kept its body (a checkout taking stock)', async () => {
+    const { changedOfferIds } = await import('../../functions/jobs/mirror-images.ts');
+    const modify = (pk: string, before: string, after: string) => ({
+      eventName: 'MODIFY',
+      dynamodb: {
+        Keys: { pk: { S: pk }, sk: { S: 'OFFER' } },
+        OldImage: { body: { B: Buffer.from(before) }, stock: { M: { a: { N: '5' } } } },
+        NewImage: { body: { B: Buffer.from(after) }, stock: { M: { a: { N: '4' } } } },
+      },
+    });
+    expect(
+      changedOfferIds({
+        Records: [modify('OFFER#sold', 'v1', 'v1'), modify('OFFER#newer', 'v1', 'v2')],
+      } as never),
+    ).toEqual(['newer']);
+  });
 });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DescribeTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { deleteTable, ensureTable } from '../../adapters/dynamodb/bootstrap.ts';
 import { createDocumentClient, createDynamoClient } from '../../adapters/dynamodb/client.ts';
 import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
 import { LAYOUT_VERSION, tableDefinition } from '../../adapters/dynamodb/table-definition.ts';
+import { testOffer } from '../kit/offers.ts';
 
 const client = createDynamoClient({ region: 'local', endpoint: inject('dynamodbEndpoint') });
 const db = createDocumentClient(client);
@@ -108,7 +109,13 @@ describe('a local table written in the old key layout', () => {
     const repository = new DynamoOfferRepository(db, tableName);
     expect(await repository.stockOf('mug', ['mug-1', 'mug-2'])).toEqual(new Map());
 
-    expect(await ensureTable(client, tableName)).toEqual({ status: 'migrated', from: 3, to: 4, rekeyed: 2 });
+    // 3 → 4 merges the two SKU items into one stock item, 4 → 5 moves it into the offer item.
+    expect(await ensureTable(client, tableName)).toEqual({
+      status: 'migrated',
+      from: 3,
+      to: LAYOUT_VERSION,
+      rekeyed: 3,
+    });
     expect(await repository.stockOf('mug', ['mug-1', 'mug-2'])).toEqual(
       new Map([
         ['mug-1', 12],
@@ -119,6 +126,50 @@ describe('a local table written in the old key layout', () => {
       new GetCommand({ TableName: tableName, Key: { pk: 'OFFER#mug', sk: 'STOCK#mug-1' } }),
     );
     expect(old.Item).toBeUndefined();
+    const stockItem = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'OFFER#mug', sk: 'STOCK' } }),
+    );
+    expect(stockItem.Item).toBeUndefined();
+  });
+
+  it('moves an offer’s stock item (layout 4) into the offer item: the offer page and stockOf keep the counts', async () => {
+    const tableName = `test-layout-${randomUUID().slice(0, 8)}`;
+    tables.push(tableName);
+    await ensureTable(client, tableName);
+    const repository = new DynamoOfferRepository(db, tableName);
+    const mug = testOffer({ offerId: 'mug' });
+    await repository.save([{ offer: mug }]);
+    const skuIds = mug.skus.map((s) => s.skuId);
+    // Layout 4: the offer item without counts, and a stock item beside it with a checkout's decrement.
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk: 'OFFER#mug', sk: 'OFFER' },
+        UpdateExpression: 'REMOVE stock',
+      }),
+    );
+    const counts = Object.fromEntries(skuIds.map((id, i) => [id, 40 + i]));
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { pk: 'OFFER#mug', sk: 'STOCK', offerId: 'mug', stock: counts, feedVersion: mug.version },
+      }),
+    );
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: { pk: 'TABLE', sk: 'LAYOUT', layoutVersion: 4 } }),
+    );
+    expect(await repository.stockOf('mug', skuIds)).toEqual(new Map());
+
+    expect(await ensureTable(client, tableName)).toEqual({ status: 'migrated', from: 4, to: 5, rekeyed: 1 });
+    expect(await repository.stockOf('mug', skuIds)).toEqual(new Map(Object.entries(counts)));
+    expect((await repository.get('mug'))?.skus.map((s) => s.stock)).toEqual(Object.values(counts));
+    const stockItem = await db.send(
+      new GetCommand({ TableName: tableName, Key: { pk: 'OFFER#mug', sk: 'STOCK' } }),
+    );
+    expect(stockItem.Item).toBeUndefined();
+    // A replay of the same version resets nothing.
+    expect(await repository.save([{ offer: mug }])).toEqual(new Map([['mug', 'conflict']]));
+    expect(await repository.stockOf('mug', skuIds)).toEqual(new Map(Object.entries(counts)));
   });
 
   it('a new table starts in the current layout; one from a newer checkout is refused in one sentence', async () => {

@@ -1,7 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type OfferStockItem, stockKey } from '../../adapters/dynamodb/entities/sku-stock.ts';
 
-/** Sets the units in stock of SKUs of one offer in its stock item (made when absent). */
+/** Sets the units in stock of SKUs of one offer in its item's stock map (the item made when absent). */
 export async function setStock(
   db: DynamoDBDocumentClient,
   tableName: string,
@@ -12,9 +12,9 @@ export async function setStock(
     new UpdateCommand({
       TableName: tableName,
       Key: stockKey(offerId),
-      UpdateExpression: 'SET #st = if_not_exists(#st, :empty), offerId = :id, feedVersion = :v',
+      UpdateExpression: 'SET #st = if_not_exists(#st, :empty), offerId = :id',
       ExpressionAttributeNames: { '#st': 'stock' },
-      ExpressionAttributeValues: { ':empty': {}, ':id': offerId, ':v': 1 },
+      ExpressionAttributeValues: { ':empty': {}, ':id': offerId },
     }),
   );
   const entries = Object.entries(counts);
@@ -35,7 +35,7 @@ export async function setStock(
   }
 }
 
-/** The units in stock of one SKU, read consistently from its offer's stock item. */
+/** The units in stock of one SKU, read consistently from its offer item's stock map. */
 export async function readStock(
   db: DynamoDBDocumentClient,
   tableName: string,

@@ -18,4 +18,6 @@ export interface OfferItem extends TableKey {
   skuIds: string[];
   /** gzip-compressed JSON of the offer. */
   body?: Uint8Array;
+  /** skuId → units in stock: the feed's counts as checkout decrements them (entities/sku-stock.ts). */
+  stock?: Record<string, number>;
 }

@@ -1,36 +1,38 @@
 import { defineEntity, type TableKey } from './keys.ts';
 
 /**
- * The units in stock of every SKU of one offer: one small item per offer, in the offer's own
- * partition (sk `STOCK`), so the offer's one Query (offer pages, the cart) reads the live counts
- * with the offer, and checkout decrements the SKUs it sells with one conditional update
- * (`stock.<skuId> >= :q` for each). Platform data, like the catalog it belongs to. The import
- * puts it whenever it writes a newer version of the offer, in the same transaction, with the
- * feed's counts; `feedVersion` is that version.
+ * The units in stock of every SKU of one offer: a `stock` map (skuId → units) kept in the
+ * offer's own item (entities/offer.ts, sk `OFFER`), so the offer's one read (offer pages, the
+ * cart) has the live counts, and checkout decrements the SKUs it sells with one conditional
+ * update of that item (`stock.<skuId> >= :q` for each). Platform data, like the catalog it
+ * belongs to. The import writes the map with the feed's counts whenever it writes a newer
+ * version of the offer: one conditional Put of one item, so stock is reset exactly when (and
+ * only when) a newer feed version is stored, and a replay or an older version resets nothing.
  *
- * One item per offer rather than one per SKU: DynamoDB Local writes items one at a time, and an
- * offer has about five SKUs, so per-SKU items made the import six times slower; in AWS the
- * transaction's write units shrink the same way.
+ * One map in the offer item rather than an item of its own (layout 4) or one per SKU (layout
+ * 3): DynamoDB Local's cost is per item written (its table, stream and metadata work for each),
+ * and a stock item of its own doubled the import's items; in AWS a checkout's update then
+ * counts the offer item's size (about 2 write units instead of 1).
  */
 export const offerStock = defineEntity({
   name: 'offerStock',
   scope: 'platform',
   key: ({ offerId }: { offerId: string }) => ({
-    // The offer's own partition (entities/offer.ts).
+    // The offer's own item (entities/offer.ts): the stock map is one of its attributes.
     pk: `OFFER#${offerId}`,
-    sk: 'STOCK',
+    sk: 'OFFER',
   }),
   example: { offerId: 'yw-1001' },
 });
 
+/** The stock attributes of an offer item. */
 export interface OfferStockItem extends TableKey {
   offerId: string;
   /** skuId → units in stock. */
   stock: Record<string, number>;
-  feedVersion: number;
 }
 
-/** The key of an offer's stock item: what checkout's conditional updates name. */
+/** The key of the item holding an offer's stock (the offer's): what checkout's conditional updates name. */
 export function stockKey(offerId: string): TableKey {
   return offerStock.key({ offerId });
 }
