@@ -13,6 +13,10 @@ export default defineConfig({
     // Access logs of passing requests would drown the report; warnings and errors still show.
     // (EMF metric lines too: Powertools Metrics are off in tests.)
     env: { LOG_LEVEL: 'warn', POWERTOOLS_METRICS_DISABLED: 'true' },
+    // Vitest's default is one worker per core less one: a single worker here. The integration
+    // files mostly wait on DynamoDB Local, OpenSearch and the fuzzer's Python process, and each
+    // keeps to its own tables and index, so two run side by side.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       {
