@@ -382,12 +382,12 @@ describe('checkout and the order carry each kind', () => {
     const dropship = stored!.lines.find((l) => l.kind === 'dropship')!;
     expect(dropship.dropship).toEqual({
       endCustomer: {
+        country: 'VN',
         name: 'Trần Bình',
         phone: '+84987654321',
-        line1: '5 Hàng Khay',
-        line2: 'Phường Tràng Tiền',
-        city: 'Hà Nội',
-        country: 'VN',
+        province: '01',
+        commune: 'Phường Tràng Tiền',
+        street: '5 Hàng Khay',
       },
       blindPackaging: true,
     });
