@@ -266,7 +266,7 @@ export const routes = [
     auth: 'shopper',
     tenant: 'required',
     summary:
-      'Adds an SKU as a bulk, sample, dropship or customised line; the same SKU, kind and options again adds quantity',
+      "Adds an SKU as a bulk, sample, dropship or customised line; the same SKU, kind and options again adds quantity. A dropship line's end customer is checked with the site's destination address rules, as checkout's shipping address",
     request: { body: cart.cartAddBody },
     response: { status: 200, body: cart.cartView },
     errors: [...cartErrors, 'CART_LINE_UNAVAILABLE', 'CART_FULL'],

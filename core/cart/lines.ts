@@ -1,11 +1,11 @@
 import { DomainError } from '../errors.ts';
 import {
-  type AddLine,
   type Cart,
   type CartLine,
   cartLimits,
+  type LineChange,
   lineIdentity,
-  type UpdateLine,
+  type NewLine,
 } from './model.ts';
 
 /**
@@ -17,7 +17,7 @@ const capped = (quantity: number) => Math.min(quantity, cartLimits.quantity);
 /** Adds a line; the same SKU, kind and options (and, for dropship, parcel) adds quantity. */
 export function addLine(
   cart: Cart,
-  add: AddLine,
+  add: NewLine,
   ctx: { lineId: string; supplierId: string; now: string },
 ): { cart: Cart; lineId: string } {
   const identity = lineIdentity(add);
@@ -43,7 +43,7 @@ export function addLine(
  * Changes a line's quantity, options (customised) or parcel (dropship). A change that makes it
  * the same as another line merges the two. A field its kind does not have is refused.
  */
-export function updateLine(cart: Cart, lineId: string, update: UpdateLine): Cart {
+export function updateLine(cart: Cart, lineId: string, update: LineChange): Cart {
   const line = cart.lines.find((l) => l.lineId === lineId);
   if (!line) throw new DomainError('NOT_FOUND');
   const refused = [

@@ -1,6 +1,8 @@
 import * as z from 'zod';
+import type { StoredAddress } from '../addresses/address.ts';
 import { catalogIdSchema } from '../catalog/model.ts';
 import { customisationKinds } from '../catalog/taxonomy.ts';
+import { endCustomerInputSchema, storedEndCustomerSchema } from './end-customer.ts';
 
 /**
  * The cart: server-side, one per owner (a signed-in buyer, else the anonymous visitor) per
@@ -25,27 +27,12 @@ export const cartLimits = {
 export const lineKinds = ['bulk', 'sample', 'dropship', 'customised'] as const;
 export type LineKind = (typeof lineKinds)[number];
 
-const line = (max: number) => z.string().trim().min(1).max(max);
-
 /**
- * A postal address in its generic form. Destination-specific forms (Vietnam's province →
- * ward, Korea's road-name addresses) live in core/addresses and replace this one per country.
+ * A dropship line's end customer: sent in its destination's form, as checkout's shipping address
+ * (`endCustomerInputSchema`), checked by the cart service with the rules of the site's country,
+ * and kept in the stored form (core/cart/end-customer.ts).
  */
-export const addressSchema = z.strictObject({
-  name: line(100),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{6,24}$/),
-  line1: line(200),
-  line2: line(200).optional(),
-  city: line(100),
-  region: line(100).optional(),
-  postalCode: line(16).optional(),
-  /** ISO 3166-1 alpha-2. */
-  country: z.string().regex(/^[A-Z]{2}$/),
-});
-export type Address = z.infer<typeof addressSchema>;
+export type Address = StoredAddress;
 
 const quantity = z.int().min(1).max(cartLimits.quantity);
 const options = z
@@ -64,7 +51,7 @@ export const addLineSchema = z.discriminatedUnion('kind', [
     skuId: catalogIdSchema,
     quantity,
     blindPackaging: z.boolean().default(true),
-    address: addressSchema,
+    address: endCustomerInputSchema,
   }),
   z.strictObject({
     kind: z.literal('customised'),
@@ -76,16 +63,22 @@ export const addLineSchema = z.discriminatedUnion('kind', [
 ]);
 export type AddLine = z.infer<typeof addLineSchema>;
 
+type WithStoredAddress<T> = T extends { address: unknown } ? Omit<T, 'address'> & { address: Address } : T;
+/** A line to add once the service has checked its end customer: the address in its stored form. */
+export type NewLine = WithStoredAddress<AddLine>;
+
 /** A change to one line: its quantity, and what its kind lets change (options, address). */
 export const updateLineSchema = z
   .strictObject({
     quantity: quantity.optional(),
     options: options.optional(),
     blindPackaging: z.boolean().optional(),
-    address: addressSchema.optional(),
+    address: endCustomerInputSchema.optional(),
   })
   .refine((u) => Object.keys(u).length > 0, 'nothing to change');
 export type UpdateLine = z.infer<typeof updateLineSchema>;
+/** A change once the service has checked its end customer. */
+export type LineChange = Omit<UpdateLine, 'address'> & { address?: Address };
 
 export const lineIdSchema = z.string().regex(/^l_[A-Za-z0-9_-]{10,32}$/);
 
@@ -106,7 +99,7 @@ export const cartLineSchema = z.discriminatedUnion('kind', [
     kind: z.literal('dropship'),
     ...storedLine,
     blindPackaging: z.boolean(),
-    address: addressSchema,
+    address: storedEndCustomerSchema,
   }),
   z.object({ kind: z.literal('customised'), ...storedLine, options }),
 ]);
@@ -143,13 +136,16 @@ export function visitorKey(owner: CartOwner): string {
  * What makes two lines the same line: adding it again adds quantity. A dropship line is one
  * parcel to one end customer, so its address and packaging are part of it.
  */
-export function lineIdentity(l: AddLine | CartLine): string {
+export function lineIdentity(l: NewLine | CartLine): string {
   const base = [l.kind, l.offerId, l.skuId];
   if (l.kind === 'customised') base.push([...l.options].sort().join('+'));
   if (l.kind === 'dropship') base.push(String(l.blindPackaging), JSON.stringify(canonicalAddress(l.address)));
   return base.join('\u0000');
 }
 
-function canonicalAddress(a: Address) {
-  return [a.name, a.phone, a.line1, a.line2 ?? '', a.city, a.region ?? '', a.postalCode ?? '', a.country];
+/** The address's fields in one order, whatever order they were written in (a stored or a sent one). */
+function canonicalAddress(a: object) {
+  return Object.entries(a)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0));
 }

@@ -27,7 +27,8 @@ export type Problem =
   | { code: 'dropship_unavailable' }
   | { code: 'option_unavailable'; option: string }
   | { code: 'below_moq'; missing: number; minimum: number }
-  | { code: 'sample_limit'; maximum: number }
+  /** `taken`: the offer's samples the cart counts, this line's included. */
+  | { code: 'sample_limit'; maximum: number; taken: number }
   | { code: 'customisation_moq'; option: string; missing: number; minimum: number }
   | { code: 'exceeds_stock'; stock: number };
 export type ProblemCode = Problem['code'];
@@ -164,8 +165,9 @@ export function priceCart(
           break;
         }
         cnyUnitFen = offer.sample.priceFen;
-        if ((samples.get(line.offerId) ?? 0) > offer.sample.maxQuantity)
-          problems.push({ code: 'sample_limit', maximum: offer.sample.maxQuantity });
+        const taken = samples.get(line.offerId) ?? 0;
+        if (taken > offer.sample.maxQuantity)
+          problems.push({ code: 'sample_limit', maximum: offer.sample.maxQuantity, taken });
         break;
       }
       case 'dropship': {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
+import { normalizeAddress } from '../addresses/address.ts';
 import type { Offer } from '../catalog/model.ts';
 import { showText } from '../catalog/translation.ts';
 import { DomainError, type FieldError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { PriceBooks } from '../pricing/price-book.ts';
-import { withinCuration } from '../tenants/curation.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { addLine, mergeCarts, removeLine, updateLine } from './lines.ts';
 import {
@@ -13,12 +13,15 @@ import {
   type Cart,
   type CartLine,
   type CartOwner,
+  type LineChange,
+  lineIdentity,
+  type NewLine,
   ownerKey,
   type UpdateLine,
   visitorKey,
 } from './model.ts';
-import { type PricedCart, priceCart } from './pricing.ts';
-import { cartView } from './view.ts';
+import { type PricedCart, type PricedLine, type Problem, type ProblemCode, priceCart } from './pricing.ts';
+import { type CartView, cartView } from './view.ts';
 
 /** Where carts are kept (adapters/dynamodb/cart-store.ts). Writes are conditional on the version read. */
 export interface CartStore {
@@ -61,7 +64,39 @@ export interface CartDeps {
   attempts?: number;
 }
 
-type CartTenant = Pick<Tenant, 'id' | 'curation' | 'currency' | 'pricing'>;
+type CartTenant = Pick<Tenant, 'id' | 'curation' | 'currency' | 'pricing' | 'country'>;
+
+/**
+ * The problems that mean a line cannot be in the cart at all (the offer, its SKU, the kind or an
+ * option is not sold on this site): an add or a change that would make one is refused. The others
+ * (MOQ, sample limit, an option's minimum, stock) are the cart's to show, or a form's to refuse.
+ */
+const unavailable: readonly ProblemCode[] = [
+  'not_offered',
+  'delisted',
+  'outside_curation',
+  'sample_unavailable',
+  'dropship_unavailable',
+  'option_unavailable',
+];
+
+/** A candidate line's problems, when an add asked for none (`addIfClean`). */
+class LineRefused extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super('cart line refused');
+    this.problems = problems;
+  }
+}
+
+/** The end customer of a dropship line checked with the rules of the site's destination, as checkout's address. */
+function withStoredAddress<T extends object>(
+  tenant: CartTenant,
+  change: T,
+): Omit<T, 'address'> & { address?: ReturnType<typeof normalizeAddress> } {
+  if (!('address' in change) || change.address === undefined) return change as Omit<T, 'address'>;
+  return { ...change, address: normalizeAddress(tenant.country ?? '', change.address, 'body.address') };
+}
 
 /** One line as checkout turns it into order and PO lines. */
 export interface CheckoutLine {
@@ -81,6 +116,11 @@ export interface CheckoutLine {
   specs: Record<string, string>;
   /** What the supplier's PO pays per unit, in fen (options included). */
   cnyUnitFen: number;
+  /**
+   * Customised lines: what each option adds to the unit price, in fen and converted on its own
+   * to the buyer's currency (as the offer page and the cart show it), in the order chosen.
+   */
+  optionPrices?: { kind: string; extraUnitFen: number; extraUnitMinor: number }[];
   unitMinor: number;
   totalMinor: number;
   /** The supplier's name in the buyer's language (the order shows it per supplier). */
@@ -167,24 +207,61 @@ export function cartService(deps: CartDeps) {
     return cartView(cart, priced, { locale, t: translatorFor(locale), book });
   }
 
-  /** A line may be added only for an SKU the site sells, in a kind the offer offers. */
-  async function checkAddable(tenant: CartTenant, add: AddLine): Promise<Offer> {
-    const offer = await deps.offers.get(add.offerId);
+  /**
+   * CART_LINE_UNAVAILABLE when the priced line has a problem that keeps it out of the cart (the
+   * offer, SKU, kind or an option is not sold here), each under the field of the request it names.
+   */
+  function refuseUnavailable(priced: PricedLine, options: readonly string[]) {
     const fields: FieldError[] = [];
-    if (!offer || !withinCuration(offer, tenant)) fields.push({ path: 'body.offerId', rule: 'not_offered' });
-    else if (!offer.skus.some((s) => s.skuId === add.skuId))
-      fields.push({ path: 'body.skuId', rule: 'not_offered' });
-    else if (add.kind === 'sample' && !offer.sample.available)
-      fields.push({ path: 'body.kind', rule: 'kind_not_offered', params: { kind: add.kind } });
-    else if (add.kind === 'dropship' && !offer.dropship)
-      fields.push({ path: 'body.kind', rule: 'kind_not_offered', params: { kind: add.kind } });
-    else if (add.kind === 'customised')
-      add.options.forEach((option, i) => {
-        if (!offer.customisation.some((c) => c.kind === option))
-          fields.push({ path: `body.options.${i}`, rule: 'not_offered' });
-      });
+    for (const problem of priced.problems) {
+      if (!unavailable.includes(problem.code)) continue;
+      if (problem.code === 'not_offered')
+        fields.push({ path: priced.offer ? 'body.skuId' : 'body.offerId', rule: 'not_offered' });
+      else if (problem.code === 'delisted' || problem.code === 'outside_curation')
+        fields.push({ path: 'body.offerId', rule: 'not_offered' });
+      else if (problem.code === 'option_unavailable')
+        fields.push({ path: `body.options.${options.indexOf(problem.option)}`, rule: 'not_offered' });
+      else fields.push({ path: 'body.kind', rule: 'kind_not_offered', params: { kind: priced.line.kind } });
+    }
     if (fields.length > 0) throw new DomainError('CART_LINE_UNAVAILABLE', { fields });
-    return offer!;
+  }
+
+  const lineIn = (priced: PricedCart, lineId: string) =>
+    priced.suppliers.flatMap((s) => s.offers.flatMap((o) => o.lines)).find((l) => l.line.lineId === lineId);
+
+  /**
+   * Adds `add` to the owner's cart, priced with the cart as it is (core's rules, pricing.ts): a
+   * line that cannot be in the cart is refused (CART_LINE_UNAVAILABLE); with `clean`, so is one
+   * that would have any problem (LineRefused, nothing stored).
+   */
+  async function addPriced(
+    tenant: CartTenant,
+    locale: Locale,
+    owner: CartOwner,
+    add: AddLine,
+    clean: boolean,
+  ) {
+    const line = withStoredAddress(tenant, add) as NewLine;
+    const offer = await deps.offers.get(add.offerId);
+    if (!offer)
+      throw new DomainError('CART_LINE_UNAVAILABLE', {
+        fields: [{ path: 'body.offerId', rule: 'not_offered' }],
+      });
+    const lineId = newLineId();
+    let last: Awaited<ReturnType<typeof price>> | undefined;
+    const cart = await mutate(tenant, owner, async (current) => {
+      const next = addLine(current, line, {
+        lineId,
+        supplierId: offer.supplier.id,
+        now: now().toISOString(),
+      });
+      last = await price(tenant, locale, next.cart, [offer]);
+      const candidate = lineIn(last.priced, next.lineId)!;
+      refuseUnavailable(candidate, add.kind === 'customised' ? add.options : []);
+      if (clean && candidate.problems.length > 0) throw new LineRefused(candidate.problems);
+      return next.cart;
+    });
+    return cartView(cart, last!.priced, { locale, t: translatorFor(locale), book: last!.book });
   }
 
   return {
@@ -194,27 +271,52 @@ export function cartService(deps: CartDeps) {
       return present(tenant, locale, cart);
     },
 
-    async add(tenant: CartTenant, locale: Locale, owner: CartOwner, add: AddLine) {
-      const offer = await checkAddable(tenant, add);
-      const lineId = newLineId();
-      const cart = await mutate(
-        tenant,
-        owner,
-        (current) =>
-          addLine(current, add, { lineId, supplierId: offer.supplier.id, now: now().toISOString() }).cart,
-      );
-      return present(tenant, locale, cart, [offer]);
+    /**
+     * Adds a line (POST /api/v1/cart/lines): refused only when it cannot be in the cart; a line
+     * below the MOQ or over the sample limit is added, and the cart shows its problems.
+     */
+    add(tenant: CartTenant, locale: Locale, owner: CartOwner, add: AddLine) {
+      return addPriced(tenant, locale, owner, add, false);
     },
 
+    /**
+     * Adds a line only if the cart, priced with it, shows no problem on it (the offer page's
+     * forms): else nothing is stored and the answer is the line's problems, which the caller
+     * words beside its fields. The MOQ band, the sample limit and each option's minimum count
+     * what the cart already holds.
+     */
+    async addIfClean(
+      tenant: CartTenant,
+      locale: Locale,
+      owner: CartOwner,
+      add: AddLine,
+    ): Promise<{ cart: CartView } | { problems: Problem[] }> {
+      try {
+        return { cart: await addPriced(tenant, locale, owner, add, true) };
+      } catch (error) {
+        if (error instanceof LineRefused) return { problems: error.problems };
+        throw error;
+      }
+    },
+
+    /** Changes a line; options the offer does not have are refused (CART_LINE_UNAVAILABLE), as on an add. */
     async update(tenant: CartTenant, locale: Locale, owner: CartOwner, lineId: string, update: UpdateLine) {
+      const change: LineChange = withStoredAddress(tenant, update);
+      let last: Awaited<ReturnType<typeof price>> | undefined;
       const cart = await mutate(tenant, owner, async (current) => {
-        const next = updateLine(current, lineId, update);
-        const line = current.lines.find((l) => l.lineId === lineId)!;
-        if (update.options && line.kind === 'customised')
-          await checkAddable(tenant, { ...line, options: update.options });
+        const next = updateLine(current, lineId, change);
+        last = await price(tenant, locale, next);
+        const before = current.lines.find((l) => l.lineId === lineId)!;
+        if (update.options && before.kind === 'customised') {
+          // The changed line, or the line it merged into.
+          const identity = lineIdentity({ ...before, options: update.options });
+          const after = next.lines.find((l) => lineIdentity(l) === identity);
+          const priced = after && lineIn(last.priced, after.lineId);
+          if (priced) refuseUnavailable(priced, update.options);
+        }
         return next;
       });
-      return present(tenant, locale, cart);
+      return cartView(cart, last!.priced, { locale, t: translatorFor(locale), book: last!.book });
     },
 
     async remove(tenant: CartTenant, locale: Locale, owner: CartOwner, lineId: string) {
@@ -239,7 +341,7 @@ export function cartService(deps: CartDeps) {
       if (!priced.checkoutReady) throw notReady(priced);
       const lines: CheckoutLine[] = priced.suppliers.flatMap((s) =>
         s.offers.flatMap((o) =>
-          o.lines.map(({ line, offer, sku, cnyUnitFen, unitMinor, totalMinor }) => ({
+          o.lines.map(({ line, offer, sku, cnyUnitFen, unitMinor, totalMinor, options }) => ({
             lineId: line.lineId,
             kind: line.kind,
             offerId: line.offerId,
@@ -254,6 +356,12 @@ export function cartService(deps: CartDeps) {
               Object.entries(sku!.specs).map(([key, value]) => [key, showText(value, locale).text]),
             ),
             cnyUnitFen: cnyUnitFen!,
+            // A ready cart has every option on its offer, so each has its price.
+            optionPrices: options.map((option) => ({
+              kind: option.kind,
+              extraUnitFen: option.extraUnitFen!,
+              extraUnitMinor: book.convert(option.extraUnitFen!).amountMinor,
+            })),
             unitMinor: unitMinor!,
             totalMinor: totalMinor!,
             supplierName: showText(offer!.supplier.name, locale).text,

@@ -6,6 +6,24 @@ import type { Cart } from './model.ts';
 import type { PricedCart, PricedLine, PricedOffer, Problem } from './pricing.ts';
 
 /**
+ * A line's problem in the buyer's language (`cart:problem.<code>`), counts in the offer's unit:
+ * what the cart shows, and what the offer page's forms say beside the field a problem concerns.
+ */
+export function problemMessage(
+  p: Problem,
+  ctx: { t: TFunction; unitsOf: (count: number) => string },
+): string {
+  const { t, unitsOf } = ctx;
+  const { code, ...params } = p;
+  const text: Record<string, unknown> = { ...params };
+  if (p.code === 'below_moq' || p.code === 'customisation_moq') text.missing = unitsOf(p.missing);
+  if (p.code === 'sample_limit') text.maximum = unitsOf(p.maximum);
+  if (p.code === 'exceeds_stock') text.stock = unitsOf(p.stock);
+  if ('option' in p) text.option = t(`catalog:custom_${p.option}`);
+  return t(`cart:problem.${code}`, text);
+}
+
+/**
  * The priced cart as the API answers it: every amount as integer minor units with its text
  * in the buyer's locale, every problem with a message in their language, grouped by supplier
  * (name in their language) and offer. Supplier text is plain text for the storefront to escape.
@@ -26,12 +44,7 @@ export function cartView(
 
   const problemView = (group: PricedOffer, p: Problem) => {
     const { code, ...params } = p;
-    const text: Record<string, unknown> = { ...params };
-    if (p.code === 'below_moq' || p.code === 'customisation_moq') text.missing = unitsOf(group, p.missing);
-    if (p.code === 'sample_limit') text.maximum = unitsOf(group, p.maximum);
-    if (p.code === 'exceeds_stock') text.stock = unitsOf(group, p.stock);
-    if ('option' in p) text.option = t(`catalog:custom_${p.option}`);
-    return { code, params, message: t(`cart:problem.${code}`, text) };
+    return { code, params, message: problemMessage(p, { t, unitsOf: (count) => unitsOf(group, count) }) };
   };
 
   const lineView = (group: PricedOffer, p: PricedLine) => {

@@ -63,6 +63,9 @@ function orderLine(line: CheckoutLine): OrderLine {
     titleZh: line.titleZh,
     specs: line.specs,
     customisation: line.options as OrderLine['customisation'],
+    ...(line.optionPrices?.length && {
+      customisationPrices: line.optionPrices as NonNullable<OrderLine['customisationPrices']>,
+    }),
     ...(line.kind === 'dropship' &&
       line.address && {
         dropship: { endCustomer: line.address, blindPackaging: line.blindPackaging ?? true },

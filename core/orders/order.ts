@@ -35,6 +35,13 @@ export const orderLineSchema = z.object({
   /** The SKU's spec values as the buyer saw them (colour: 白色 → "Trắng"). */
   specs: z.record(z.string(), z.string()).default({}),
   customisation: z.array(z.enum(customisationKinds)).default([]),
+  /**
+   * What each customisation option added to the unit price when the order was placed, in fen
+   * and in the order's currency (absent on orders placed before it was kept).
+   */
+  customisationPrices: z
+    .array(z.object({ kind: z.enum(customisationKinds), extraUnitFen: z.int(), extraUnitMinor: z.int() }))
+    .optional(),
   /** Dropship lines: the end customer and blind packaging (no supplier or price on the parcel). */
   dropship: z.object({ endCustomer: storedAddressSchema, blindPackaging: z.boolean() }).optional(),
 });

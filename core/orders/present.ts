@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { formatMoney } from '../money/money.ts';
+import { formatMoney, multiplyMinor } from '../money/money.ts';
 import { presentPayment } from '../payments/present.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import { nextStatuses, type OrderActor } from './lifecycle.ts';
@@ -53,6 +53,14 @@ export function presentOrder(
           unitPrice: money(l.unitMinor),
           total: money(l.totalMinor),
           customisation: l.customisation,
+          /** What each option added per unit and over the line's quantity, as agreed at placement. */
+          customisationPrices: (l.customisationPrices ?? []).map((o) => ({
+            kind: o.kind,
+            name: t(`catalog:custom_${o.kind}`),
+            extraUnit: money(o.extraUnitMinor),
+            extraTotal: money(multiplyMinor(o.extraUnitMinor, l.quantity)),
+            ...(viewer === 'partner' && { extraUnitFen: o.extraUnitFen }),
+          })),
           ...(l.dropship && { dropship: l.dropship }),
           ...(viewer === 'partner' && { cnyUnitFen: l.cnyUnitFen }),
         })),

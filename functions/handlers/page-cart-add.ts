@@ -7,19 +7,20 @@ import { cartOwner } from './cart-owner.ts';
 import { checkForm, formOf, seeOther } from './page-cart-forms.ts';
 import { asPage, htmlAnswer, pageContext, privateCache } from './page-kit.ts';
 import { renderOfferPage } from './page-offer.ts';
-import { readOfferForm } from './page-offer-forms.ts';
+import { problemsForm, readOfferForm, refusalForm } from './page-offer-forms.ts';
 
-/** Refusals the buyer can mend on the offer page (anything else is the site's error page). */
+/** The cart service's refusals the buyer can mend on the offer page (anything else is the site's error page). */
 const mendable = new Set(['CART_LINE_UNAVAILABLE', 'CART_FULL', 'VALIDATION_FAILED']);
 
 /**
  * POST /cart/lines, the offer page's forms: `kind` names which — the buy form (bulk), a sample,
  * a dropship parcel to the buyer's customer, a customised line — and the line is added through the
- * cart service (as POST /api/v1/cart/lines does); the answer is 303 to the cart. A form the offer's
- * rules refuse (read in page-offer-forms.ts, with what the cart already holds counted), or a line
- * the cart refuses, brings the offer page back (422) with each message beside its field and what
- * the buyer chose and typed, and nothing added. The add-to-cart island asks for JSON: the cart's
- * count and the same messages.
+ * cart service, which prices the cart with it and adds it only when the line shows no problem
+ * (core's rules: MOQ band, sample limit, each option's minimum, stock, with what the cart already
+ * holds counted); the answer is 303 to the cart. A form that is not a line (page-offer-forms.ts),
+ * a line with a problem, or one the cart refuses brings the offer page back (422) with each
+ * message beside its field and what the buyer chose and typed, and nothing added. The
+ * add-to-cart island asks for JSON: the cart's count and the same messages.
  */
 export const handler = implement('page-cart-add', async (request) => {
   const input = asPage(request);
@@ -46,18 +47,19 @@ export const handler = implement('page-cart-add', async (request) => {
   const offer = offerId ? await services.offers.get(offerId) : undefined;
   if (!offer || !withinCuration(offer, tenant))
     throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
-  const current = await services.carts.view(tenant, locale, owner);
-  const read = readOfferForm(form, { offer, cart: current, country: tenant.country ?? '', t: ctx.t });
+  const read = readOfferForm(form, { offer, country: tenant.country ?? '', t: ctx.t });
   if (!read.add) return refuse(read);
 
-  let cart: Awaited<ReturnType<typeof services.carts.add>>;
+  let added: Awaited<ReturnType<typeof services.carts.addIfClean>>;
   try {
-    cart = await services.carts.add(tenant, locale, owner, read.add);
+    added = await services.carts.addIfClean(tenant, locale, owner, read.add);
   } catch (error) {
     if (error instanceof DomainError && mendable.has(error.code))
-      return refuse({ ...read, error: ctx.t(`errors:${error.code}`, error.params) });
+      return refuse(refusalForm(read, error, ctx.t));
     throw error;
   }
+  if ('problems' in added) return refuse(problemsForm(read, added.problems, { offer, t: ctx.t }));
+  const { cart } = added;
   if (json) {
     return {
       headers: privateCache,

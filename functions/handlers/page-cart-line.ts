@@ -10,7 +10,7 @@ import { cartOwner } from './cart-owner.ts';
 import { renderCartPage } from './page-cart.ts';
 import { checkForm, formOf, intField, seeOther } from './page-cart-forms.ts';
 import { asPage, htmlAnswer, pageContext, privateCache } from './page-kit.ts';
-import { readEndCustomer } from './page-offer-forms.ts';
+import { addressFields, readEndCustomer } from './page-offer-forms.ts';
 
 /**
  * POST /cart/lines/{lineId}, a cart line's forms, through the cart service (as PATCH / DELETE
@@ -85,7 +85,17 @@ export const handler = implement('page-cart-line', async (request) => {
       ...Object.entries(endCustomerFormValues(read.address)).map(([k, v]) => [`address.${k}`, v] as const),
       ['blindPackaging', values.get('blindPackaging')!] as const,
     ]);
-    return apply({ address: read.address, blindPackaging }, () => ({
+    // The cart service checks the end customer with the same rules as it stores it.
+    const update = updateLineSchema.safeParse({ address: addressFields(form, country), blindPackaging });
+    if (!update.success)
+      return again({
+        lineId,
+        action: 'parcel',
+        values,
+        errors: new Map(),
+        error: t('storefront:kinds.refused'),
+      });
+    return apply(update.data, () => ({
       lineId,
       action: 'parcel',
       values: kept,

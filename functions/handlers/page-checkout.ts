@@ -5,7 +5,7 @@ import { endCustomerPlace } from '../../core/cart/end-customer.ts';
 import type { CartOwner } from '../../core/cart/model.ts';
 import { DomainError } from '../../core/errors.ts';
 import { laneFreight } from '../../core/landed-cost/estimate.ts';
-import { formatMoney, sumMinor } from '../../core/money/money.ts';
+import { formatMoney, multiplyMinor, sumMinor } from '../../core/money/money.ts';
 import type { Tenant } from '../../core/tenants/tenant.ts';
 import type { Locale } from '../../locales/index.ts';
 import { href, type PageContext } from '../../storefront/context.ts';
@@ -62,8 +62,17 @@ export async function checkoutPageData(
       kind: l.kind,
       unit: money(l.unitMinor),
       options: l.options.map((o) => t(`catalog:custom_${o}`)),
+      optionCosts: (l.optionPrices ?? []).map((o) =>
+        t('buyer-pages:cart.optionLineCost', {
+          option: t(`catalog:custom_${o.kind}`),
+          extra: money(o.extraUnitMinor),
+          quantity: l.quantity,
+          total: money(multiplyMinor(o.extraUnitMinor, l.quantity)),
+        }),
+      ),
       ...(l.address && {
         endCustomer: endCustomerPlace(l.address),
+        endCustomerAddress: l.address,
         blindPackaging: l.blindPackaging === true,
       }),
       total: money(l.totalMinor),

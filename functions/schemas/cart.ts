@@ -1,11 +1,6 @@
 import * as z from 'zod';
-import {
-  addLineSchema,
-  addressSchema,
-  lineIdSchema,
-  lineKinds,
-  updateLineSchema,
-} from '../../core/cart/model.ts';
+import { storedEndCustomerShapes } from '../../core/cart/end-customer.ts';
+import { addLineSchema, lineIdSchema, lineKinds, updateLineSchema } from '../../core/cart/model.ts';
 import { moneyView } from './views.ts';
 
 /** The cart routes' request parts and the priced cart view every one of them answers. */
@@ -38,7 +33,8 @@ const cartLineView = z.looseObject({
   specs: z.array(z.looseObject({ key: z.string(), name: z.string(), value: shownText })),
   options: z.array(named.extend({ extraUnitPrice: moneyView.nullable() })).optional(),
   blindPackaging: z.boolean().optional(),
-  address: addressSchema.optional(),
+  /** A dropship line's end customer, in the stored form of the site's destination (as an order keeps it). */
+  address: storedEndCustomerShapes.optional(),
   // null when the line cannot be priced (its offer or SKU is gone).
   unitPrice: moneyView.nullable(),
   lineTotal: moneyView.nullable(),

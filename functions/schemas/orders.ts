@@ -48,6 +48,15 @@ export const orderView = z.looseObject({
           quantity: z.int(),
           unitPrice: moneyView,
           total: moneyView,
+          /** What each customisation option added per unit and over the quantity, as agreed at placement. */
+          customisationPrices: z.array(
+            z.looseObject({
+              kind: z.string(),
+              name: z.string(),
+              extraUnit: moneyView,
+              extraTotal: moneyView,
+            }),
+          ),
         }),
       ),
     }),

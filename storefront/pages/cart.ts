@@ -1,5 +1,5 @@
-import type { AddressFormField } from '../../core/addresses/address.ts';
-import { endCustomerFormValues, endCustomerPlace } from '../../core/cart/end-customer.ts';
+import type { AddressFormField, StoredAddress } from '../../core/addresses/address.ts';
+import { endCustomerFormValues, endCustomerLines, endCustomerPlace } from '../../core/cart/end-customer.ts';
 import type { CartView } from '../../core/cart/view.ts';
 import { csrfField, picture } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
@@ -136,6 +136,7 @@ function lineItem(
   const problemsId = `problems-${l.lineId}`;
   return html`<li class="sf-line">
 <p><span class="sf-kind">${kindText(ctx, l)}</span>${specs ? html` · <span>${specs}</span>` : ''}</p>
+${l.kind === 'dropship' && l.address ? endCustomerText(ctx, l.address) : ''}
 <p class="sf-meta">${l.unitPrice ? t('buyer-pages:cart.unitPrice', { price: l.unitPrice.formatted }) : ''}${
     l.lineTotal ? html` · ${t('buyer-pages:cart.lineTotal')}: <strong>${l.lineTotal.formatted}</strong>` : ''
   }</p>
@@ -152,6 +153,13 @@ ${csrfField(csrf)}
 ${l.kind === 'customised' && offered.length > 0 ? optionsForm(ctx, l, offerName, data, offered) : ''}
 ${l.kind === 'dropship' && l.address && (data.addressFields ?? []).length > 0 ? parcelForm(ctx, l, offerName, data) : ''}
 </li>`;
+}
+
+/** A parcel's whole address, as its destination writes it (after the name the kind text gives). */
+export function endCustomerText(ctx: PageContext, address: StoredAddress): SafeHtml {
+  return html`<p class="sf-meta sf-end-customer">${ctx.t('buyer-pages:cart.endCustomerAddress', {
+    address: endCustomerLines(address).slice(1).join(' · '),
+  })}</p>`;
 }
 
 /** What the line is: wholesale, a sample, a parcel to one end customer, or customised with its options. */

@@ -1,10 +1,10 @@
-import type { AddressFormField } from '../../core/addresses/address.ts';
+import type { AddressFormField, StoredAddress } from '../../core/addresses/address.ts';
 import type { LineKind } from '../../core/cart/model.ts';
 import { csrfField } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { layout } from '../layout.ts';
-import { buyerStylesheet } from './cart.ts';
+import { buyerStylesheet, endCustomerText } from './cart.ts';
 
 /** One shipping lane as checkout offers it: freight for this cart and the total it makes. */
 export interface CheckoutLane {
@@ -28,7 +28,11 @@ export interface CheckoutPageData {
     kind: LineKind;
     unit: string;
     options: string[];
+    /** Customised lines: what each option adds per unit, times the quantity (buyer-pages:cart.optionLineCost). */
+    optionCosts: string[];
     endCustomer?: { name: string; city: string };
+    /** The parcel's whole address in its destination's stored form. */
+    endCustomerAddress?: StoredAddress;
     blindPackaging?: boolean;
     total: string;
   }[];
@@ -125,7 +129,7 @@ ${
     (l) =>
       html`<tr><td>${l.title}${l.specs ? html`<br><span class="sf-meta">${l.specs}</span>` : ''}${
         l.kind === 'bulk' ? '' : html`<br><span class="sf-meta sf-kind">${lineKindText(ctx, l)}</span>`
-      }</td><td>${l.quantity}</td><td>${l.unit}</td><td>${l.total}</td></tr>`,
+      }${lineDetails(ctx, l)}</td><td>${l.quantity}</td><td>${l.unit}</td><td>${l.total}</td></tr>`,
   )}</tbody></table>
 <p class="sf-total">${t('buyer-pages:checkout.subtotal')}: <strong>${data.subtotal}</strong></p>
 <p><a href="${href(ctx, '/cart')}">${t('buyer-pages:checkout.editCart')}</a></p>
@@ -172,6 +176,21 @@ ${choice('paymentMethod', t('buyer-pages:checkout.payment'), data.paymentMethods
     { title, description: title, noindex: true, styles: buyerStylesheet, cartCount: data.cartCount },
     main,
   );
+}
+
+/**
+ * Under a line's kind: what each customisation option costs (per unit, times the quantity) and a
+ * parcel's whole address, on checkout and on the order page.
+ */
+export function lineDetails(
+  ctx: PageContext,
+  l: { optionCosts: string[]; endCustomerAddress?: StoredAddress },
+): SafeHtml {
+  return html`${
+    l.optionCosts.length > 0
+      ? html`<ul class="sf-meta sf-option-costs">${l.optionCosts.map((c) => html`<li>${c}</li>`)}</ul>`
+      : ''
+  }${l.endCustomerAddress ? endCustomerText(ctx, l.endCustomerAddress) : ''}`;
 }
 
 /** A checkout line that is not plain wholesale: a sample, a parcel to one end customer, customised with its options. */

@@ -7,7 +7,7 @@ import { html, raw, type SafeHtml } from '../html.ts';
 import { orderRefreshIsland } from '../islands/buyer.ts';
 import { layout } from '../layout.ts';
 import { buyerStylesheet } from './cart.ts';
-import { lineKindText } from './checkout.ts';
+import { lineDetails, lineKindText } from './checkout.ts';
 
 export interface OrderPageData {
   order: OrderView;
@@ -75,7 +75,17 @@ ${order.suppliers.map(
                 blindPackaging: l.dropship.blindPackaging,
               }),
             })
-      }</span></td><td>${l.quantity}</td><td>${l.unitPrice.formatted}</td><td>${l.total.formatted}</td></tr>`,
+      }</span>${lineDetails(ctx, {
+        optionCosts: l.customisationPrices.map((o) =>
+          t('buyer-pages:cart.optionLineCost', {
+            option: o.name,
+            extra: o.extraUnit.formatted,
+            quantity: l.quantity,
+            total: o.extraTotal.formatted,
+          }),
+        ),
+        ...(l.dropship && { endCustomerAddress: l.dropship.endCustomer }),
+      })}</td><td>${l.quantity}</td><td>${l.unitPrice.formatted}</td><td>${l.total.formatted}</td></tr>`,
   )}</tbody></table>`,
 )}
 <dl class="sf-details">

@@ -41,12 +41,21 @@ beforeAll(async () => {
 }, 900_000);
 afterAll(async () => platform?.close());
 
+/** vn's end customer, in checkout's address form for Vietnam; the cart keeps its stored form. */
 const address = {
   name: 'Trần Thị B',
   phone: '+84 912 345 678',
-  line1: '45 Nguyễn Huệ',
-  city: 'TP. Hồ Chí Minh',
+  province: 'TP. Hồ Chí Minh',
+  commune: 'Phường Sài Gòn',
+  street: '45 Nguyễn Huệ',
+};
+const storedAddress = {
   country: 'VN',
+  name: 'Trần Thị B',
+  phone: '+84912345678',
+  province: '79',
+  commune: 'Phường Sài Gòn',
+  street: '45 Nguyễn Huệ',
 };
 
 /** A shopper behind a browser: keeps the sf_visitor cookie the first answer sets. */
@@ -134,7 +143,10 @@ describe('the cart API on vn.localhost', () => {
     const lid = linesOf(view).find((l) => l.skuId === 'lid-24')!;
     expect(lid.problems.map((p) => p.message)).toEqual(['Cần thêm 40 cái để đạt số lượng tối thiểu 100.']);
     expect(view.checkoutReady).toBe(false);
-    expect(linesOf(view).find((l) => l.kind === 'dropship')).toMatchObject({ blindPackaging: true, address });
+    expect(linesOf(view).find((l) => l.kind === 'dropship')).toMatchObject({
+      blindPackaging: true,
+      address: storedAddress,
+    });
     for (const l of linesOf(view))
       expect(l.lineTotal!.amountMinor).toBe(l.unitPrice!.amountMinor * l.quantity);
     expect(view.total.amountMinor).toBe(view.suppliers.reduce((n, s) => n + s.subtotal.amountMinor, 0));
@@ -175,6 +187,102 @@ describe('the cart API on vn.localhost', () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: 'CART_LINE_UNAVAILABLE', fields: [{ path: 'body.skuId' }] });
     expect(res.body.error.message).toMatch(/giỏ hàng/);
+  });
+
+  it("checks a dropship end customer with the destination's rules, as checkout's address: Vietnam's form on vn", async () => {
+    const dropship = { kind: 'dropship', offerId: 'pot-304-steel', skuId: 'pot-20cm', quantity: 1 };
+    // The generic shape (a province as a city) is not Vietnam's form.
+    const generic = await shop('POST', '/api/v1/cart/lines', {
+      ...dropship,
+      address: {
+        name: 'Trần Thị B',
+        phone: '+84 912 345 678',
+        line1: '45 Nguyễn Huệ',
+        city: 'TP. Hồ Chí Minh',
+        country: 'VN',
+      },
+    });
+    expect(generic.status).toBe(400);
+    expect(generic.body.error.code).toBe('VALIDATION_FAILED');
+    const badPhone = await shop('POST', '/api/v1/cart/lines', {
+      ...dropship,
+      address: { ...address, phone: '12345' },
+    });
+    expect(badPhone.status).toBe(400);
+    expect(badPhone.body.error.fields).toEqual([
+      expect.objectContaining({
+        path: 'body.address.phone',
+        rule: 'vn_mobile',
+        message: expect.stringMatching(/di động/),
+      }),
+    ]);
+    const added = await shop('POST', '/api/v1/cart/lines', { ...dropship, address });
+    expect(added.status).toBe(200);
+    const line = linesOf(added.body).find((l) => l.kind === 'dropship')!;
+    const moved = await shop('PATCH', `/api/v1/cart/lines/${line.lineId}`, {
+      address: { ...address, province: 'Bình Dương' },
+    });
+    expect(moved.status).toBe(200);
+    // A former province is stored as its successor (Hồ Chí Minh, 79), the name typed kept for the courier.
+    expect(linesOf(moved.body).find((l) => l.lineId === line.lineId)).toMatchObject({
+      address: { ...storedAddress, province: '79', legacyProvince: 'Bình Dương' },
+    });
+  });
+
+  it('reads a cart whose dropship line was stored in the old generic shape, in Vietnam’s form', async () => {
+    const vn = (await platform.services.tenantRepository.byId('vn')) as Tenant;
+    const key = 'visitor-v_legacyCartVisitor00001';
+    const store = new DynamoCartStore(platform.services.db, platform.tableName);
+    const written = await store.put(
+      'vn',
+      key,
+      {
+        version: 0,
+        updatedAt: '2026-11-30T10:00:00.000Z',
+        lines: [
+          {
+            kind: 'dropship',
+            lineId: 'l_legacyLine00001',
+            offerId: 'pot-304-steel',
+            skuId: 'pot-20cm',
+            quantity: 1,
+            supplierId: 'yongkang-steelware',
+            addedAt: '2026-11-30T10:00:00.000Z',
+            blindPackaging: true,
+            // As carts stored it before: the commune in line2, the province by name in city.
+            address: {
+              name: 'Trần Thị B',
+              phone: '+84912345678',
+              line1: '45 Nguyễn Huệ',
+              line2: 'Phường Sài Gòn',
+              city: 'TP. Hồ Chí Minh',
+              country: 'VN',
+            },
+          } as never,
+        ],
+      },
+      0,
+      { visitor: true },
+    );
+    expect(written).toBe(true);
+    const view = await platform.services.carts.view(
+      vn,
+      'vi',
+      cartOwner({ visitorId: 'v_legacyCartVisitor00001' }),
+    );
+    expect(linesOf(view as View)[0]).toMatchObject({
+      kind: 'dropship',
+      address: storedAddress,
+      problems: [],
+    });
+    // The cart page shows it as any other parcel.
+    const page = await platform.request('/cart', {
+      host: 'vn.localhost:3000',
+      headers: { cookie: 'sf_visitor=v_legacyCartVisitor00001' },
+    });
+    const html = await page.text();
+    expect(html).toContain('Giao hộ đến Trần Thị B, Hồ Chí Minh');
+    expect(html).toContain('Giao đến: 45 Nguyễn Huệ, Phường Sài Gòn, Hồ Chí Minh · +84912345678');
   });
 
   it('applies every one of concurrent adds (no line lost, none applied twice)', async () => {

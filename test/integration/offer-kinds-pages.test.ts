@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assetUrl } from '../../adapters/assets/urls.ts';
+import { seedImageKey } from '../../local/seed/images/keys.ts';
+import { fixtureCatalog, fixtureOffer, importLines } from '../kit/catalog.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 import { seedStorefrontCatalog } from '../kit/storefront.ts';
 
@@ -58,6 +61,13 @@ async function shown(site: string, fen: number): Promise<string> {
   const tenant = (await platform.services.tenants.byHost(`${site}.localhost:3000`))!;
   const book = await platform.services.priceBooks.forTenant(tenant, tenant.defaultLocale);
   return book.convert(fen).formatted;
+}
+
+/** What `quantity` units at a price in fen show (each unit converted once, then multiplied). */
+async function shownTimes(site: string, fen: number, quantity: number): Promise<string> {
+  const tenant = (await platform.services.tenants.byHost(`${site}.localhost:3000`))!;
+  const book = await platform.services.priceBooks.forTenant(tenant, tenant.defaultLocale);
+  return book.format(book.convert(fen).amountMinor * quantity);
 }
 
 const csrfOf = (page: string) => /name="csrf" value="([^"]+)"/.exec(page)![1]!;
@@ -135,6 +145,45 @@ describe('sample (拿样)', () => {
     expect(more.status).toBe(422);
     expect(await more.text()).toContain('Chỉ được đặt tối đa 5 cái làm hàng mẫu; còn có thể thêm 3 cái.');
     expect(await shop.page('/cart')).toMatch(/name="quantity" type="number"[^>]*value="2"/);
+  });
+
+  it('stock counts every line of the SKU, whatever its kind: a form over it is refused beside its field, as the cart would flag it', async () => {
+    const shop = browser();
+    // The SKU has 500 in stock: 501 in bulk is refused on the buy form, nothing added.
+    const over = await shop.send('/cart/lines', {
+      form: { kind: 'bulk', offerId: OFFER, skuId: SKU, quantity: '501' },
+    });
+    expect(over.status).toBe(422);
+    expect(await over.text()).toContain(
+      '<p id="buy-error" class="sf-error" role="alert">Chỉ còn 500 cái trong kho.</p>',
+    );
+    expect(await shop.page('/cart')).toContain(EMPTY_CART);
+    // 498 in bulk fit; 3 samples of the same SKU then do not (the sample limit alone allows 5).
+    expect(
+      (
+        await shop.send('/cart/lines', {
+          form: { kind: 'bulk', offerId: OFFER, skuId: SKU, quantity: '498' },
+        })
+      ).status,
+    ).toBe(303);
+    const samples = await shop.send('/cart/lines', {
+      form: { kind: 'sample', offerId: OFFER, skuId: SKU, quantity: '3' },
+    });
+    expect(samples.status).toBe(422);
+    expect(await samples.text()).toContain(
+      '<p id="sample-quantity-error" class="sf-field-error sf-error">Chỉ còn 500 cái trong kho.</p>',
+    );
+    // An SKU out of stock is refused beside the SKU.
+    const none = await shop.send('/cart/lines', {
+      form: { kind: 'sample', offerId: OFFER, skuId: `${OFFER}-2`, quantity: '1' },
+    });
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain(
+      '<p id="sample-sku-error" class="sf-field-error sf-error">Hãy chọn một phân loại còn hàng.</p>',
+    );
+    const cart = await shop.page('/cart');
+    expect(cart).not.toContain('Mua mẫu');
+    expect(cart).not.toContain('trong kho');
   });
 
   it('a sample form posted from another site changes nothing', async () => {
@@ -346,6 +395,12 @@ describe('checkout and the order carry each kind', () => {
     );
     expect(checkout).toContain(`<td>2</td><td>${sample}</td>`);
     expect(checkout).toContain(`<td>200</td><td>${customised}</td>`);
+    // What the logo adds: per unit, times the 200 units, in ₫.
+    const logoCost = `<li>In logo: thêm ${await shown('vn', 150)} mỗi sản phẩm × 200 = ${await shownTimes('vn', 150, 200)}</li>`;
+    expect(checkout).toContain(logoCost);
+    // The parcel's whole address, in Vietnam's form.
+    const parcel = 'Giao đến: 5 Hàng Khay, Phường Tràng Tiền, Hà Nội · +84987654321';
+    expect(checkout).toContain(parcel);
 
     const field = (name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(checkout)![1]!;
     const placed = await shop.send('/checkout', {
@@ -369,12 +424,16 @@ describe('checkout and the order carry each kind', () => {
     expect(placed.status).toBe(303);
     const order = await shop.page(placed.headers.get('location')!);
     expect(order).toContain(`<span class="sf-meta sf-kind">Mua mẫu</span></td><td>2</td><td>${sample}`);
+    // The kind, then what each option costs, in the same row as its quantity and unit price.
     expect(order).toContain(
-      `<span class="sf-meta sf-kind">Tùy chỉnh: In logo</span></td><td>200</td><td>${customised}`,
+      `<span class="sf-meta sf-kind">Tùy chỉnh: In logo</span><ul class="sf-meta sf-option-costs">`,
     );
+    expect(order).toContain(`</ul></td><td>200</td><td>${customised}`);
     expect(order).toContain(
       '<span class="sf-meta sf-kind">Giao hộ đến Trần Bình, Hà Nội · đóng gói ẩn danh</span>',
     );
+    expect(order).toContain(logoCost);
+    expect(order).toContain(parcel);
 
     // The order keeps the end customer as the supplier's PO will carry it.
     const orderId = /\/orders\/(o_[0-9a-f]+)/.exec(placed.headers.get('location')!)![1]!;
@@ -382,12 +441,12 @@ describe('checkout and the order carry each kind', () => {
     const dropship = stored!.lines.find((l) => l.kind === 'dropship')!;
     expect(dropship.dropship).toEqual({
       endCustomer: {
+        country: 'VN',
         name: 'Trần Bình',
         phone: '+84987654321',
-        line1: '5 Hàng Khay',
-        line2: 'Phường Tràng Tiền',
-        city: 'Hà Nội',
-        country: 'VN',
+        province: '01',
+        commune: 'Phường Tràng Tiền',
+        street: '5 Hàng Khay',
       },
       blindPackaging: true,
     });
@@ -395,5 +454,18 @@ describe('checkout and the order carry each kind', () => {
       Math.floor(PRICE_FEN * 0.9) + 150,
     );
     expect(stored!.lines.find((l) => l.kind === 'sample')!.cnyUnitFen).toBe(PRICE_FEN * 2);
+
+    // The supplier raises the logo's price: the offer page says so, the order keeps what was agreed.
+    const spec = fixtureCatalog.find((f) => f.id === OFFER)!;
+    const raised = {
+      ...fixtureOffer({ ...spec, version: 2 }),
+      images: [0, 1, 2].map((i) => assetUrl(seedImageKey(spec.category, i))),
+    };
+    raised.customisation = [{ kind: 'logo', minQuantity: 200, extraUnitPriceFen: 400 }];
+    expect((await importLines(platform, [raised])).rejects).toEqual([]);
+    expect(await shop.page(`/offers/${OFFER}`)).toContain(`thêm ${await shown('vn', 400)} mỗi sản phẩm`);
+    const later = await shop.page(placed.headers.get('location')!);
+    expect(later).toContain(logoCost);
+    expect(later).not.toContain(await shownTimes('vn', 400, 200));
   });
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeAddress } from '../../core/addresses/address.ts';
-import { endCustomerAddress, endCustomerFormValues, endCustomerPlace } from '../../core/cart/end-customer.ts';
-import { addressSchema } from '../../core/cart/model.ts';
+import {
+  endCustomerFormValues,
+  endCustomerLines,
+  endCustomerPlace,
+  storedEndCustomerSchema,
+} from '../../core/cart/end-customer.ts';
+import { cartSchema } from '../../core/cart/model.ts';
 
 /**
- * A dropship line's end customer: typed in the destination's form, checked by its rules, kept in
- * the cart's shape, and shown again in the destination's form (the cart's parcel form) so that
- * sending it back unchanged keeps the same address.
+ * A dropship line's end customer: typed in the destination's form, checked by its rules and kept
+ * in its stored form (as checkout's shipping address and the order keep it), shown again in the
+ * destination's form (the cart's parcel form) so that sending it back unchanged keeps the same
+ * address. A cart line written in the old generic shape still reads, in its destination's form.
  */
 describe('the end customer of a dropship line', () => {
   const cases = [
@@ -19,7 +25,15 @@ describe('the end customer of a dropship line', () => {
         commune: 'Phường Bến Nghé',
         street: '5 Lê Lợi',
       },
-      kept: {
+      stored: {
+        country: 'VN',
+        name: 'Trần Bình',
+        phone: '+84987654321',
+        province: '79',
+        commune: 'Phường Bến Nghé',
+        street: '5 Lê Lợi',
+      },
+      legacy: {
         name: 'Trần Bình',
         phone: '+84987654321',
         line1: '5 Lê Lợi',
@@ -27,6 +41,8 @@ describe('the end customer of a dropship line', () => {
         city: 'Hồ Chí Minh',
         country: 'VN',
       },
+      city: 'Hồ Chí Minh',
+      lines: ['Trần Bình', '5 Lê Lợi, Phường Bến Nghé, Hồ Chí Minh', '+84987654321'],
     },
     {
       country: 'KR',
@@ -37,7 +53,15 @@ describe('the end customer of a dropship line', () => {
         roadAddress: '서울특별시 강남구 테헤란로 152',
         unit: '101동 1202호',
       },
-      kept: {
+      stored: {
+        country: 'KR',
+        name: '김민지',
+        phone: '+821012345678',
+        postalCode: '06236',
+        roadAddress: '서울특별시 강남구 테헤란로 152',
+        unit: '101동 1202호',
+      },
+      legacy: {
         name: '김민지',
         phone: '+821012345678',
         line1: '서울특별시 강남구 테헤란로 152',
@@ -46,6 +70,8 @@ describe('the end customer of a dropship line', () => {
         postalCode: '06236',
         country: 'KR',
       },
+      city: '서울특별시',
+      lines: ['김민지', '(06236) 서울특별시 강남구 테헤란로 152 101동 1202호', '+821012345678'],
     },
     {
       country: 'TH',
@@ -56,7 +82,15 @@ describe('the end customer of a dropship line', () => {
         city: 'Bangkok',
         postalCode: '10110',
       },
-      kept: {
+      stored: {
+        country: 'TH',
+        name: 'Somchai',
+        phone: '+66812345678',
+        line1: '9 Sukhumvit Rd',
+        city: 'Bangkok',
+        postalCode: '10110',
+      },
+      legacy: {
         name: 'Somchai',
         phone: '+66812345678',
         line1: '9 Sukhumvit Rd',
@@ -64,26 +98,58 @@ describe('the end customer of a dropship line', () => {
         postalCode: '10110',
         country: 'TH',
       },
+      city: 'Bangkok',
+      lines: ['Somchai', '9 Sukhumvit Rd', 'Bangkok, 10110, TH', '+66812345678'],
     },
   ];
 
-  for (const { country, typed, kept } of cases) {
-    it(`${country}: kept in the cart's shape, and the form it shows again keeps the same address`, () => {
-      const address = endCustomerAddress(normalizeAddress(country, typed));
-      expect(address).toEqual(kept);
-      expect(addressSchema.parse(address)).toEqual(address);
+  for (const { country, typed, stored, legacy, city, lines } of cases) {
+    it(`${country}: kept in the destination's stored form; the form it shows again keeps the same address`, () => {
+      const address = normalizeAddress(country, typed);
+      expect(address).toEqual(stored);
+      expect(storedEndCustomerSchema.parse(address)).toEqual(address);
       const again = Object.fromEntries(
         Object.entries(endCustomerFormValues(address)).filter(([, v]) => v !== ''),
       );
-      expect(endCustomerAddress(normalizeAddress(country, again))).toEqual(address);
-      expect(endCustomerPlace(address)).toEqual({ name: kept.name, city: kept.city });
+      expect(normalizeAddress(country, again)).toEqual(address);
+      expect(endCustomerPlace(address)).toEqual({ name: typed.name, city });
+      expect(endCustomerLines(address)).toEqual(lines);
+    });
+
+    it(`${country}: a line stored in the old generic shape reads in the destination's form`, () => {
+      expect(storedEndCustomerSchema.parse(legacy)).toEqual(stored);
     });
   }
 
-  it("names the place of an address already in its destination's form (an order's stored end customer)", () => {
-    expect(endCustomerPlace(normalizeAddress('VN', cases[0]!.typed))).toEqual({
-      name: 'Trần Bình',
-      city: 'Hồ Chí Minh',
+  it('a whole cart written before reads: its dropship line in the destination form, the others unchanged', () => {
+    const line = {
+      lineId: 'l_abcdefghijkl',
+      offerId: 'tee-women-cotton',
+      skuId: 'tee-women-cotton-1',
+      quantity: 1,
+      supplierId: 'guangzhou-apparel',
+      addedAt: '2026-11-30T10:00:00.000Z',
+    };
+    const cart = cartSchema.parse({
+      version: 3,
+      lines: [
+        { ...line, kind: 'bulk' },
+        {
+          ...line,
+          lineId: 'l_mnopqrstuvwx',
+          kind: 'dropship',
+          blindPackaging: true,
+          address: cases[0]!.legacy,
+        },
+      ],
     });
+    expect(cart.lines[0]).toEqual({ ...line, kind: 'bulk' });
+    expect(cart.lines[1]).toMatchObject({ kind: 'dropship', address: cases[0]!.stored });
+  });
+
+  it('an old address whose province is not one keeps its generic form (still shown)', () => {
+    const unknown = { ...cases[0]!.legacy, city: 'Atlantis' };
+    expect(storedEndCustomerSchema.parse(unknown)).toEqual(unknown);
+    expect(endCustomerPlace(unknown)).toEqual({ name: 'Trần Bình', city: 'Atlantis' });
   });
 });
