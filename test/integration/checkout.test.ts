@@ -57,6 +57,17 @@ function browser(host = 'vn.localhost:3000') {
   };
 }
 
+/** Puts the test offer's first SKU in the shopper's cart at its MOQ (a bulk line). */
+function addMoqOfTestOffer(shop: ReturnType<typeof browser>): Promise<Res> {
+  const offer = testOffer();
+  return shop('POST', '/api/v1/cart/lines', {
+    kind: 'bulk',
+    offerId: offer.offerId,
+    skuId: offer.skus[0]!.skuId,
+    quantity: offer.moq,
+  });
+}
+
 const checkoutBody = {
   business: {
     companyName: 'Cửa hàng An Phát',
@@ -80,13 +91,7 @@ const checkoutBody = {
 describe('checkout on vn.localhost', () => {
   it('turns a cart into one order for 20 concurrent sends of one Idempotency-Key, with a VietQR payload', async () => {
     const shop = browser();
-    const offer = testOffer();
-    const add = await shop('POST', '/api/v1/cart/lines', {
-      kind: 'bulk',
-      offerId: offer.offerId,
-      skuId: offer.skus[0]!.skuId,
-      quantity: offer.moq,
-    });
+    const add = await addMoqOfTestOffer(shop);
     expect(add.status).toBe(200);
     const key = randomUUID();
     const sends = await Promise.all(
@@ -179,13 +184,7 @@ describe('checkout on vn.localhost', () => {
 
   it('shows a buyer their order only with its link as a guest, and not to another shopper', async () => {
     const shop = browser();
-    const offer = testOffer();
-    await shop('POST', '/api/v1/cart/lines', {
-      kind: 'bulk',
-      offerId: offer.offerId,
-      skuId: offer.skus[0]!.skuId,
-      quantity: offer.moq,
-    });
+    await addMoqOfTestOffer(shop);
     const placed = await shop('POST', '/api/v1/orders', checkoutBody, { 'idempotency-key': randomUUID() });
     expect(placed.status).toBe(201);
     const { orderId } = placed.body.order;
@@ -209,13 +208,7 @@ describe('checkout on vn.localhost', () => {
       password: 'mat-khau-rat-dai-2026',
     });
     expect(registered.status, JSON.stringify(registered.body)).toBe(201);
-    const offer = testOffer();
-    await shop('POST', '/api/v1/cart/lines', {
-      kind: 'bulk',
-      offerId: offer.offerId,
-      skuId: offer.skus[0]!.skuId,
-      quantity: offer.moq,
-    });
+    await addMoqOfTestOffer(shop);
     const key = randomUUID();
     const body = { ...checkoutBody, business: { ...checkoutBody.business, email } };
     const placed = await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key });
@@ -234,13 +227,7 @@ describe('checkout on vn.localhost', () => {
 
   it('refuses a checkout with a wrong MST and a foreign province, naming each field in Vietnamese, taking nothing', async () => {
     const shop = browser();
-    const offer = testOffer();
-    await shop('POST', '/api/v1/cart/lines', {
-      kind: 'bulk',
-      offerId: offer.offerId,
-      skuId: offer.skus[0]!.skuId,
-      quantity: offer.moq,
-    });
+    await addMoqOfTestOffer(shop);
     const res = await shop(
       'POST',
       '/api/v1/orders',
