@@ -14,19 +14,15 @@ import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
-import {
-  asksFullMatchFirst,
-  buildSearchBody,
-  FULL_MATCHES_ENOUGH,
-} from '../adapters/opensearch/offer-query.ts';
+import { FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
 import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
 import { priceBuckets } from '../core/catalog/search-results.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
-import type { Locale } from '../locales/index.ts';
 import { progressBar } from '../scripts/progress.ts';
 import { benchServers, gatewayGetter, percentile } from './kit.ts';
+import { searchMix as mix } from './search-mix.ts';
 
 const { values } = parseArgs({
   options: {
@@ -41,43 +37,6 @@ const { values } = parseArgs({
 const OFFERS = Number(values.offers);
 const ROUNDS = Number(values.rounds);
 const SEED = Number(values.seed);
-
-/** The fixed query mix: what buyers on each site type, plus browsing with filters and sorts. */
-const mix: { host: string; locale: Locale; params: Record<string, string> }[] = [
-  ...[
-    'ao thun nu',
-    'áo thun nữ',
-    'giay the thao',
-    'den led',
-    'tai nghe bluetooth',
-    'ba lo chong nuoc',
-    'noi chien khong dau',
-    'do choi tre em',
-  ].map((q) => ({ host: 'vn.localhost', locale: 'vi' as Locale, params: { q } })),
-  ...['티셔츠', '운동화', '블루투스 이어폰', '요가 매트', '원피스', 'LED 전구'].map((q) => ({
-    host: 'kr.localhost',
-    locale: 'ko' as Locale,
-    params: { q },
-  })),
-  ...["women's t-shirt", 'wireless earbuds', 'led bulb', 'yoga mat', 'backpack', 'air fryer'].map((q) => ({
-    host: 'vn.localhost',
-    locale: 'en' as Locale,
-    params: { q, lang: 'en' },
-  })),
-  ...['连衣裙', '蓝牙耳机', '运动鞋', '收纳箱', '毛绒公仔'].map((q) => ({
-    host: 'vn.localhost',
-    locale: 'vi' as Locale,
-    params: { q },
-  })),
-  { host: 'vn.localhost', locale: 'vi', params: { category: 'apparel' } },
-  { host: 'vn.localhost', locale: 'vi', params: { q: 'ao', priceMax: '200000', sort: 'price_asc' } },
-  {
-    host: 'kr.localhost',
-    locale: 'ko',
-    params: { category: 'electronics', badges: 'ship_48h', sort: 'newest' },
-  },
-  { host: 'kr.localhost', locale: 'ko', params: { q: '백팩', belt: 'baigou', moqMax: '10' } },
-];
 
 const summary = (samples: number[]) => {
   const s = [...samples].sort((a, b) => a - b);
@@ -127,9 +86,8 @@ try {
   await services.search.indices.refresh({ index: names.offersAlias });
   const ingestRate = stats.imported / ingestSeconds;
 
-  // 2. Queries: the same requests at the API and raw. The search port asks for full matches
-  // first and, where fewer than FULL_MATCHES_ENOUGH match fully, for partial ones too; raw
-  // sends OpenSearch exactly those bodies, in that order.
+  // 2. Queries: the same requests at the API and raw. Raw sends OpenSearch the bodies the search
+  // port sends (offer-query.ts searchBodies), in order, stopping where the port stops.
   const raw = await Promise.all(
     mix.map(async (m) => {
       const t = (await services.tenants.byHost(m.host))!;
@@ -141,9 +99,7 @@ try {
         priceFen: book.cnyBounds(params.priceMin, params.priceMax),
         priceRanges: priceBuckets(book),
       });
-      return asksFullMatchFirst(criteria.text)
-        ? [buildSearchBody(criteria, { full: true }), buildSearchBody(criteria)]
-        : [buildSearchBody(criteria)];
+      return searchBodies(criteria);
     }),
   );
   const api: number[] = [];
@@ -160,10 +116,12 @@ try {
   };
   const runRaw = async (i: number) => {
     const t0 = performance.now();
-    const [first, partial] = raw[i]!;
-    const { body } = await services.search.search({ index: names.offersAlias, body: first as never });
-    if (partial && (body.hits.total as { value: number }).value < FULL_MATCHES_ENOUGH)
-      await services.search.search({ index: names.offersAlias, body: partial as never });
+    const bodies = raw[i]!;
+    for (const [step, request] of bodies.entries()) {
+      const { body } = await services.search.search({ index: names.offersAlias, body: request as never });
+      if (step < bodies.length - 1 && (body.hits.total as { value: number }).value >= FULL_MATCHES_ENOUGH)
+        break;
+    }
     return performance.now() - t0;
   };
   for (let i = 0; i < mix.length; i++) {

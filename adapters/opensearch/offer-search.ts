@@ -1,12 +1,11 @@
-import type { OfferSearch } from '../../core/catalog/search.ts';
+import type { OfferSearch, OfferSearchPage } from '../../core/catalog/search.ts';
 import {
-  asksFullMatchFirst,
   buildCountBody,
   buildDidYouMeanBody,
   buildSearchBody,
   buildSuggestBody,
   FULL_MATCHES_ENOUGH,
-  type MatchOptions,
+  searchBodies,
 } from './offer-query.ts';
 import {
   parseDidYouMean,
@@ -33,18 +32,15 @@ export function openSearchOffers(transport: SearchTransport, alias: string): Off
   };
   return {
     async search(criteria) {
-      const answer = async (options: MatchOptions = {}) =>
-        parseSearchResponse(
-          (await run(buildSearchBody(criteria, options))) as SearchResponseBody,
-          criteria.sort,
-        );
-      // Full matches first; partial ones only where full ones are few. Every page of a query
-      // takes the same branch: the full-match total does not depend on the cursor.
-      if (asksFullMatchFirst(criteria.text)) {
-        const full = await answer({ full: true });
-        if (full.total >= FULL_MATCHES_ENOUGH) return full;
+      // Full matches first; partial ones only where full ones are few (searchBodies). Every
+      // page of a query takes the same branch: the full-match total does not depend on the cursor.
+      const bodies = searchBodies(criteria);
+      let page: OfferSearchPage | undefined;
+      for (const [step, body] of bodies.entries()) {
+        page = parseSearchResponse((await run(body)) as SearchResponseBody, criteria.sort);
+        if (step < bodies.length - 1 && page.total >= FULL_MATCHES_ENOUGH) return page;
       }
-      const page = await answer();
+      if (!page) throw new Error('searchBodies asked nothing');
       if (page.total > 0 || !criteria.text || criteria.after) return page;
       // Nothing matched: answer with a spelling suggestion and a relaxed query (of the suggestion
       // when there is one), flagged so the buyer sees why these results are looser.

@@ -1,14 +1,15 @@
+import type { TFunction } from 'i18next';
 import type { Locale } from '../../locales/index.ts';
 import { DomainError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
-import type { PriceBooks } from '../pricing/price-book.ts';
+import type { PriceBook, PriceBooks } from '../pricing/price-book.ts';
 import { withinCuration } from '../tenants/curation.ts';
 import type { Tenant } from '../tenants/tenant.ts';
 import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
 import type { OfferSearch } from './search.ts';
 import { type SearchParams, searchCriteria } from './search-query.ts';
-import { priceBuckets, shapeSearch, typeaheadPhrases } from './search-results.ts';
+import { type PriceBucket, priceBuckets, shapeSearch, typeaheadPhrases } from './search-results.ts';
 import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.ts';
 
 /** What the catalog's read side needs from the outside. Offer pages need no search index. */
@@ -31,12 +32,38 @@ export interface Reader {
   locale: Locale;
 }
 
+/** Price-facet ranges kept per tenant terms and rate: at most this many sets. */
+const MAX_BUCKET_SETS = 256;
+
 /** Search and typeahead over the tenant's curated catalog. */
 export function catalogSearch(ports: CatalogSearchPorts) {
+  // Per container: one translator per locale (its names are memoised, search-results.ts), and
+  // the price facet's ranges per tenant terms and rate (CNY bounds found by bisection).
+  const translators = new Map<Locale, TFunction>();
+  const translator = (locale: Locale) => {
+    let t = translators.get(locale);
+    if (!t) {
+      t = translatorFor(locale);
+      translators.set(locale, t);
+    }
+    return t;
+  };
+  const bucketSets = new Map<string, PriceBucket[]>();
+  const bucketsFor = (reader: Reader, book: PriceBook) => {
+    const { tenant } = reader;
+    const key = JSON.stringify([tenant.id, book.currency, book.locale, book.fx.rate, tenant.pricing]);
+    let buckets = bucketSets.get(key);
+    if (!buckets) {
+      if (bucketSets.size >= MAX_BUCKET_SETS) bucketSets.clear();
+      buckets = priceBuckets(book);
+      bucketSets.set(key, buckets);
+    }
+    return buckets;
+  };
   return {
     async search(reader: Reader, params: SearchParams) {
       const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
-      const buckets = priceBuckets(book);
+      const buckets = bucketsFor(reader, book);
       const page = await ports.search.search(
         searchCriteria(params, {
           locale: reader.locale,
@@ -50,7 +77,7 @@ export function catalogSearch(ports: CatalogSearchPorts) {
       return shapeSearch(page, {
         locale: reader.locale,
         book,
-        t: translatorFor(reader.locale),
+        t: translator(reader.locale),
         size: params.size,
         sort: params.sort,
         buckets,

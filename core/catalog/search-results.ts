@@ -75,8 +75,36 @@ function hitTitle(offer: OfferSummary, locale: Locale, override?: OfferOverride)
   return { text: offer.title['zh-CN'] ?? '', lang: 'zh-CN', stale: false, overridden: false };
 }
 
+/**
+ * The localized names of taxonomy ids (units, badges, belts, categories, tiers) by translator:
+ * the same few dozen keys recur on every page of results, and a lookup through i18next costs
+ * more than the rest of a hit's shaping (a CPU profile of the search API: 15 % of its time).
+ * The catalog namespace is bundled and never changes at run time, so a name, once looked up,
+ * stays. Keyed by the translator, so a translator made for one request is collected with it.
+ */
+const nameCache = new WeakMap<TFunction, Map<string, string>>();
+
+function taxonomyNames(t: TFunction): (prefix: string, id: string) => string {
+  let names = nameCache.get(t);
+  if (!names) {
+    names = new Map();
+    nameCache.set(t, names);
+  }
+  const cache = names;
+  return (prefix, id) => {
+    const key = `catalog:${prefix}_${id}`;
+    let name = cache.get(key);
+    if (name === undefined) {
+      name = t(key);
+      cache.set(key, name);
+    }
+    return name;
+  };
+}
+
 export function shapeHit(s: OfferSummary, ctx: ShapeContext): SearchHitView {
-  const named = (prefix: string, id: string) => ({ id, name: ctx.t(`catalog:${prefix}_${id}`) });
+  const nameOf = taxonomyNames(ctx.t);
+  const named = (prefix: string, id: string) => ({ id, name: nameOf(prefix, id) });
   return {
     offerId: s.offerId,
     title: hitTitle(s, ctx.locale, ctx.overrides.get(s.offerId)),
@@ -94,9 +122,10 @@ export function shapeHit(s: OfferSummary, ctx: ShapeContext): SearchHitView {
 /** A page of the search port's results as the buyer sees it: localized names, prices in the
  * tenant's currency, the tenant's own titles, and an opaque cursor to the next page. */
 export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
+  const nameOf = taxonomyNames(ctx.t);
   const named = (prefix: string) => (f: FacetCount) => ({
     id: f.value,
-    name: ctx.t(`catalog:${prefix}_${f.value}`),
+    name: nameOf(prefix, f.value),
     count: f.count,
   });
   const label = (b: PriceBucket) =>

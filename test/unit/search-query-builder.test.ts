@@ -4,6 +4,7 @@ import {
   buildSuggestBody,
   curationFilters,
   matchFields,
+  searchBodies,
   sortClauses,
   sourceFields,
 } from '../../adapters/opensearch/offer-query.ts';
@@ -105,6 +106,20 @@ describe('the search body', () => {
       match: { 'title.ko.uni': { query: '컵', minimum_should_match: '1<-1 3<50%', boost: 0.3 } },
     });
     expect(JSON.stringify(ko)).not.toContain('fuzziness');
+  });
+
+  it('asks full matches as typed first, then partial ones with typo tolerance, and a long text once', () => {
+    const fuzzy = (b: Record<string, unknown>) => JSON.stringify(b).includes('fuzziness');
+    const [full, partial, ...more] = searchBodies(criteria({ text: 'giay the thao', locale: 'vi' }));
+    expect(more).toEqual([]);
+    expect(full).toEqual(buildSearchBody(criteria({ text: 'giay the thao', locale: 'vi' }), { full: true }));
+    expect(partial).toEqual(buildSearchBody(criteria({ text: 'giay the thao', locale: 'vi' })));
+    expect(fuzzy(full!)).toBe(false);
+    expect(fuzzy(partial!)).toBe(true);
+    expect(JSON.stringify(full)).toContain('"minimum_should_match":"100%"');
+    // browsing without text, and a pasted title, are asked once
+    expect(searchBodies(criteria())).toHaveLength(1);
+    expect(searchBodies(criteria({ text: 'x'.repeat(41) }))).toHaveLength(1);
   });
 
   it('scales the text score by trust signals by at most 15 %', () => {
