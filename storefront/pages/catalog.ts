@@ -38,11 +38,11 @@ ${offerGrid(ctx, c.hits)}</section>`,
   )}
 ${
   data.belts.length > 0
-    ? html`<section aria-labelledby="col-belts" class="sf-later"><h2 id="col-belts">${t('storefront:collection_belts')}</h2>
+    ? html`<section aria-labelledby="col-belts"><h2 id="col-belts">${t('storefront:collection_belts')}</h2>
 <ul class="sf-chips">${data.belts.map((b) => html`<li><a href="${href(ctx, '/search', { belt: b.id })}">${b.name}</a></li>`)}</ul></section>`
     : ''
 }
-<section aria-labelledby="col-categories" class="sf-later"><h2 id="col-categories">${t('storefront:categories')}</h2>
+<section aria-labelledby="col-categories"><h2 id="col-categories">${t('storefront:categories')}</h2>
 <ul class="sf-chips">${data.categories.map((c) => html`<li><a href="${href(ctx, `/c/${c.id}`)}">${c.name}</a></li>`)}</ul></section>`;
   const first = data.collections.find((c) => c.hits.length > 0)?.hits[0];
   return layout(

@@ -115,7 +115,7 @@ ${offer.skus.map(
 ${kindForms(ctx, data)}
 </div>
 </article>
-<section class="sf-card-supplier sf-later" aria-labelledby="supplier-heading">
+<section class="sf-card-supplier" aria-labelledby="supplier-heading">
 <h2 id="supplier-heading">${t('storefront:supplier')}</h2>
 <p lang="${offer.supplier.name.lang}">${offer.supplier.name.text}</p>
 <p>${offer.supplier.type.name} · ${offer.supplier.tier.name} · ${t('storefront:beltOf', { belt: offer.supplier.belt.name })}</p>
@@ -124,7 +124,7 @@ ${offer.supplier.badges.length > 0 ? html`<ul class="sf-chips" aria-label="${t('
 </section>
 ${
   data.landed && data.landed.estimates.length > 0
-    ? html`<section class="sf-later" aria-labelledby="landed-heading"><h2 id="landed-heading">${t('storefront:landedCost', { qty: data.landed.quantity, unit: offer.unit.name })}</h2>
+    ? html`<section aria-labelledby="landed-heading"><h2 id="landed-heading">${t('storefront:landedCost', { qty: data.landed.quantity, unit: offer.unit.name })}</h2>
 ${data.landed.estimates.map(
   (e) =>
     html`<h3>${e.lane} · ${e.transit}</h3><table><tbody>${e.components.map(
@@ -135,7 +135,7 @@ ${data.landed.estimates.map(
 }
 ${
   offer.attributes.length > 0
-    ? html`<section class="sf-later" aria-labelledby="specs-heading"><h2 id="specs-heading">${t('storefront:specifications')}</h2><table><tbody>${offer.attributes.map(
+    ? html`<section aria-labelledby="specs-heading"><h2 id="specs-heading">${t('storefront:specifications')}</h2><table><tbody>${offer.attributes.map(
         (a) => html`<tr><th scope="row">${a.name}</th><td lang="${a.value.lang}">${a.value.text}</td></tr>`,
       )}</tbody></table></section>`
     : ''
@@ -324,7 +324,7 @@ ${input('customised', 'quantity', t('storefront:quantity'), {
 </fieldset></form>`
       : '';
 
-  return html`<section class="sf-kinds sf-later" aria-labelledby="kinds-heading">
+  return html`<section class="sf-kinds" aria-labelledby="kinds-heading">
 <h2 id="kinds-heading">${t('storefront:kinds.heading')}</h2>
 ${sampleForm}${dropshipForm}${customForm}
 </section>`;
