@@ -11,7 +11,12 @@ import {
 import { GetCommand, PutCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch.ts';
 import { createDocumentClient } from './client.ts';
-import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import {
+  type OfferOverrideItem,
+  offerOverride,
+  type TenantOverridesMarkItem,
+  tenantOverridesMark,
+} from './entities/offer-override.ts';
 import { offerStock } from './entities/sku-stock.ts';
 import { type TableLayoutItem, tableLayout } from './entities/table-layout.ts';
 import { createTableInput, LAYOUT_VERSION, tableDefinition } from './table-definition.ts';
@@ -203,6 +208,34 @@ const migrations: Record<number, (client: DynamoDBClient, tableName: string) => 
       moved.map((Key) => ({ DeleteRequest: { Key } })),
     );
     return moved.length;
+  },
+  /** 5 → 6: the overrides mark of every tenant that has an override; no item moves. */
+  5: async (client, tableName) => {
+    const db = createDocumentClient(client);
+    const tenants = new Set<string>();
+    const pages = paginateScan(
+      { client: db },
+      {
+        TableName: tableName,
+        FilterExpression: 'begins_with(pk, :t) AND sk = :s',
+        ExpressionAttributeValues: { ':t': 'T#', ':s': 'OVERRIDE' },
+        ProjectionExpression: 'pk',
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) tenants.add(String(item.pk).slice('T#'.length).split('#')[0]!);
+    }
+    const since = new Date().toISOString();
+    await batchWriteAll(
+      db,
+      tableName,
+      [...tenants].map((tenantId) => ({
+        PutRequest: {
+          Item: { ...tenantOverridesMark.key({ tenantId }), since } satisfies TenantOverridesMarkItem,
+        },
+      })),
+    );
+    return 0;
   },
 };
 

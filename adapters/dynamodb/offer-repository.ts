@@ -3,7 +3,6 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -15,7 +14,7 @@ import type { AuditRecord } from '../../core/tenants/admin-service.ts';
 import { backoff, batchGetAll, batchWriteAll, forEachLimited } from './batch.ts';
 import { type AuditRecordItem, auditRecord } from './entities/audit-record.ts';
 import { type OfferItem, offer as offerEntity } from './entities/offer.ts';
-import { type OfferOverrideItem, offerOverride } from './entities/offer-override.ts';
+import { type OfferOverrideItem, offerOverride, tenantOverridesMark } from './entities/offer-override.ts';
 import { type OfferStockItem, offerStock } from './entities/sku-stock.ts';
 import { type TranslationTaskItem, translationTask } from './entities/translation-task.ts';
 
@@ -37,7 +36,8 @@ const CONFLICT_ROUNDS = 8;
  * | save offers, newer versions only (import) | TransactWrite of conditional Puts, 100 at a time      |
  * | a tenant's override of one offer          | GetItem pk = T#<tenantId>#OFFER#<offerId>, sk = OVERRIDE |
  * | overrides of a page of offers (search)    | BatchGet of the keys above                            |
- * | save or delete an override, audited       | TransactWrite: Put/Delete of the key above + audit Put under T#<tenantId>#TENANT |
+ * | has the tenant ever saved an override?    | GetItem pk = T#<tenantId>#TENANT, sk = OVERRIDES (consistent) |
+ * | save or delete an override, audited       | TransactWrite: Put/Delete of the key above + audit Put under T#<tenantId>#TENANT (+ the tenant's overrides mark on a save) |
  * | translation queue of a locale, oldest 1st | Query pk = TRANSLATE#<locale>, sk = <queuedAt>#<offer>#<field> |
  * | an offer's stock (cart, offer page)       | the offer item's `stock` map (pk = OFFER#<offerId>, sk = OFFER) |
  * | stock of some SKUs (checkout's check)     | GetItem of that item, `stock` only (`stockOf`)         |
@@ -268,9 +268,16 @@ export class DynamoOfferRepository {
     const key = offerOverride.key({ tenantId, offerId });
     const valid = offerOverrideSchema.parse(override);
     await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...key, offerId, override: valid } satisfies OfferOverrideItem,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...key, offerId, override: valid } satisfies OfferOverrideItem,
+            },
+          },
+          this.markOverrides(tenantId),
+        ],
       }),
     );
   }
@@ -310,6 +317,7 @@ export class DynamoOfferRepository {
       new TransactWriteCommand({
         TransactItems: [
           change,
+          ...(record ? [this.markOverrides(tenantId)] : []),
           {
             Put: {
               TableName: this.tableName,
@@ -322,6 +330,33 @@ export class DynamoOfferRepository {
         ],
       }),
     );
+  }
+
+  /** The tenant's overrides mark, set once (its first save's time kept). */
+  private markOverrides(tenantId: string) {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: tenantOverridesMark.key({ tenantId }),
+        UpdateExpression: 'SET since = if_not_exists(since, :now)',
+        ExpressionAttributeValues: { ':now': new Date().toISOString() },
+      },
+    };
+  }
+
+  /** True when the tenant has ever saved an override (its mark, read strongly consistent). */
+  async hasOverrides(tenantId: string): Promise<boolean> {
+    const key = tenantOverridesMark.lookupKey({ tenantId });
+    if (!key) return false;
+    const { Item } = await this.db.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: key,
+        ConsistentRead: true,
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return Item !== undefined;
   }
 
   /** Overrides of a tenant for several offers with the sources their wording was written against. */

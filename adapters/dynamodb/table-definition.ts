@@ -15,9 +15,10 @@ export interface GlobalSecondaryIndex {
  * brought forward on start. 1: overrides under `T#<id>` (no trailing `#`), GSIs gsi1/gsi2
  * that nothing used; 2: every tenant key under `T#<id>#`, no GSIs; 3: the order GSIs byOwner
  * and byStatus; 4: stock as one item per offer (`STOCK`) instead of one per SKU (`STOCK#<skuId>`);
- * 5: stock as a map in the offer item itself (sk `OFFER`), no stock item.
+ * 5: stock as a map in the offer item itself (sk `OFFER`), no stock item; 6: each tenant with an
+ * override has its overrides mark (`T#<id>#TENANT` / `OVERRIDES`).
  */
-export const LAYOUT_VERSION = 5;
+export const LAYOUT_VERSION = 6;
 
 /**
  * The one DynamoDB table of a region, defined once: CDK (lib/constructs/data.ts), the local

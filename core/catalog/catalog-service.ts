@@ -19,6 +19,8 @@ export interface CatalogPorts {
     get(offerId: string): Promise<Offer | undefined>;
     getOverride(tenantId: string, offerId: string): Promise<OfferOverride | undefined>;
     overridesFor(tenantId: string, offerIds: string[]): Promise<Map<string, OfferOverride>>;
+    /** Whether the tenant has ever saved an override (false: a page needs no overrides read). */
+    hasOverrides(tenantId: string): Promise<boolean>;
   };
 }
 
@@ -60,8 +62,22 @@ export function catalogSearch(ports: CatalogSearchPorts) {
     }
     return buckets;
   };
+  // Tenants known to have overrides (their mark is never removed, so once seen it holds); for
+  // the others the mark is read alongside the search, and a page without it reads no overrides.
+  const tenantsWithOverrides = new Set<string>();
+  const mayHaveOverrides = (tenantId: string): Promise<boolean> =>
+    tenantsWithOverrides.has(tenantId)
+      ? Promise.resolve(true)
+      : ports.offers.hasOverrides(tenantId).then(
+          (has) => {
+            if (has) tenantsWithOverrides.add(tenantId);
+            return has;
+          },
+          () => true,
+        );
   return {
     async search(reader: Reader, params: SearchParams) {
+      const overridden = mayHaveOverrides(reader.tenant.id);
       const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
       const buckets = bucketsFor(reader, book);
       const page = await ports.search.search(
@@ -73,7 +89,9 @@ export function catalogSearch(ports: CatalogSearchPorts) {
         }),
       );
       const ids = page.offers.map((o) => o.offerId);
-      const overrides = await ports.offers.overridesFor(reader.tenant.id, ids);
+      const overrides = (await overridden)
+        ? await ports.offers.overridesFor(reader.tenant.id, ids)
+        : new Map<string, OfferOverride>();
       return shapeSearch(page, {
         locale: reader.locale,
         book,

@@ -11,9 +11,10 @@ async function* generatedLines(offers: number, seed: number) {
 }
 
 /**
- * Seeds the generated demo catalog when the offers index is empty (first run), through the
- * same import as a real feed. Runs after the gateway listens, so start-up stays quick; the
- * catalog fills in while the platform is already answering.
+ * Seeds the generated demo catalog on first run (the offers index empty, or the table without
+ * the catalog's first offer: its data deleted while the index was kept), through the same import
+ * as a real feed. Runs after the gateway listens, so start-up stays quick; the catalog fills in
+ * while the platform is already answering. Either way it says where the catalog stands.
  */
 export async function seedCatalogOnFirstRun(
   services: LocalServices,
@@ -21,7 +22,11 @@ export async function seedCatalogOnFirstRun(
 ): Promise<ImportStats | undefined> {
   const log = options.log ?? console.log;
   const { body } = await services.search.count({ index: services.config.OFFERS_ALIAS });
-  if (body.count > 0) return undefined;
+  const inTable = (await services.offers.get(generateOffer(DEMO_CATALOG.seed, 0).offerId)) !== undefined;
+  if (body.count > 0 && inTable) {
+    log(`Demo catalog already there: ${body.count} offers in the index.`);
+    return undefined;
+  }
   const started = Date.now();
   log(`Seeding the demo catalog: ${DEMO_CATALOG.offers} generated offers (seed ${DEMO_CATALOG.seed})…`);
   const stats = await importIntoCatalog(

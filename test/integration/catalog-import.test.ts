@@ -146,10 +146,15 @@ describe('catalog import', () => {
         body: JSON.stringify(body),
       });
     const override = { fields: { title: { vi: 'Nồi nấu phở inox 304 có nắp' } } };
+    // Searched before vn has any override (no overrides mark), then after the first one is saved.
+    const before = await get('/api/v1/search?q=noi%20inox');
+    expect(before.body.hits[0].title).toMatchObject({ overridden: false });
+    expect(await platform.services.offers.hasOverrides('vn')).toBe(false);
     expect((await put(krKey, override)).status).toBe(403);
     expect((await put(vnKey, { fields: { price: { vi: '1 ₫' } } })).status).toBe(400);
     expect((await put(vnKey, override, 'no-such-offer')).status).toBe(404);
     expect((await put(vnKey, override)).status).toBe(200);
+    expect(await platform.services.offers.hasOverrides('vn')).toBe(true);
     const vn = await get('/api/v1/offers/steel-pot');
     expect(vn.body.title).toMatchObject({ text: 'Nồi nấu phở inox 304 có nắp', overridden: true });
     const vnSearch = await get('/api/v1/search?q=noi%20inox');

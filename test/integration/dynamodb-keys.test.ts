@@ -43,6 +43,7 @@ describe('over-long key values never reach DynamoDB (its limits: pk 2,048 bytes,
     expect(await offers.get(long(3000))).toBeUndefined();
     expect(await offers.getOverride(long(3000), 'pot-304-steel')).toBeUndefined();
     expect(await offers.overridesFor('vn', [long(3000), 'pot-304-steel'])).toEqual(new Map());
+    expect(await offers.hasOverrides(long(3000))).toBe(false);
     expect(await offers.translationQueue(long(3000))).toEqual([]);
     expect(await quotes.get('vn', long(3000))).toBeUndefined();
     expect(await platform.services.fxRates.latest(long(3000))).toBeUndefined();

@@ -68,6 +68,12 @@ describe('a local table written in the old key layout', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatch(new RegExp(`^DynamoDB table ${tableName} is in key layout 1; migrating it`));
     expect(await repository.getOverride('vn', 'yw-1001')).toEqual(override);
+    // Layout 6: each tenant with an override has its mark (search reads overrides only then).
+    expect([await repository.hasOverrides('vn'), await repository.hasOverrides('vn-x')]).toEqual([
+      true,
+      true,
+    ]);
+    expect(await repository.hasOverrides('kr')).toBe(false);
     expect(await repository.overridesFor('vn-x', ['yw-1001'])).toEqual(
       new Map([['yw-1001', { fields: { title: { vi: 'khác' } } }]]),
     );
@@ -160,7 +166,12 @@ describe('a local table written in the old key layout', () => {
     );
     expect(await repository.stockOf('mug', skuIds)).toEqual(new Map());
 
-    expect(await ensureTable(client, tableName)).toEqual({ status: 'migrated', from: 4, to: 5, rekeyed: 1 });
+    expect(await ensureTable(client, tableName)).toEqual({
+      status: 'migrated',
+      from: 4,
+      to: LAYOUT_VERSION,
+      rekeyed: 1,
+    });
     expect(await repository.stockOf('mug', skuIds)).toEqual(new Map(Object.entries(counts)));
     expect((await repository.get('mug'))?.skus.map((s) => s.stock)).toEqual(Object.values(counts));
     const stockItem = await db.send(

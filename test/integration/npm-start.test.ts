@@ -7,8 +7,8 @@ import { freePort } from '../kit/ports.ts';
 /**
  * `npm start` as a user runs it: local/start.ts in its own process, on the servers this run
  * started (it reuses them), with the payment sandbox on the port it picks itself
- * (PAYMENT_SANDBOX_PORT unset, the README's way). It must come up, serve the API and the
- * storefront, and on SIGTERM stop every process it started.
+ * (PAYMENT_SANDBOX_PORT unset, the README's way). It must come up, seed the demo catalog,
+ * serve the API and the storefront, and on SIGTERM stop every process it started.
  */
 let platform: ChildProcess | undefined;
 afterAll(() => {
@@ -58,20 +58,24 @@ describe('npm start', () => {
       output += chunk.toString();
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const ready = await Promise.race([
-      (async () => {
-        while (!output.includes('Press Ctrl-C to stop.')) await new Promise((r) => setTimeout(r, 200));
-        return true;
-      })(),
-      exited.then(() => false),
-    ]);
-    expect(ready, output).toBe(true);
-
+    // Up, then the demo catalog seeded on first run (or found from an earlier one).
+    const printed = (line: RegExp) =>
+      Promise.race([
+        (async () => {
+          while (!line.test(output)) await new Promise((r) => setTimeout(r, 200));
+          return true;
+        })(),
+        exited.then(() => false),
+      ]);
+    expect(await printed(/Press Ctrl-C to stop\./), output).toBe(true);
     const health = await get(port, '/api/v1/health', 'localhost');
     expect(health.status, health.text).toBe(200);
+    expect(await printed(/Demo catalog (ready|already there)/), output).toBe(true);
+
     const home = await get(port, '/', 'vn.localhost');
-    expect(home.status).toBe(200);
+    expect(home.status, home.text.slice(0, 500)).toBe(200);
     expect(home.text).toContain('<html lang="vi"');
+    expect(home.text).toMatch(/\d\s₫/);
 
     const paymentsUrl = /Payments\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
     expect(paymentsUrl, output).toBeDefined();
@@ -85,5 +89,5 @@ describe('npm start', () => {
     expect(await answers(`${paymentsUrl}/sandbox/health`)).toBe(false);
     expect(await answers(supplierUrl)).toBe(false);
     expect(await answers(`http://127.0.0.1:${port}/api/v1/health`)).toBe(false);
-  }, 180_000);
+  }, 300_000);
 });
