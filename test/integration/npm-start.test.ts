@@ -89,5 +89,5 @@ describe('npm start', () => {
     expect(await answers(`${paymentsUrl}/sandbox/health`)).toBe(false);
     expect(await answers(supplierUrl)).toBe(false);
     expect(await answers(`http://127.0.0.1:${port}/api/v1/health`)).toBe(false);
-  }, 300_000);
+  }, 600_000);
 });
