@@ -1,5 +1,9 @@
 /** What every bench shares: the servers it measures on, percentiles, GETs through the gateway. */
 import { Agent, request } from 'node:http';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Client } from '@opensearch-project/opensearch';
+import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
+import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
 import { startLocalServers } from '../local/servers/index.ts';
 
@@ -28,6 +32,20 @@ export async function benchServers(options: { sharedDynamodb: boolean; dynamodbP
       await shared.stop();
     },
   };
+}
+
+/** Deletes a bench's own table and offers index, or with `keep` says where they are. */
+export async function removeBenchCatalog(
+  services: { dynamo: DynamoDBClient; search: Client },
+  names: { tableName: string; offersAlias: string },
+  keep = false,
+): Promise<void> {
+  if (keep) {
+    console.log(`kept: table ${names.tableName}, alias ${names.offersAlias}`);
+    return;
+  }
+  await deleteTable(services.dynamo, names.tableName);
+  await deleteOffersIndex(services.search, names.offersAlias);
 }
 
 /** The p-th percentile of ascending `sorted` samples (nearest rank). */

@@ -9,8 +9,6 @@
  */
 import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
-import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
-import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
 import { openSearchOffers } from '../adapters/opensearch/offer-search.ts';
 import { createSearchTransport } from '../adapters/opensearch/transport.ts';
@@ -22,7 +20,7 @@ import { connectionOf } from '../functions/search-client.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
-import { benchServers, gatewayGetter, percentile } from './kit.ts';
+import { benchServers, gatewayGetter, percentile, removeBenchCatalog } from './kit.ts';
 import { searchMix } from './search-mix.ts';
 
 const { values } = parseArgs({
@@ -153,9 +151,6 @@ try {
   http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
-  if (!values.keep) {
-    await deleteTable(services.dynamo, names.tableName);
-    await deleteOffersIndex(services.search, names.offersAlias);
-  }
+  await removeBenchCatalog(services, names, values.keep);
   await bench.stop();
 }

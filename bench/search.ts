@@ -12,8 +12,6 @@
  */
 import { parseArgs } from 'node:util';
 import { importIntoCatalog } from '../adapters/catalog-import.ts';
-import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
-import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
 import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
 import { priceBuckets } from '../core/catalog/search-results.ts';
@@ -21,7 +19,7 @@ import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
 import { progressBar } from '../scripts/progress.ts';
-import { benchServers, gatewayGetter, percentile } from './kit.ts';
+import { benchServers, gatewayGetter, percentile, removeBenchCatalog } from './kit.ts';
 import { searchMix as mix } from './search-mix.ts';
 
 const { values } = parseArgs({
@@ -161,7 +159,6 @@ try {
   http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
-  await deleteTable(services.dynamo, names.tableName);
-  await deleteOffersIndex(services.search, names.offersAlias);
+  await removeBenchCatalog(services, names);
   await bench.stop();
 }

@@ -11,12 +11,10 @@
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
-import { deleteTable } from '../../adapters/dynamodb/bootstrap.ts';
-import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
 import { fold } from '../../core/catalog/catalog-service.ts';
 import { createGateway, listen } from '../../local/gateway.ts';
 import { bootLocalPlatform } from '../../local/platform.ts';
-import { benchServers, gatewayGetter } from '../kit.ts';
+import { benchServers, gatewayGetter, removeBenchCatalog } from '../kit.ts';
 import { judgedQueries, ndcg, relevanceCatalog, relevanceOffer } from './catalog.ts';
 
 const { values } = parseArgs({
@@ -132,9 +130,6 @@ try {
   http.close();
   gateway.closeAllConnections();
   await new Promise((resolve) => gateway.close(resolve));
-  if (!values.keep) {
-    await deleteTable(services.dynamo, names.tableName);
-    await deleteOffersIndex(services.search, names.offersAlias);
-  } else console.log(`kept: table ${names.tableName}, alias ${names.offersAlias}`);
+  await removeBenchCatalog(services, names, values.keep);
   await bench.stop();
 }

@@ -69,7 +69,7 @@ const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
 function languageCookie(input: ConsoleInput): string | undefined {
   const picked = input.event.queryStringParameters?.lang;
   if (picked !== input.locale || readCookie(input.event, 'lang') === picked) return undefined;
-  return secureCookie('lang', picked, LANGUAGE_COOKIE_SECONDS).replace('SameSite=Lax', 'SameSite=Strict');
+  return consoleCookie('lang', picked, LANGUAGE_COOKIE_SECONDS);
 }
 
 /** The page context; with `{tenantId}` in the path, that tenant (403 for another tenant's user, 404 for none). */
@@ -233,12 +233,14 @@ export function seeOther(location: string, cookies: string[] = []): RouteOutput 
   return { status: 303, headers: { location, ...noStore }, text: '', cookies };
 }
 
-/** The console session cookie: HttpOnly, Secure, SameSite=Strict (the console is never linked into from sites). */
+/** A console cookie: HttpOnly, Secure, SameSite=Strict (the console is never linked into from sites). */
+function consoleCookie(name: string, value: string, maxAgeSeconds: number): string {
+  return secureCookie(name, value, maxAgeSeconds).replace('SameSite=Lax', 'SameSite=Strict');
+}
+
+/** The console session cookie. */
 export function consoleSessionCookie(token: string, maxAgeSeconds: number): string {
-  return secureCookie(CONSOLE_SESSION_COOKIE, token, maxAgeSeconds).replace(
-    'SameSite=Lax',
-    'SameSite=Strict',
-  );
+  return consoleCookie(CONSOLE_SESSION_COOKIE, token, maxAgeSeconds);
 }
 
 /** A fresh sign-in form token and the cookie that holds it (double submit: no session yet). */
@@ -248,7 +250,7 @@ export function signInToken(event: HttpEvent): { token: string; cookie?: string 
   const token = randomBytes(24).toString('base64url');
   return {
     token,
-    cookie: secureCookie(CONSOLE_SIGN_IN_COOKIE, token, 3600).replace('SameSite=Lax', 'SameSite=Strict'),
+    cookie: consoleCookie(CONSOLE_SIGN_IN_COOKIE, token, 3600),
   };
 }
 

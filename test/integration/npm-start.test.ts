@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../local/paths.ts';
+import { httpProbe } from '../../local/servers/wait.ts';
 import { freePort } from '../kit/ports.ts';
 
 /**
@@ -30,14 +31,8 @@ function get(port: number, path: string, host: string): Promise<{ status: number
   });
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { signal: AbortSignal.timeout(2_000) });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** True when something answers at `url` (any status). */
+const answers = (url: string) => httpProbe(url, () => true);
 
 describe('npm start', () => {
   it('starts the platform with both sandboxes, serves vn.localhost, and SIGTERM stops what it started', async () => {
