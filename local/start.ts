@@ -11,7 +11,7 @@ import { logsDir, mailDir, secretsDir } from './paths.ts';
 import { bootLocalPlatform, localPlatformNames } from './platform.ts';
 import { startSupplierSandbox } from './sandbox/process.ts';
 import { startPaymentSandbox } from './sandbox/start-payment-provider.ts';
-import { seedCatalogOnFirstRun } from './seed/catalog.ts';
+import { demoOfferCount, seedCatalogOnFirstRun } from './seed/catalog.ts';
 import { demoTenants } from './seed/demo-tenants.ts';
 import { startLocalServers } from './servers/index.ts';
 import { MissingToolError } from './servers/toolchain.ts';
@@ -31,6 +31,7 @@ async function stopStarted(): Promise<void> {
 onShutdown(stopStarted);
 
 try {
+  const demoOffers = demoOfferCount(process.env.DEMO_OFFERS);
   console.log('Sourcefront local platform: starting DynamoDB Local and OpenSearch…');
   const servers = await startLocalServers();
   started.push(() => servers.stop());
@@ -88,8 +89,8 @@ try {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  seedCatalogOnFirstRun(services, { siteUrl: `http://vn.localhost:${bound}` }).catch((error) =>
-    console.error('Seeding the demo catalog failed:', error),
+  seedCatalogOnFirstRun(services, { siteUrl: `http://vn.localhost:${bound}`, offers: demoOffers }).catch(
+    (error) => console.error('Seeding the demo catalog failed:', error),
   );
 } catch (error) {
   if (error instanceof MissingToolError) {

@@ -6,6 +6,19 @@ import { generateOffer } from './generator/generate.ts';
 /** Offers `npm start` seeds on first run: enough to browse every category, quick to import. */
 export const DEMO_CATALOG = { offers: 3000, seed: 42 };
 
+/**
+ * How many offers to seed: `DEMO_OFFERS` when it is a whole number from 1 (a smaller catalog
+ * starts sooner on a slow laptop; the npm-start test uses it), else DEMO_CATALOG's.
+ */
+export function demoOfferCount(value: string | undefined): number {
+  if (value === undefined || value === '') return DEMO_CATALOG.offers;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) {
+    throw new Error(`DEMO_OFFERS must be a whole number from 1, not "${value}"`);
+  }
+  return count;
+}
+
 async function* generatedLines(offers: number, seed: number) {
   for (let i = 0; i < offers; i++) yield JSON.stringify(generateOffer(seed, i));
 }
@@ -18,7 +31,7 @@ async function* generatedLines(offers: number, seed: number) {
  */
 export async function seedCatalogOnFirstRun(
   services: LocalServices,
-  options: { siteUrl: string; log?: (line: string) => void },
+  options: { siteUrl: string; offers?: number; log?: (line: string) => void },
 ): Promise<ImportStats | undefined> {
   const log = options.log ?? console.log;
   const { body } = await services.search.count({ index: services.config.OFFERS_ALIAS });
@@ -28,7 +41,8 @@ export async function seedCatalogOnFirstRun(
     return undefined;
   }
   const started = Date.now();
-  log(`Seeding the demo catalog: ${DEMO_CATALOG.offers} generated offers (seed ${DEMO_CATALOG.seed})…`);
+  const offers = options.offers ?? DEMO_CATALOG.offers;
+  log(`Seeding the demo catalog: ${offers} generated offers (seed ${DEMO_CATALOG.seed})…`);
   const stats = await importIntoCatalog(
     {
       db: services.db,
@@ -36,7 +50,7 @@ export async function seedCatalogOnFirstRun(
       search: services.search,
       offersAlias: services.config.OFFERS_ALIAS,
     },
-    generatedLines(DEMO_CATALOG.offers, DEMO_CATALOG.seed),
+    generatedLines(offers, DEMO_CATALOG.seed),
     { onReject: (r) => log(`demo catalog line ${r.line} rejected: ${r.reason}`) },
   );
   log(
