@@ -11,15 +11,13 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { DynamoOfferRepository } from '../adapters/dynamodb/offer-repository.ts';
-import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { progressBar } from '../scripts/progress.ts';
 import { fetchWithHost } from '../test/kit/http.ts';
 import { testOffer } from '../test/kit/offers.ts';
-import { benchServers, percentile } from './kit.ts';
+import { benchServers, percentile, removeBenchCatalog } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -139,7 +137,6 @@ console.log(
 );
 gateway.closeAllConnections();
 gateway.close();
-await deleteTable(services.dynamo, names.tableName);
-await deleteOffersIndex(services.search, names.offersAlias);
+await removeBenchCatalog(services, names);
 await bench.stop();
 process.exit(0);

@@ -12,9 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
-import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { DynamoOrderStore } from '../adapters/dynamodb/order-store.ts';
-import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
 import { httpSupplyClient } from '../adapters/supply/http-supply-client.ts';
 import type { Order } from '../core/orders/order.ts';
 import { SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
@@ -23,7 +21,7 @@ import { secretsDir } from '../local/paths.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { startSupplierSandbox } from '../local/sandbox/process.ts';
 import { orderLine, paidOrder } from '../test/kit/orders.ts';
-import { benchServers, percentile } from './kit.ts';
+import { benchServers, percentile, removeBenchCatalog } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -122,7 +120,6 @@ console.log(
 );
 await background.stop();
 await sandbox.stop();
-await deleteTable(services.dynamo, names.tableName);
-await deleteOffersIndex(services.search, names.offersAlias);
+await removeBenchCatalog(services, names);
 await bench.stop();
 process.exit(0);
