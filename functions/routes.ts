@@ -682,7 +682,8 @@ export const routes = [
     access: {
       table: 'write',
       search: 'none',
-      secrets: [TOSS_SECRET_KEY],
+      // The form key derives a guest's order link (functions/handlers/order-place.ts).
+      secrets: [TOSS_SECRET_KEY, FORM_KEY],
       mail: 'send',
       tenantSecrets: 'read',
     },

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type RateBucket,
@@ -13,6 +14,7 @@ import { platformRateWindow, tenantRateWindow } from './entities/rate-window.ts'
  * | --------------------------------- | -------------------------------------------------------------- |
  * | count a hit in the current window | UpdateItem ADD hits: T#<tenantId>#RATE#<bucket> or RATE#<bucket>, sk W#<window start ms> |
  * | hits in the current window        | GetItem, same key                                              |
+ * | take a hit back                   | UpdateItem ADD hits -1, same key, only where hits > 0          |
  * Fixed windows; each window's item expires (TTL) a minute after it closes.
  */
 function windowKey(bucket: RateBucket, start: number) {
@@ -46,6 +48,25 @@ export class DynamoRateLimiter implements RateLimiter {
       }),
     );
     return Number(Attributes?.hits ?? 1);
+  }
+
+  async release(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<void> {
+    const key = windowKey(bucket, windowStart(rule, nowMs));
+    if (!key) return;
+    await this.db
+      .send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'ADD hits :minus',
+          ConditionExpression: 'hits > :zero',
+          ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        }),
+      )
+      .catch((error: unknown) => {
+        // Nothing to take back (the window closed, or it was never counted).
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   async count(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<number> {

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Locale } from '../../locales/index.ts';
 import { type Mailer, senderFor } from '../mail/mailer.ts';
 import { orderPlacedMail } from '../mail/templates.ts';
@@ -6,9 +6,10 @@ import type { Tenant } from '../tenants/tenant.ts';
 
 /**
  * A guest (no account) reaches the order they placed through an unguessable link sent by email:
- * `<site>/orders/<orderId>?access=<token>`, with 256 random bits of token of which the order
- * keeps only the SHA-256 (`accessHash`). The order page should answer with
- * `Referrer-Policy: no-referrer` so the link does not leak to other sites.
+ * `<site>/orders/<orderId>?access=<token>`. The token is the order id's HMAC-SHA256 under a
+ * platform secret, so every retry of one checkout (the same order id) holds the same token and
+ * gets the same link back; the order keeps only the token's SHA-256 (`accessHash`). The order
+ * page should answer with `Referrer-Policy: no-referrer` so the link does not leak to other sites.
  */
 export interface GuestOrderAccess {
   /** Goes into the link only; never stored. */
@@ -22,8 +23,9 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export function newGuestOrderAccess(): GuestOrderAccess {
-  const token = randomBytes(32).toString('base64url');
+/** The guest's access to an order: derived from its id under `key` (256 bits: unguessable without it). */
+export function guestOrderAccess(key: string, orderId: string): GuestOrderAccess {
+  const token = createHmac('sha256', key).update(`guest-order:${orderId}`).digest('base64url');
   return { token, accessHash: hashOf(token) };
 }
 

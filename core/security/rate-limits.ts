@@ -17,6 +17,8 @@ export interface RateLimiter {
   hit(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<number>;
   /** The hits the current window holds, without counting one. */
   count(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<number>;
+  /** Takes back one hit of the current window: what it counted did not happen after all. */
+  release(bucket: RateBucket, rule: RateRule, nowMs: number): Promise<void>;
 }
 
 /** Failed sign-ins per client and per presented key: ten in fifteen minutes, then 429 until the window ends. */

@@ -1,4 +1,3 @@
-import { newGuestOrderAccess } from '../../core/buyers/guest-orders.ts';
 import { translatorFor } from '../../core/i18n/translator.ts';
 import { presentOrder } from '../../core/orders/present.ts';
 import { noStore } from '../http/cache.ts';
@@ -9,13 +8,12 @@ import { placeShopperOrder } from './order-place.ts';
 /**
  * POST /api/v1/orders (Idempotency-Key): the shopper's cart becomes an order — address checked
  * for the destination, tax id by its country's rule, stock taken, payment set up, cart emptied.
- * A guest is mailed the link to their order.
+ * The order's mail goes out once; a guest's answer carries the token of their order's link.
  */
 export const handler = implement(
   'order-create',
   async ({ tenant, locale, shopper, body, event, services, log }) => {
-    const guest = shopper.buyer ? undefined : newGuestOrderAccess();
-    const { order, guestLink } = await placeShopperOrder({
+    const { order, guestToken } = await placeShopperOrder({
       tenant,
       locale,
       shopper,
@@ -25,14 +23,13 @@ export const handler = implement(
       services,
       log,
       origin: siteOrigin(event, services.config),
-      ...(guest && { guest }),
     });
     return {
       status: 201,
       headers: { ...noStore, 'referrer-policy': 'no-referrer' },
       body: {
         order: presentOrder(order, tenant, locale, translatorFor(locale), 'buyer'),
-        ...(guestLink && guest && { accessToken: guest.token }),
+        ...(guestToken && { accessToken: guestToken }),
       },
     };
   },

@@ -1,5 +1,3 @@
-import { createHash, createHmac } from 'node:crypto';
-import type { GuestOrderAccess } from '../../core/buyers/guest-orders.ts';
 import { DomainError } from '../../core/errors.ts';
 import { csrfToken, verifyCsrfToken } from '../../storefront/security.ts';
 import type { Services } from '../composition.ts';
@@ -75,18 +73,6 @@ export function seeOther(location: string, headers: Record<string, string> = {})
     headers: { 'content-type': 'text/html; charset=utf-8', ...noStore, location, ...headers },
     text: '',
   };
-}
-
-/**
- * The guest's access to the order a checkout page makes, derived from the order's id under the
- * form key: a double submit or a retry of the same checkout (same Idempotency-Key) holds the same
- * token, so whichever answer the browser shows links to the order. The order keeps only its hash.
- */
-export async function pageGuestAccess(services: Services, orderId: string): Promise<GuestOrderAccess> {
-  const token = createHmac('sha256', await services.secrets.get(FORM_KEY))
-    .update(`guest-order:${orderId}`)
-    .digest('base64url');
-  return { token, accessHash: createHash('sha256').update(token).digest('hex') };
 }
 
 /** A form's whole number, or undefined when the field is missing or not one. */

@@ -8,8 +8,8 @@ import { href } from '../../storefront/context.ts';
 import { checkoutPage } from '../../storefront/pages/checkout.ts';
 import { siteOrigin } from '../http/request.ts';
 import { implement } from '../http/route.ts';
-import { placeShopperOrder, purchaserOf } from './order-place.ts';
-import { checkForm, formOf, intField, pageGuestAccess, seeOther } from './page-cart-forms.ts';
+import { guestAccessFor, placeShopperOrder, purchaserOf } from './order-place.ts';
+import { checkForm, formOf, intField, seeOther } from './page-cart-forms.ts';
 import { checkoutPageData } from './page-checkout.ts';
 import { asPage, htmlAnswer, pageContext, privateCache } from './page-kit.ts';
 
@@ -20,8 +20,8 @@ const checkoutProblems = new Set(['OUT_OF_STOCK', 'PRICE_CHANGED', 'PAYMENT_UNAV
 /**
  * POST /checkout: the checkout form places the order as POST /api/v1/orders does (one
  * placeShopperOrder), keyed by the form's hidden Idempotency-Key — a double submit or a resend
- * of the same form finds the same order, and a guest's link is derived from that order, so either
- * answer leads to it. Success is 303 to the order page; an error is the form again (422) with
+ * of the same form finds the same order, and a guest's link is derived from that order
+ * (guestAccessFor), so either answer leads to it. Success is 303 to the order page; an error is the form again (422) with
  * each field's message next to it and everything the buyer typed.
  */
 export const handler = implement('page-checkout-place', async (request) => {
@@ -89,7 +89,7 @@ export const handler = implement('page-checkout-place', async (request) => {
 
   const email = parsed.data.business.email;
   const orderId = orderIdFor(tenant.id, purchaserOf(shopper), email, idempotencyKey);
-  const guest = shopper.buyer ? undefined : await pageGuestAccess(services, orderId);
+  const guest = shopper.buyer ? undefined : await guestAccessFor(services, orderId);
   const orderPage = () =>
     seeOther(
       href(ctx, `/orders/${orderId}`, {
@@ -110,8 +110,6 @@ export const handler = implement('page-checkout-place', async (request) => {
       services,
       log,
       origin: siteOrigin(event, services.config),
-      ...(guest && { guest }),
-      mailOnlyWhenNew: true,
     });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

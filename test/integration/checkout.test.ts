@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
+import { localFileMailer } from '../../adapters/mail/local-files.ts';
+import type { Mailer } from '../../core/mail/mailer.ts';
 import { readVietQr } from '../../core/payments/vietqr.ts';
 import { OPERATOR_API_KEY } from '../../functions/secrets.ts';
+import { mailDir } from '../../local/paths.ts';
 import { mailsTo } from '../kit/mail.ts';
 import { testOffer } from '../kit/offers.ts';
 import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
@@ -10,8 +13,17 @@ import { startTestPlatform, type TestPlatform } from '../kit/platform.ts';
 /** Checkout over the API on the local platform: idempotency, stock, the VietQR payload, the buyer's and partner's views. */
 let platform: TestPlatform;
 let operatorKey: string;
+/** Recipients whose next mail the mail provider refuses (an outage, once): the local mailer otherwise. */
+const refuseNextMailTo = new Set<string>();
+const localMailer = localFileMailer({ dir: process.env.MAIL_DIR ?? mailDir, defaultFrom: 'shop@example.vn' });
+const mailer: Mailer = {
+  async send(message) {
+    if (refuseNextMailTo.delete(message.to)) throw new Error('mail provider: 454 temporary failure');
+    await localMailer.send(message);
+  },
+};
 beforeAll(async () => {
-  platform = await startTestPlatform();
+  platform = await startTestPlatform({ mailer });
   operatorKey = await platform.services.secrets.get(OPERATOR_API_KEY);
   await new DynamoOfferRepository(platform.services.db, platform.tableName).save([
     { offer: testOffer() },
@@ -195,6 +207,37 @@ describe('checkout on vn.localhost', () => {
     expect(withLink.status).toBe(200);
     expect(withLink.headers.get('referrer-policy')).toBe('no-referrer');
     expect(withLink.body.timeline).toBeDefined();
+  }, 240_000);
+
+  it("gives a guest's retry the same order link when the first answer was lost to a mail outage, and mails it once", async () => {
+    const shop = browser();
+    await addMoqOfTestOffer(shop);
+    const email = `khach-${randomUUID().slice(0, 8)}@example.vn`;
+    const body = { ...checkoutBody, business: { ...checkoutBody.business, email } };
+    const key = randomUUID();
+    refuseNextMailTo.add(email);
+    const failed = await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key });
+    // The order is placed but its mail could not go: a retryable 503 in Vietnamese, not a 500.
+    expect(failed.status, JSON.stringify(failed.body)).toBe(503);
+    expect(failed.body.error.code).toBe('SERVICE_UNAVAILABLE');
+    expect(failed.body.error.message).toMatch(/thử lại/);
+    expect(await mailsTo(platform, email)).toHaveLength(0);
+
+    const retried = await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(201);
+    const { orderId } = retried.body.order;
+    expect(retried.body.accessToken).toMatch(/^[\w-]{43}$/);
+    const withLink = await browser()('GET', `/api/v1/orders/${orderId}?access=${retried.body.accessToken}`);
+    expect(withLink.status).toBe(200);
+    // One order, one mail, carrying the same link; a further resend replays and mails nothing.
+    expect((await shop('POST', '/api/v1/orders', body, { 'idempotency-key': key })).body.accessToken).toBe(
+      retried.body.accessToken,
+    );
+    const mails = await mailsTo(platform, email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`/orders/${orderId}?access=${retried.body.accessToken}`);
+    const orders = await platform.services.orders.get('vn', orderId);
+    expect(orders?.business.email).toBe(email);
   }, 240_000);
 
   it('mails a signed-in buyer, in Vietnamese, the link to the order in their account, once for any number of resends', async () => {

@@ -3,7 +3,7 @@ import { sesAddress } from '../../adapters/mail/ses.ts';
 import {
   guestOrderAccessValid,
   guestOrderLink,
-  newGuestOrderAccess,
+  guestOrderAccess,
 } from '../../core/buyers/guest-orders.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../core/buyers/passwords.ts';
 import {
@@ -195,16 +195,21 @@ describe('mail', () => {
 });
 
 describe('guest order links', () => {
-  it('are unguessable: 256 random bits in the link, only their SHA-256 kept, checked in constant time', () => {
-    const access = newGuestOrderAccess();
+  it('are unguessable without the key, the same for every retry of one order, only their SHA-256 kept', () => {
+    const key = 'k'.repeat(64);
+    const access = guestOrderAccess(key, 'o_123');
     expect(Buffer.from(access.token, 'base64url')).toHaveLength(32);
     expect(access.accessHash).toMatch(/^[0-9a-f]{64}$/);
     expect(access.accessHash).not.toContain(access.token);
+    // A retry of the same checkout (same order) holds the same token; another order or key does not.
+    expect(guestOrderAccess(key, 'o_123')).toEqual(access);
+    expect(guestOrderAccess(key, 'o_124').token).not.toBe(access.token);
+    expect(guestOrderAccess('j'.repeat(64), 'o_123').token).not.toBe(access.token);
     const url = new URL(guestOrderLink('https://nguonhang.example.vn', 'o_123', access.token));
     expect(url.origin + url.pathname).toBe('https://nguonhang.example.vn/orders/o_123');
     expect(url.searchParams.get('access')).toBe(access.token);
     expect(guestOrderAccessValid(access.token, access.accessHash)).toBe(true);
-    expect(guestOrderAccessValid(newGuestOrderAccess().token, access.accessHash)).toBe(false);
+    expect(guestOrderAccessValid(guestOrderAccess(key, 'o_124').token, access.accessHash)).toBe(false);
     expect(guestOrderAccessValid(undefined, access.accessHash)).toBe(false);
     expect(guestOrderAccessValid(access.accessHash, access.accessHash)).toBe(false);
   });
