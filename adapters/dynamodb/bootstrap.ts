@@ -60,7 +60,11 @@ export async function ensureTable(
   }
   const from = (await storedLayout(db, tableName)) ?? 1;
   if (from === LAYOUT_VERSION) return { status: 'current' };
-  if (from > LAYOUT_VERSION) throw new Error(newerLayoutMessage(tableName, from));
+  if (from > LAYOUT_VERSION) {
+    throw new Error(
+      `${newerLayoutMessage(tableName, from)}: check out the newer code, or delete the local data (.local/dynamodb) to start empty.`,
+    );
+  }
   options.log?.(
     `DynamoDB table ${tableName} is in key layout ${from}; migrating it to layout ${LAYOUT_VERSION} ` +
       '(tenant data moves under T#<tenantId>#, indexes are added or dropped as defined), once.',
@@ -107,7 +111,9 @@ export async function migrateTableData(
   if (from === LAYOUT_VERSION) return { status: 'current' };
   if (from > LAYOUT_VERSION) {
     if (options.allowNewer) return { status: 'newer', layout: from };
-    throw new Error(newerLayoutMessage(tableName, from));
+    throw new Error(
+      `${newerLayoutMessage(tableName, from)}: deploy the newer code (data steps only go forward).`,
+    );
   }
   options.log?.(
     `DynamoDB table ${tableName} is in key layout ${from}; migrating its items to layout ${LAYOUT_VERSION}.`,
@@ -118,10 +124,7 @@ export async function migrateTableData(
 }
 
 function newerLayoutMessage(tableName: string, layout: number): string {
-  return (
-    `DynamoDB table ${tableName} is in key layout ${layout}, newer than this checkout's ${LAYOUT_VERSION}: ` +
-    'check out the newer code, or delete the local data (.local/dynamodb) to start empty.'
-  );
+  return `DynamoDB table ${tableName} is in key layout ${layout}, newer than this checkout's ${LAYOUT_VERSION}`;
 }
 
 /** The layout the table's items are in, from its layout item (undefined when it has none). */
