@@ -1,4 +1,4 @@
-import { type CfnElement, CustomResource, RemovalPolicy } from 'aws-cdk-lib';
+import { type CfnElement, CustomResource, Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AttributeType,
   BillingMode,
@@ -99,6 +99,9 @@ export class TableLayout extends Construct {
     this.resource = new CustomResource(this, 'Resource', {
       serviceToken: this.function.fn.functionArn,
       resourceType: 'Custom::TableLayout',
+      // A function that dies without answering (out of memory) fails the deploy a minute after
+      // its timeout, not after CloudFormation's default hour.
+      serviceTimeout: Duration.seconds(TABLE_LAYOUT_TIMEOUT_SECONDS + 60),
       properties: { TableName: props.table.tableName, LayoutVersion: String(LAYOUT_VERSION) },
     });
   }

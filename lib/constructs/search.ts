@@ -1,4 +1,4 @@
-import { type CfnElement, CustomResource, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CfnElement, CustomResource, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { type IRole, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -196,6 +196,8 @@ export class Search extends Construct {
     const offersIndex = new CustomResource(this, 'OffersIndex', {
       serviceToken: bootstrap.fn.functionArn,
       resourceType: 'Custom::OffersIndex',
+      // Fails the deploy a minute after the function's timeout if it never answers.
+      serviceTimeout: Duration.seconds(SEARCH_BOOTSTRAP_TIMEOUT_SECONDS + 60),
       properties: {
         Alias: props.offersAlias,
         Endpoint: this.endpoint,

@@ -25,6 +25,8 @@ describe('table layout: the deployed table migrated to the code’s key layout o
       ServiceToken: { 'Fn::GetAtt': [logicalId(vn, layoutFn.fn), 'Arn'] },
       TableName: { Ref: tableId },
       LayoutVersion: String(LAYOUT_VERSION),
+      // CloudFormation gives up a minute after the function's timeout, not after an hour.
+      ServiceTimeout: String(TABLE_LAYOUT_TIMEOUT_SECONDS + 60),
     });
     expect(resources[layoutId]?.Type).toBe('Custom::TableLayout');
   });
@@ -69,6 +71,9 @@ describe('offers index bootstrap: a schema bump rebuilds documents from the tabl
   it('knows the table by name and has Lambda’s longest timeout', () => {
     const fn = resources[logicalId(vn, bootstrap.fn)]!;
     expect(fn.Properties.Timeout).toBe(SEARCH_BOOTSTRAP_TIMEOUT_SECONDS);
+    template.hasResourceProperties('Custom::OffersIndex', {
+      ServiceTimeout: String(SEARCH_BOOTSTRAP_TIMEOUT_SECONDS + 60),
+    });
     expect(SEARCH_BOOTSTRAP_TIMEOUT_SECONDS).toBe(900);
     expect(
       (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.TABLE_NAME,
