@@ -9,7 +9,7 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, paginateScan, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchWriteAll } from './batch.ts';
+import { batchWriteAll, forEachLimited } from './batch.ts';
 import { createDocumentClient } from './client.ts';
 import {
   type OfferOverrideItem,
@@ -285,7 +285,9 @@ const migrations: Record<number, MigrationStep> = {
         },
       );
       for await (const page of pages) {
-        for (const item of page.Items ?? []) {
+        // One UpdateItem per offer (the stock map joins the offer item), 16 at a time: a deployed
+        // table's migration runs within the function's timeout.
+        await forEachLimited(page.Items ?? [], 16, async (item) => {
           const offerId = String(item.offerId);
           await db.send(
             new UpdateCommand({
@@ -297,7 +299,7 @@ const migrations: Record<number, MigrationStep> = {
             }),
           );
           moved.push({ pk: String(item.pk), sk: String(item.sk) });
-        }
+        });
       }
       await batchWriteAll(
         db,
