@@ -56,17 +56,13 @@ export function importIntoCatalog(
   });
 }
 
-/** Documents rebuilt from the offers in the table (a reindex's `rebuild`), read 25 at a time. */
+/**
+ * Documents rebuilt from the offers in the table (a reindex's `rebuild`): one page of ids is read
+ * in BatchGetItem calls of 100 keys (the repository's getMany), not one GetItem per offer.
+ */
 export function documentsFromStore(targets: Pick<CatalogTargets, 'db' | 'tableName'>): RebuildDocuments {
   const repository = new DynamoOfferRepository(targets.db, targets.tableName);
-  return async (offerIds) => {
-    const docs = [];
-    for (let i = 0; i < offerIds.length; i += 25) {
-      const offers = await Promise.all(offerIds.slice(i, i + 25).map((id) => repository.get(id)));
-      for (const offer of offers) if (offer) docs.push(toOfferDocument(offer));
-    }
-    return docs;
-  };
+  return async (offerIds) => (await repository.getMany(offerIds)).map(toOfferDocument);
 }
 
 /** A full reindex of the offers alias whose documents are rebuilt from the table. */

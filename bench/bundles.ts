@@ -55,6 +55,7 @@ const entries: Entry[] = [
     layered: b.access.nativeModules,
   })),
   { name: 'search-bootstrap', kind: 'job', entry: jobEntry('search-bootstrap') },
+  { name: 'table-layout', kind: 'job', entry: jobEntry('table-layout') },
 ];
 
 /** Time to import the bundle, measured inside a fresh Node process. */

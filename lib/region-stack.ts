@@ -7,7 +7,7 @@ import { type BackgroundFunction, backgroundFunctions } from '../functions/backg
 import { type FunctionName, type RouteDefinition, routes } from '../functions/routes.ts';
 import { ORIGIN_VERIFY_KEY, SUPPLY_SIGNING_KEY } from '../functions/secrets.ts';
 import { Api } from './constructs/api.ts';
-import { Data } from './constructs/data.ts';
+import { Data, TableLayout } from './constructs/data.ts';
 import { Functions, functionEnvironment } from './constructs/functions.ts';
 import { Handoff, Secrets } from './constructs/handoff.ts';
 import { Observability } from './constructs/observability.ts';
@@ -41,6 +41,7 @@ function retention(days: number): RetentionDays {
  */
 export class RegionStack extends Stack {
   readonly data: Data;
+  readonly tableLayout: TableLayout;
   readonly search: Search;
   readonly secrets: Secrets;
   readonly functions: Functions;
@@ -69,6 +70,11 @@ export class RegionStack extends Stack {
     Tags.of(this).add('stage', config.stage);
 
     this.data = new Data(this, 'Data', { retain });
+    this.tableLayout = new TableLayout(this, 'TableLayout', {
+      table: this.data.table,
+      logRetention,
+      retainLogs: retain,
+    });
     const environment = (searchEndpoint: string, kind: 'route' | 'job' = 'job') =>
       functionEnvironment({
         tableName: this.data.table.tableName,
@@ -85,6 +91,8 @@ export class RegionStack extends Stack {
       retain,
       logRetention,
       environment,
+      table: this.data.table,
+      tableLayout: this.tableLayout.resource,
     });
     this.secrets = new Secrets(this, 'Secrets', {
       prefix: `sourcefront/${config.key}/`,
@@ -103,6 +111,9 @@ export class RegionStack extends Stack {
       ...(props.functionEntry && { entry: props.functionEntry }),
       retainLogs: retain,
     });
+    // The new code's functions wait for the table to be in its key layout (CloudFormation
+    // updates them after the migration answers SUCCESS; a FAILED one rolls the stack back).
+    this.functions.node.addDependency(this.tableLayout.resource);
     this.handoff = new Handoff(this, 'Handoff', { table: this.data.table, jobs: this.functions.jobs });
     this.api = new Api(this, 'Api', {
       apiName: name,

@@ -124,6 +124,18 @@ export class DynamoOfferRepository {
   }
 
   /**
+   * The stored offers among `offerIds`, with their live stock, in BatchGetItem calls of 100
+   * (unprocessed keys resent, batch.ts); an id the table does not hold is left out.
+   */
+  async getMany(offerIds: string[]): Promise<Offer[]> {
+    const keys = [...new Set(offerIds)].flatMap((offerId) => offerEntity.lookupKey({ offerId }) ?? []);
+    const items = await batchGetAll(this.db, this.tableName, keys);
+    return items
+      .filter((item) => item.body !== undefined || item.offer !== undefined)
+      .map((item) => withLiveStock(decodeOffer(item), item));
+  }
+
+  /**
    * The units in stock of some SKUs of an offer (its item's stock map, one GetItem); an SKU with no
    * count is absent. Stock is checked here, not reserved: checkout decrements the counts with
    * `stock.<skuId> >= :q` conditions (`stockUpdate`, entities/sku-stock.ts).

@@ -1,16 +1,23 @@
-import { CustomResource, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { type CfnElement, CustomResource, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { EbsDeviceVolumeType } from 'aws-cdk-lib/aws-ec2';
 import { type IRole, PolicyDocument, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, ResourcePolicy, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { type CfnDomain, Domain, EngineVersion, TLSSecurityPolicy } from 'aws-cdk-lib/aws-opensearchservice';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
 import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { jobEntry } from '../../functions/functions.ts';
 import type { Access } from '../../functions/routes.ts';
 import { OPENSEARCH_VERSION } from '../../project.ts';
-import { acknowledge, nagArn } from '../nag.ts';
+import { acknowledge, nagArn, nagAttr } from '../nag.ts';
 import type { SearchSizing } from '../regions.ts';
 import { SourcefrontFunction } from './lambda.ts';
+
+/**
+ * The index bootstrap's timeout, Lambda's longest: a schema bump reads every offer from the
+ * table and bulk-writes it into the new index (CloudFormation waits up to an hour for the answer).
+ */
+export const SEARCH_BOOTSTRAP_TIMEOUT_SECONDS = 900;
 
 /** `2.19.6` (the local node) → `OpenSearch_2.19`: the domain runs the same engine line. */
 export const searchEngineVersion = EngineVersion.openSearch(
@@ -26,6 +33,10 @@ export interface SearchProps {
   logRetention: RetentionDays;
   /** The environment every function gets (lib/constructs/functions.ts), for the bootstrap function. */
   environment: (searchEndpoint: string) => Record<string, string>;
+  /** The region table, read by the bootstrap when a schema bump rebuilds the documents from it. */
+  table: ITable;
+  /** What the index bootstrap waits for: the table in the code's key layout (lib/constructs/data.ts). */
+  tableLayout?: IDependable;
 }
 
 /** Actions per access level; `read` may POST only to search endpoints of the offers alias. */
@@ -164,20 +175,29 @@ export class Search extends Construct {
     const cfnDomain = this.domain.node.defaultChild as CfnDomain;
     cfnDomain.accessPolicies = Lazy.any({ produce: () => this.accessPolicy() });
 
-    // The index bootstrap: a custom resource answered by a function of our own.
+    // The index bootstrap: a custom resource answered by a function of our own. A schema bump
+    // reindexes every offer, each document rebuilt from the table: sized for a full catalog.
     const bootstrap = new SourcefrontFunction(this, 'IndexBootstrap', {
       entry: jobEntry('search-bootstrap'),
       description: 'Creates the offers index and alias from the single index definition (custom resource)',
-      memoryMb: 256,
-      timeoutSeconds: 120,
+      memoryMb: 1024,
+      timeoutSeconds: SEARCH_BOOTSTRAP_TIMEOUT_SECONDS,
       environment: props.environment(this.endpoint),
       logRetention: props.logRetention,
       retainLogs: props.retain,
     });
     this.grant(bootstrap.role, 'write');
-    new CustomResource(this, 'OffersIndex', {
+    props.table.grantReadData(bootstrap.role);
+    acknowledge(
+      bootstrap.role,
+      `IAM5[Resource::${nagAttr(props.table.node.defaultChild as CfnElement)}/index/*]`,
+      'The read grant of the region table covers its own GSIs; the bootstrap only batch-reads offer items to rebuild documents.',
+    );
+    const offersIndex = new CustomResource(this, 'OffersIndex', {
       serviceToken: bootstrap.fn.functionArn,
       resourceType: 'Custom::OffersIndex',
+      // Fails the deploy a minute after the function's timeout if it never answers.
+      serviceTimeout: Duration.seconds(SEARCH_BOOTSTRAP_TIMEOUT_SECONDS + 60),
       properties: {
         Alias: props.offersAlias,
         Endpoint: this.endpoint,
@@ -186,6 +206,8 @@ export class Search extends Construct {
         Replicas: String(s.dataNodes > 1 ? 1 : 0),
       },
     });
+    // Documents are rebuilt from offer items in the code's key layout.
+    if (props.tableLayout) offersIndex.node.addDependency(props.tableLayout);
   }
 
   /** Gives a function role `read` or `write` access, in its own policy and the domain's. */

@@ -44,11 +44,11 @@ const writeActions = [
 ];
 
 describe('functions construct: one function per registry entry', () => {
-  it('every bounded context of the route table and every background function is a function, plus the index bootstrap', () => {
+  it('every bounded context of the route table and every background function is a function, plus the index bootstrap and the table layout migration', () => {
     const handlers = new Set(routes.map((r) => r.fn));
     expect([...vn.functions.routeHandlers.keys()].sort()).toEqual([...handlers].sort());
     expect([...vn.functions.jobs.keys()].sort()).toEqual(backgroundFunctions.map((b) => b.handler).sort());
-    expect(Object.keys(lambdas)).toHaveLength(handlers.size + backgroundFunctions.length + 1);
+    expect(Object.keys(lambdas)).toHaveLength(handlers.size + backgroundFunctions.length + 2);
   });
 
   it('every function runs Node.js 24 on arm64, bundled to one ESM file', () => {

@@ -6,6 +6,7 @@
 import './regions.cases.ts';
 import './data.cases.ts';
 import './search.cases.ts';
+import './table-layout.cases.ts';
 import './functions.cases.ts';
 import './api.cases.ts';
 import './storefront.cases.ts';

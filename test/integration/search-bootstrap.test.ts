@@ -1,56 +1,59 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { deleteOffersIndex } from '../../adapters/opensearch/bootstrap.ts';
+import { documentsFromStore } from '../../adapters/catalog-import.ts';
+import { deleteTable, ensureTable } from '../../adapters/dynamodb/bootstrap.ts';
+import { createDocumentClient, createDynamoClient } from '../../adapters/dynamodb/client.ts';
+import { DynamoOfferRepository } from '../../adapters/dynamodb/offer-repository.ts';
+import { deleteOffersIndex, schemaVersionOf } from '../../adapters/opensearch/bootstrap.ts';
 import { createSearchClient } from '../../adapters/opensearch/client.ts';
+import { toOfferDocument } from '../../adapters/opensearch/offer-document.ts';
+import { OFFERS_INDEX_SCHEMA_VERSION } from '../../adapters/opensearch/offers-index.ts';
 import { type CustomResourceEvent, handler } from '../../functions/jobs/search-bootstrap.ts';
+import { cloudFormationStandIn } from '../kit/cloudformation.ts';
+import { testOffer } from '../kit/offers.ts';
 
 /**
- * The offers-index custom resource against the real local OpenSearch node, answering a local
- * stand-in for CloudFormation's pre-signed ResponseURL (a custom resource that never answers
- * blocks a stack for an hour, so every path must answer).
+ * The offers-index custom resource against the real local OpenSearch node and DynamoDB Local
+ * (the region table it rebuilds documents from), answering a local stand-in for
+ * CloudFormation's pre-signed ResponseURL (a custom resource that never answers blocks a stack
+ * for an hour, so every path must answer).
  */
 const endpoint = inject('opensearchEndpoint');
+const dynamodbEndpoint = inject('dynamodbEndpoint');
 const search = createSearchClient({ endpoint, region: 'local', auth: 'none' });
+const dynamo = createDynamoClient({ region: 'local', endpoint: dynamodbEndpoint });
+const db = createDocumentClient(dynamo);
 const alias = `test-cr-offers-${randomUUID().slice(0, 8)}`;
-const responses: Record<string, unknown>[] = [];
-let server: Server;
-let responseUrl: string;
+const oldAlias = `test-cr-old-${randomUUID().slice(0, 8)}`;
+const tableName = `test-cr-offers-${randomUUID().slice(0, 8)}`;
+let cfn: Awaited<ReturnType<typeof cloudFormationStandIn>>;
+const responses = { at: (i: number) => cfn.answers.at(i) };
 
 beforeAll(async () => {
   process.env.OPENSEARCH_AUTH = 'none';
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      responses.push({ method: req.method, ...JSON.parse(body) });
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  responseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/response`;
+  process.env.TABLE_NAME = tableName;
+  process.env.DYNAMODB_ENDPOINT = dynamodbEndpoint;
+  await ensureTable(dynamo, tableName);
+  cfn = await cloudFormationStandIn();
 });
 afterAll(async () => {
-  server?.close();
+  await cfn?.close();
   await deleteOffersIndex(search, alias);
+  await deleteOffersIndex(search, oldAlias);
+  await deleteTable(dynamo, tableName);
 });
 
 function event(
   requestType: CustomResourceEvent['RequestType'],
   props: Partial<CustomResourceEvent['ResourceProperties']> = {},
+  forAlias = alias,
 ): CustomResourceEvent {
-  return {
-    RequestType: requestType,
-    ResponseURL: responseUrl,
-    StackId: 'arn:aws:cloudformation:ap-southeast-1:123456789012:stack/Sourcefront-vn/1',
-    RequestId: randomUUID(),
-    LogicalResourceId: 'SearchOffersIndex',
-    ...(requestType !== 'Create' && { PhysicalResourceId: `offers-index:${alias}` }),
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:fn', Alias: alias, Endpoint: endpoint, ...props },
-  };
+  return cfn.event(
+    requestType,
+    'SearchOffersIndex',
+    { Alias: forAlias, Endpoint: endpoint, ...props },
+    requestType !== 'Create' ? { PhysicalResourceId: `offers-index:${forAlias}` } : {},
+  );
 }
 
 describe('search-bootstrap custom resource', () => {
@@ -95,5 +98,84 @@ describe('search-bootstrap custom resource', () => {
     const answer = responses.at(-1)!;
     expect(answer.Status).toBe('FAILED');
     expect(String(answer.Reason).length).toBeGreaterThan(0);
+  });
+
+  it('on a schema bump, rebuilds every document from the table: the new schema’s fields are filled', async () => {
+    const repository = new DynamoOfferRepository(db, tableName);
+    const offers = ['cr-mug-1', 'cr-mug-2'].map((offerId) => testOffer({ offerId }));
+    await repository.save(offers.map((offer) => ({ offer })));
+    // An index of an older schema version behind the alias, its documents without the fields
+    // the current schema adds; one offer the table no longer holds.
+    const oldIndex = `${oldAlias}-v${OFFERS_INDEX_SCHEMA_VERSION - 1}-20260101000000000`;
+    await search.indices.create({
+      index: oldIndex,
+      body: {
+        aliases: { [oldAlias]: { is_write_index: true } },
+        mappings: { properties: { offerId: { type: 'keyword' }, version: { type: 'long' } } },
+      },
+    });
+    for (const offerId of ['cr-mug-1', 'cr-mug-2', 'cr-gone']) {
+      await search.index({
+        index: oldIndex,
+        id: offerId,
+        version: 1,
+        version_type: 'external',
+        body: { offerId, version: 1, title: { 'zh-CN': '旧标题' } },
+      });
+    }
+    await search.indices.refresh({ index: oldIndex });
+
+    await handler(event('Update', { SchemaVersion: String(OFFERS_INDEX_SCHEMA_VERSION) }, oldAlias));
+
+    const answer = responses.at(-1)!;
+    expect(answer).toMatchObject({ Status: 'SUCCESS' });
+    const index = (answer.Data as { Index: string }).Index;
+    expect(schemaVersionOf(index)).toBe(OFFERS_INDEX_SCHEMA_VERSION);
+    expect(Object.keys((await search.indices.getAlias({ name: oldAlias })).body)).toEqual([index]);
+    for (const offer of offers) {
+      const { body } = await search.get({ index, id: offer.offerId });
+      expect(body._source).toEqual(toOfferDocument(offer));
+    }
+    // What the table does not hold is copied as it was.
+    expect((await search.get({ index, id: 'cr-gone' })).body._source).toEqual({
+      offerId: 'cr-gone',
+      version: 1,
+      title: { 'zh-CN': '旧标题' },
+    });
+  });
+});
+
+describe('documentsFromStore', () => {
+  it('reads a page of 250 offers in three BatchGetItem calls of at most 100 keys, not one GetItem each', async () => {
+    const counted = createDynamoClient({ region: 'local', endpoint: dynamodbEndpoint });
+    const calls: { command: string; keys: number }[] = [];
+    counted.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { RequestItems?: Record<string, { Keys?: unknown[] }> };
+        calls.push({
+          command: context.commandName ?? '',
+          keys: Object.values(input.RequestItems ?? {}).reduce((n, r) => n + (r.Keys?.length ?? 0), 0),
+        });
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const ids = Array.from({ length: 250 }, (_, i) => `cr-batch-${String(i).padStart(3, '0')}`);
+    await new DynamoOfferRepository(db, tableName).save(
+      ids.map((offerId) => ({ offer: testOffer({ offerId }) })),
+    );
+
+    const docs = await documentsFromStore({ db: createDocumentClient(counted), tableName })([
+      ...ids,
+      'cr-absent',
+    ]);
+
+    expect(docs.map((d) => d.offerId).sort()).toEqual(ids);
+    expect(calls.map((c) => c.command)).toEqual([
+      'BatchGetItemCommand',
+      'BatchGetItemCommand',
+      'BatchGetItemCommand',
+    ]);
+    expect(Math.max(...calls.map((c) => c.keys))).toBeLessThanOrEqual(100);
   });
 });
