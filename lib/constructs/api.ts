@@ -109,6 +109,9 @@ export class Api extends Construct {
       if (!integration) {
         integration = new HttpLambdaIntegration(`${route.fn}-integration`, deployed.fn, {
           payloadFormatVersion: PayloadFormatVersion.VERSION_2_0,
+          // One invoke permission per function for this API, not one per route: a route is
+          // then one resource, and the stack stays far under its budget as routes are added.
+          scopePermissionToRoute: false,
         });
         integrations.set(route.fn, integration);
       }

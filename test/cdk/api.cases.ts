@@ -31,6 +31,22 @@ describe('api construct: the HTTP API from the route table', () => {
       }
     });
 
+    it(`${region.key}: each route function may be invoked by this API, through one permission, not one per route`, () => {
+      const permissions = Object.values(template.findResources('AWS::Lambda::Permission')).filter(
+        (p) => p.Properties.Principal === 'apigateway.amazonaws.com',
+      );
+      const apiId = logicalId(stack, stack.api.httpApi);
+      for (const [, deployed] of stack.functions.routeHandlers) {
+        const fnId = logicalId(stack, deployed.fn);
+        const own = permissions.filter((p) => JSON.stringify(p.Properties.FunctionName).includes(fnId));
+        expect(own, fnId).toHaveLength(1);
+        const source = JSON.stringify(own[0]!.Properties.SourceArn);
+        expect(source).toContain(apiId);
+        expect(source).toContain('/*/*/*');
+      }
+      expect(permissions).toHaveLength(stack.functions.routeHandlers.size);
+    });
+
     it(`${region.key}: the default stage throttles per the region's sizing and writes JSON access logs`, () => {
       const [stage] = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'));
       expect(stage?.Properties.StageName).toBe('$default');
