@@ -7,6 +7,11 @@
  * most of the home page's blocking time. Their placeholder height is at least a phone's grid of
  * cards (a shorter one lets their cards overlap what follows while skipped, which Lighthouse's
  * tap-target audit counts), and `auto` then remembers their real height.
+ * Every grid's cards after the fourth are skipped the same way (on a phone the catalog pages'
+ * filters fill the first screen, so their cards start below it): most of those pages' layout,
+ * text shaping and paint at load was cards nobody could see yet. Only their block size is a
+ * placeholder (an inline one would widen the grid's tracks), taller than any card at any width
+ * (350–500 px measured, one column below 368 px), so a skipped card never overlaps the next.
  */
 export const baseStylesheet = `
 *,*::before,*::after{box-sizing:border-box}
@@ -35,6 +40,7 @@ h2{font-size:1.2rem;margin:24px 0 8px}
 .sf-price{font-weight:700}
 .sf-meta{font-size:.875rem;margin:0}
 .sf-later{content-visibility:auto;contain-intrinsic-size:auto 1400px}
+.sf-grid>.sf-card:nth-child(n+5){content-visibility:auto;contain-intrinsic-block-size:auto 520px}
 .sf-chips{display:flex;flex-wrap:wrap;gap:8px;list-style:none;padding:0;margin:0}
 .sf-chips a{display:inline-block;padding:10px 12px;border:1px solid var(--sf-color-primary);border-radius:999px}
 .sf-layout{display:grid;gap:24px}
