@@ -12,7 +12,7 @@ export const buyerStylesheet = `
 fieldset{border:1px solid currentColor;border-radius:4px;padding:12px;margin:0 0 16px}
 legend{font-weight:700;padding:0 4px}
 .sf-field{margin:0 0 12px}
-.sf-field label{display:block;font-weight:600}
+.sf-field label{display:block;font-weight:700}
 .sf-field input{display:block;width:100%;max-width:30em;padding:10px;font:inherit;border:1px solid var(--sf-color-text);border-radius:4px;background:var(--sf-color-bg);color:var(--sf-color-text)}
 .sf-choices{display:grid;gap:4px}
 .sf-choices label{display:flex;gap:8px;align-items:flex-start;padding:8px 0;min-height:44px}
@@ -26,7 +26,7 @@ legend{font-weight:700;padding:0 4px}
 .sf-total{font-size:1.1rem}
 .sf-details{margin:0 0 12px}
 .sf-details div{display:flex;justify-content:space-between;gap:12px;padding:4px 0;border-bottom:1px solid currentColor}
-.sf-details dd{margin:0;font-weight:600}
+.sf-details dd{margin:0;font-weight:700}
 .sf-qr{margin:12px 0}
 .sf-qr svg{width:240px;height:240px;background:#fff}
 .sf-timeline,.sf-history{padding-inline-start:1.25em}

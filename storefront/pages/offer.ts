@@ -2,7 +2,7 @@ import type { AddressFormField } from '../../core/addresses/address.ts';
 import type { LineKind } from '../../core/cart/model.ts';
 import type { offerView } from '../../core/catalog/offer-view.ts';
 import { exponentOf } from '../../core/money/currencies.ts';
-import { minorToDecimalString } from '../../core/money/money.ts';
+import { formatMoney, minorToDecimalString } from '../../core/money/money.ts';
 import { picture } from '../components.ts';
 import { href, type PageContext } from '../context.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -64,6 +64,7 @@ export function offerPage(ctx: PageContext, data: OfferPageData): string {
     : undefined;
   const firstInStock = chosen ?? offer.skus.find((s) => s.inStock) ?? offer.skus[0];
   const ladderData = tiers.map((tier) => [tier.minQuantity, tier.unitPrice.amountMinor]);
+  const initial = bulk ? undefined : buyFeedback(ctx, offer, firstInStock);
   const main = html`<nav aria-label="${t('storefront:breadcrumb')}"><ol class="sf-chips">
 <li><a href="${href(ctx, '/')}">${t('storefront:home')}</a></li>
 <li><a href="${href(ctx, `/c/${offer.category.parent.id}`)}">${offer.category.parent.name}</a></li>
@@ -106,9 +107,9 @@ ${offer.skus.map(
 )}
 </fieldset>
 <div class="sf-qty" data-less="${t('buyer-pages:stepper.less')}" data-more="${t('buyer-pages:stepper.more')}"><label for="buy-qty">${t('storefront:quantity')}</label>
-<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${bulk?.values.get('quantity') ?? offer.moq}" aria-describedby="buy-feedback buy-error"${bulk ? html` aria-invalid="true"` : ''}></div>
-<p id="buy-feedback" aria-live="polite"></p>
-<p id="buy-error" class="sf-error" role="alert">${bulk?.error ?? ''}</p>
+<input id="buy-qty" name="quantity" type="number" inputmode="numeric" min="1" step="1" value="${bulk?.values.get('quantity') ?? offer.moq}" aria-describedby="buy-feedback buy-error"${bulk || initial?.error ? html` aria-invalid="true"` : ''}></div>
+<p id="buy-feedback" aria-live="polite">${initial?.feedback ?? ''}</p>
+<p id="buy-error" class="sf-error" role="alert">${bulk?.error ?? initial?.error ?? ''}</p>
 <p id="cart-live" role="status"></p>
 <button class="sf-button" type="submit">${t('storefront:addToCart')}</button>
 </form>
@@ -181,6 +182,30 @@ ${
     },
     main,
   );
+}
+
+/**
+ * What the buy form says before the buyer touches it, as buyIsland would for the default
+ * quantity (the MOQ) and SKU: the line total, or that the SKU has too little stock. Rendered
+ * here so the island need not build a currency formatter during the page's load (a first
+ * Intl.NumberFormat costs tens of milliseconds of a slow phone's main thread) and so it shows
+ * without JavaScript too.
+ */
+function buyFeedback(
+  ctx: PageContext,
+  offer: OfferView,
+  sku: OfferView['skus'][number] | undefined,
+): { feedback?: string; error?: string } {
+  const quantity = offer.moq;
+  if (sku && quantity > sku.stock) return { error: ctx.t('storefront:overStock') };
+  const tiers = offer.priceTiers;
+  if (tiers.length === 0) return {};
+  let unit = tiers[0]!.unitPrice.amountMinor;
+  for (const tier of tiers) if (quantity >= tier.minQuantity) unit = tier.unitPrice.amountMinor;
+  const money = (minor: number) => formatMoney(minor, offer.currency, ctx.locale);
+  return {
+    feedback: `${ctx.t('storefront:lineTotal')}: ${money(unit)} × ${quantity} = ${money(unit * quantity)}`,
+  };
 }
 
 /** schema.org wants a decimal price: minor units shifted by the currency's ISO 4217 exponent. */

@@ -138,6 +138,11 @@ describe('the buyer path in Chromium', () => {
         .click();
       await page.waitForURL(/\/offers\//);
       expect(await page.locator('table').first().innerText()).toContain('₫');
+      // The buy form says what the MOQ costs without JavaScript too: the page renders it.
+      await page.goto(`${origin}/offers/tee-women-cotton`);
+      expect(await page.locator('#buy-feedback').innerText()).toMatch(
+        /^Thành tiền: [\d.]+\s₫ × 2 = [\d.]+\s₫$/,
+      );
       await page.getByRole('link', { name: 'English' }).click();
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await screenshot(page, 'vn-offer-no-js-en');
