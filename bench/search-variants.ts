@@ -14,6 +14,7 @@ import { createSearchTransport } from '../adapters/opensearch/transport.ts';
 import type { OfferSearchCriteria } from '../core/catalog/search.ts';
 import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
 import { priceBuckets } from '../core/catalog/search-results.ts';
+import { categoriesL1 } from '../core/catalog/taxonomy.ts';
 import { connectionOf } from '../functions/search-client.ts';
 import { bootLocalPlatform } from '../local/platform.ts';
 import { benchServers, percentile } from './kit.ts';
@@ -98,6 +99,21 @@ const variants: Record<string, Variant> = {
         .bool;
       q.should = q.should.filter((c) => !(c.multi_match && !(c.multi_match as Body).type));
     }),
+  },
+  /** The body before schema 5: ten ranking functions, every facet under a filter, a level-1 facet. */
+  schema4: {
+    steps: (c) =>
+      variants.tenSignals!.steps(c).map((b) => {
+        const aggs = b.aggs as Record<string, Body>;
+        for (const [k, a] of Object.entries(aggs))
+          if (!('filter' in a)) aggs[k] = { filter: { bool: { filter: [] } }, aggs: { values: a } };
+        const l2 = aggs.categoryL2 as { filter: Body };
+        aggs.categoryL1 = {
+          filter: l2.filter,
+          aggs: { values: { terms: { field: 'categoryL1', size: categoriesL1.length } } },
+        };
+        return b;
+      }),
   },
   /** The ten functions of schema 4 (one filter per signal) instead of the stored rankSignal. */
   tenSignals: {
