@@ -10,7 +10,7 @@ import {
 } from '../../adapters/opensearch/offer-query.ts';
 import type { OfferSearchCriteria } from '../../core/catalog/search.ts';
 import { decodeCursor, encodeCursor } from '../../core/catalog/search-query.ts';
-import { badges, belts, categoriesL1, categoriesL2 } from '../../core/catalog/taxonomy.ts';
+import { badges, belts, categoriesL2 } from '../../core/catalog/taxonomy.ts';
 import type { Curation } from '../../core/tenants/tenant.ts';
 
 /**
