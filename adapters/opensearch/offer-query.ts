@@ -191,18 +191,12 @@ export function textQuery(
 /**
  * Ranking signals a B2B buyer trusts, as small multipliers of the text score (together at
  * most ×1.15), so they order offers that match alike and never lift a partial match over a
- * full one: supplier tier, service badges, response rate, stock, recency.
+ * full one: supplier tier, service badges, response rate and stock, combined into the
+ * document's `rankSignal` when it is built (offer-document.ts), plus recency (up to 0.02),
+ * which moves with the clock. Two functions per matching document, not one per signal.
  */
 export const rankingSignals: Clause[] = [
-  { filter: { match_all: {} }, weight: 1 },
-  { filter: { term: { supplierTier: 'super_factory' } }, weight: 0.05 },
-  { filter: { term: { supplierTier: 'strict_selection' } }, weight: 0.025 },
-  { filter: { term: { inStock: true } }, weight: 0.04 },
-  { filter: { range: { responseRatePct: { gte: 95 } } }, weight: 0.02 },
-  ...['ship_48h', 'return_7d', 'free_domestic_shipping', 'fast_response'].map((b) => ({
-    filter: { term: { badges: b } },
-    weight: 0.005,
-  })),
+  { field_value_factor: { field: 'rankSignal', missing: 1 } },
   { gauss: { createdAt: { origin: 'now', scale: '180d', decay: 0.5 } }, weight: 0.02 },
 ];
 
@@ -286,16 +280,19 @@ export function sourceFields(locale: Locale): string[] {
  * The search body. The text query and the curation filter select the candidates; the buyer's
  * filters go to `post_filter`, and each facet counts under every filter except its own
  * dimension (badges, which combine with AND, count under all of them), so the count shown
- * next to a value is exactly what selecting that value returns.
+ * next to a value is exactly what selecting that value returns. A facet with no filter to
+ * count under is a plain aggregation (no `filter` wrapper around it); level-1 categories are
+ * not aggregated at all: every offer's level-1 category is its level-2 category's parent, so
+ * their counts are the sums of the level-2 counts (offer-results.ts).
  */
 export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOptions = {}): Clause {
   const { locale, curation } = criteria;
   const filters = buyerFilters(criteria);
   const text = criteria.text ? textQuery(locale, criteria.text, options) : undefined;
-  const facet = (except: Dimension | undefined, agg: Clause) => ({
-    filter: { bool: { filter: allExcept(filters, except) } },
-    aggs: { values: agg },
-  });
+  const facet = (except: Dimension | undefined, agg: Clause) => {
+    const under = allExcept(filters, except);
+    return under.length === 0 ? agg : { filter: { bool: { filter: under } }, aggs: { values: agg } };
+  };
   return {
     size: criteria.size,
     track_total_hits: true,
@@ -318,7 +315,6 @@ export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOpt
     ...(criteria.after && { search_after: criteria.after }),
     _source: sourceFields(locale),
     aggs: {
-      categoryL1: facet('category', { terms: { field: 'categoryL1', size: categoriesL1.length } }),
       categoryL2: facet('category', { terms: { field: 'categoryL2', size: categoriesL2.length } }),
       belt: facet('belt', { terms: { field: 'belt', size: belts.length } }),
       badges: facet(undefined, { terms: { field: 'badges', size: badges.length } }),

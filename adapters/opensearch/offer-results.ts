@@ -5,6 +5,7 @@ import type {
   OfferTitleMatch,
 } from '../../core/catalog/search.ts';
 import { positionSchemas, type SearchPosition, type Sort } from '../../core/catalog/search-query.ts';
+import { isCategoryL2, parentOf } from '../../core/catalog/taxonomy.ts';
 import type { Locale } from '../../locales/index.ts';
 
 /**
@@ -37,10 +38,26 @@ interface Bucket {
   doc_count: number;
 }
 
-/** The part of a search response body the parsers read. */
+type Buckets = Bucket[] | Record<string, { doc_count: number }>;
+
+/** The part of a search response body the parsers read. A facet is a plain aggregation, or
+ * (when it counts under filters) a `filter` aggregation around one named `values`. */
 export interface SearchResponseBody {
   hits: { total: { value: number } | number; hits: Hit[] };
-  aggregations?: Record<string, { values: { buckets: Bucket[] | Record<string, { doc_count: number }> } }>;
+  aggregations?: Record<string, { buckets?: Buckets; values?: { buckets: Buckets } }>;
+}
+
+/** Level-1 category counts: the sums of their level-2 categories' counts, the largest first
+ * (ties by id, as a terms aggregation orders them). */
+function parentCounts(l2: FacetCount[]): FacetCount[] {
+  const sums = new Map<string, number>();
+  for (const f of l2) {
+    const parent = isCategoryL2(f.value) ? parentOf[f.value] : undefined;
+    if (parent) sums.set(parent, (sums.get(parent) ?? 0) + f.count);
+  }
+  return [...sums.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1));
 }
 
 function summary(hit: Hit): OfferSummary {
@@ -73,19 +90,24 @@ function positionOf(hit: Hit | undefined, sort: Sort): SearchPosition | undefine
 export function parseSearchResponse(body: SearchResponseBody, sort: Sort): OfferSearchPage {
   const hits = body.hits.hits;
   const total = typeof body.hits.total === 'number' ? body.hits.total : body.hits.total.value;
+  const bucketsOf = (name: string) => {
+    const agg = body.aggregations?.[name];
+    return agg?.values?.buckets ?? agg?.buckets;
+  };
   const terms = (name: string): FacetCount[] => {
-    const buckets = body.aggregations?.[name]?.values.buckets;
+    const buckets = bucketsOf(name);
     return Array.isArray(buckets) ? buckets.map((b) => ({ value: b.key, count: b.doc_count })) : [];
   };
-  const ranges = body.aggregations?.price?.values.buckets;
+  const ranges = bucketsOf('price');
+  const categoriesL2 = terms('categoryL2');
   const last = positionOf(hits[hits.length - 1], sort);
   return {
     total,
     offers: hits.map(summary),
     ...(last && { last }),
     facets: {
-      categoriesL1: terms('categoryL1'),
-      categoriesL2: terms('categoryL2'),
+      categoriesL1: parentCounts(categoriesL2),
+      categoriesL2,
       belts: terms('belt'),
       badges: terms('badges'),
       priceRanges:

@@ -26,7 +26,7 @@ import { zhSynonyms } from './synonyms/zh-CN.ts';
  * `keywords.<locale>` holds the offer's attribute values (brand, material, model, voltage …)
  * and its category names, searched below the titles.
  */
-export const OFFERS_INDEX_SCHEMA_VERSION = 4;
+export const OFFERS_INDEX_SCHEMA_VERSION = 5;
 
 /** The offers alias, defined once: every region's stack, the local platform and the import use it. */
 export const OFFERS_ALIAS = 'offers';
@@ -205,6 +205,8 @@ export const offersIndexBody = {
       supplierTier: { type: 'keyword' },
       /** Share of inquiries the supplier answers within 24h, in whole percent. */
       responseRatePct: { type: 'integer' },
+      /** Tier, stock, response rate and badges as one ranking multiplier (offer-document.ts). */
+      rankSignal: { type: 'float' },
       badges: { type: 'keyword' },
       belt: { type: 'keyword' },
       categoryL1: { type: 'keyword' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rankSignal } from '../../adapters/opensearch/offer-document.ts';
 import {
   buildSearchBody,
   buildSuggestBody,
@@ -97,10 +98,21 @@ describe('buildSearchBody (offline)', () => {
   });
 
   it('turns the price buckets into CNY ranges whose upper bound is inclusive like the filter', () => {
-    expect(body({}).aggs.price.aggs.values.range.ranges).toEqual([
+    expect(body({}).aggs.price.range.ranges).toEqual([
       { key: '-9999', to: 271 },
       { key: '10000-', from: 271 },
     ]);
+  });
+
+  it('counts a facet under a filter only when one applies, and level-1 categories not at all', () => {
+    const plain = body({ q: 'ao thun' });
+    expect(Object.keys(plain.aggs).sort()).toEqual(['badges', 'belt', 'categoryL2', 'price']);
+    expect(plain.aggs.belt).toEqual({ terms: { field: 'belt', size: expect.any(Number) } });
+    const filtered = body({ q: 'ao thun', belt: 'guangzhou' });
+    // The belt facet counts without its own filter; the others under it.
+    expect(filtered.aggs.belt).toEqual({ terms: { field: 'belt', size: expect.any(Number) } });
+    expect(filtered.aggs.categoryL2.filter.bool.filter).toEqual([{ term: { belt: 'guangzhou' } }]);
+    expect(filtered.aggs.price.aggs.values.range.ranges).toHaveLength(2);
   });
 
   it('ends every sort with the offer id and resumes after the cursor', () => {
@@ -108,6 +120,33 @@ describe('buildSearchBody (offline)', () => {
       expect(sortClauses(sort).at(-1)).toEqual({ offerId: 'asc' });
     const cursor = encodeCursor('price_asc', [1200, 'tee-1']);
     expect(body({ sort: 'price_asc', cursor }).search_after).toEqual([1200, 'tee-1']);
+  });
+});
+
+describe('rankSignal (offline)', () => {
+  const ranked = (supplier: Record<string, unknown>, stock = 5) =>
+    rankSignal({
+      supplier: { tier: 'standard', responseRatePct: 80, badges: [], ...supplier },
+      skus: [{ stock: 0 }, { stock }],
+    } as never);
+
+  it('is 1 for an ordinary supplier out of stock, and each signal lifts it a little', () => {
+    expect(ranked({}, 0)).toBe(1);
+    expect(ranked({})).toBeCloseTo(1.04);
+    expect(ranked({ tier: 'super_factory' }, 0)).toBeCloseTo(1.05);
+    expect(ranked({ tier: 'strict_selection' }, 0)).toBeCloseTo(1.025);
+    expect(ranked({ responseRatePct: 95 }, 0)).toBeCloseTo(1.02);
+    expect(ranked({ badges: ['ship_48h', 'return_7d'] }, 0)).toBeCloseTo(1.01);
+  });
+
+  it('stays small beside the text score: at most 1.13 with every signal', () => {
+    expect(
+      ranked({
+        tier: 'super_factory',
+        responseRatePct: 100,
+        badges: ['ship_48h', 'return_7d', 'free_domestic_shipping', 'fast_response'],
+      }),
+    ).toBeCloseTo(1.13);
   });
 });
 
@@ -138,10 +177,16 @@ describe('parseSearchResponse (offline)', () => {
       ],
     },
     aggregations: {
-      categoryL1: { values: { buckets: [{ key: 'apparel', doc_count: 7 }] } },
-      categoryL2: { values: { buckets: [{ key: 'womens_wear', doc_count: 5 }] } },
+      // Plain facets and facets counted under a filter (`values` inside) read alike.
+      categoryL2: {
+        buckets: [
+          { key: 'womens_wear', doc_count: 5 },
+          { key: 'audio', doc_count: 4 },
+          { key: 'mens_wear', doc_count: 2 },
+        ],
+      },
       belt: { values: { buckets: [{ key: 'guangzhou', doc_count: 4 }] } },
-      badges: { values: { buckets: [{ key: 'ship_48h', doc_count: 3 }] } },
+      badges: { buckets: [{ key: 'ship_48h', doc_count: 3 }] },
       price: { values: { buckets: { '-9999': { doc_count: 6 }, '10000-': { doc_count: 1 } } } },
     },
   };
@@ -154,8 +199,16 @@ describe('parseSearchResponse (offline)', () => {
     ]);
     expect(page.last).toEqual([1200, 'tee-1']);
     expect(page.facets).toEqual({
-      categoriesL1: [{ value: 'apparel', count: 7 }],
-      categoriesL2: [{ value: 'womens_wear', count: 5 }],
+      // Level-1 counts are the sums of their level-2 categories'.
+      categoriesL1: [
+        { value: 'apparel', count: 7 },
+        { value: 'electronics', count: 4 },
+      ],
+      categoriesL2: [
+        { value: 'womens_wear', count: 5 },
+        { value: 'audio', count: 4 },
+        { value: 'mens_wear', count: 2 },
+      ],
       belts: [{ value: 'guangzhou', count: 4 }],
       badges: [{ value: 'ship_48h', count: 3 }],
       priceRanges: { '-9999': 6, '10000-': 1 },
