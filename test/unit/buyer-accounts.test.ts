@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sesAddress } from '../../adapters/mail/ses.ts';
-import {
-  guestOrderAccessValid,
-  guestOrderLink,
-  guestOrderAccess,
-} from '../../core/buyers/guest-orders.ts';
+import { guestOrderAccess, guestOrderAccessValid, guestOrderLink } from '../../core/buyers/guest-orders.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../core/buyers/passwords.ts';
 import {
   expiryOf,
