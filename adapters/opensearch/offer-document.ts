@@ -16,7 +16,6 @@ export interface OfferDocument {
   keywords: Record<'zh-CN' | 'vi' | 'ko' | 'en', string>;
   supplierId: string;
   supplierTier: string;
-  responseRatePct: number;
   /** The ranking signals a B2B buyer trusts, combined once here (rankSignal). */
   rankSignal: number;
   badges: string[];
@@ -26,7 +25,6 @@ export interface OfferDocument {
   priceMinFen: number;
   priceMaxFen: number;
   moq: number;
-  inStock: boolean;
   unit: string;
   image: string;
   listed: boolean;
@@ -93,7 +91,6 @@ export function toOfferDocument(offer: Offer): OfferDocument {
     ) as OfferDocument['keywords'],
     supplierId: offer.supplier.id,
     supplierTier: offer.supplier.tier,
-    responseRatePct: offer.supplier.responseRatePct,
     rankSignal: rankSignal(offer),
     badges: [...offer.supplier.badges],
     belt: offer.supplier.belt,
@@ -102,7 +99,6 @@ export function toOfferDocument(offer: Offer): OfferDocument {
     priceMinFen: minFen,
     priceMaxFen: maxFen,
     moq: offer.moq,
-    inStock: offer.skus.some((s) => s.stock > 0),
     unit: offer.unit,
     image: offer.images[0]!,
     listed: offer.listed,

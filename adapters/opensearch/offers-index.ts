@@ -204,7 +204,6 @@ export const offersIndexBody = {
       supplierId: { type: 'keyword' },
       supplierTier: { type: 'keyword' },
       /** Share of inquiries the supplier answers within 24h, in whole percent. */
-      responseRatePct: { type: 'integer' },
       /** Tier, stock, response rate and badges as one ranking multiplier (offer-document.ts). */
       rankSignal: { type: 'float' },
       badges: { type: 'keyword' },
@@ -215,8 +214,6 @@ export const offersIndexBody = {
       priceMinFen: { type: 'long' },
       priceMaxFen: { type: 'long' },
       moq: { type: 'integer' },
-      /** Any SKU has stock. */
-      inStock: { type: 'boolean' },
       unit: { type: 'keyword', index: false },
       image: { type: 'keyword', index: false },
       listed: { type: 'boolean' },
