@@ -111,6 +111,29 @@ describe('the buyer path in Chromium', () => {
     });
   }
 
+  it('on a phone a card shows its title’s first two lines, the whole title still in the page', async () => {
+    await withPage({}, async (page) => {
+      await page.goto(`http://vn.localhost:${port}/`);
+      const titles = await page.locator('.sf-card-title').evaluateAll((nodes) =>
+        nodes.slice(0, 4).map((n) => {
+          const lineHeight = Number.parseFloat(getComputedStyle(n).lineHeight);
+          return {
+            lines: n.clientHeight / lineHeight,
+            cut: n.scrollHeight > n.clientHeight + 1,
+            text: n.textContent,
+          };
+        }),
+      );
+      expect(titles).toHaveLength(4);
+      for (const t of titles) expect(t.lines).toBeLessThanOrEqual(2.05);
+      // The seeded titles are long: on a 412-px phone some run past two lines and are cut there,
+      // yet their whole text is in the page (the link's accessible name).
+      const cut = titles.filter((t) => t.cut);
+      expect(cut.length).toBeGreaterThan(0);
+      for (const t of cut) expect(t.text!.length).toBeGreaterThan(30);
+    });
+  });
+
   it('a supplier title containing <script> renders as text and runs nothing', async () => {
     await withPage({}, async (page) => {
       await page.goto(`http://vn.localhost:${port}/offers/${HOSTILE_OFFER_ID}`);
