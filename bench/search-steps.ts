@@ -68,7 +68,10 @@ try {
   }
   const transport = createSearchTransport(connectionOf(services.config));
   const port_ = openSearchOffers(transport, names.offersAlias);
-  const catalog = catalogSearch({ priceBooks: services.priceBooks, offers: services.offers, search: port_ });
+  const catalog = catalogSearch(
+    { priceBooks: services.priceBooks, offers: services.offers, search: port_ },
+    { tenantCacheTtlMs: services.config.TENANT_CACHE_TTL_MS },
+  );
   const path = `/${names.offersAlias}/_search`;
 
   const prepared = await Promise.all(

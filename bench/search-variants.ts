@@ -9,7 +9,7 @@
  * Timings live here, never in tests.
  */
 import { parseArgs } from 'node:util';
-import { FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
+import { curationFilters, FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
 import { createSearchTransport } from '../adapters/opensearch/transport.ts';
 import type { OfferSearchCriteria } from '../core/catalog/search.ts';
 import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query.ts';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     'dynamodb-port': { type: 'string', default: '8072' },
     /** Print each query's took per variant (means), to see which queries a variant moves. */
     'per-query': { type: 'boolean', default: false },
+    /** Only the mix's queries whose parameters (as JSON) match this regular expression. */
+    queries: { type: 'string' },
   },
 });
 if (!values.alias) throw new Error('--alias <offers alias> is required');
@@ -84,6 +86,46 @@ const variants: Record<string, Variant> = {
         }
       };
       walk(b.query);
+    }),
+  },
+  /** Without the split-analyser clause where the word delimiter would not split the text. */
+  noSplit: {
+    steps: mapBodies((b, c) => {
+      if (!c.text || /\p{L}\p{N}|\p{N}\p{L}|[^\p{L}\p{N}\s]/u.test(c.text)) return;
+      const must = (b.query as { function_score: { query: { bool: { must: Body[] } } } }).function_score.query
+        .bool.must;
+      const recall = must[0] as { bool?: { should: Body[] } };
+      if (recall.bool)
+        recall.bool.should = recall.bool.should.filter(
+          (x) =>
+            !(
+              x.match &&
+              Object.values(x.match as Body).some((m) => String((m as Body).analyzer).endsWith('_split'))
+            ),
+        );
+    }),
+  },
+  /** Browsing as before: buyer filters in post_filter, facets under filter aggregations. */
+  postFilterBrowse: {
+    steps: mapBodies((b, c) => {
+      if (c.text) return;
+      const bool = (b.query as { function_score: { query: { bool: { filter: Body[] } } } }).function_score
+        .query.bool;
+      const n = curationFilters(c.curation).length;
+      const buyer = bool.filter.slice(n);
+      bool.filter = bool.filter.slice(0, n);
+      b.post_filter = { bool: { filter: buyer } };
+      const aggs = b.aggs as Record<string, Body>;
+      for (const [k, a] of Object.entries(aggs)) {
+        if ('global' in a) {
+          const inner = (a.aggs as { values: { filter: { bool: { filter: Body[] } }; aggs: Body } }).values;
+          const under = inner.filter.bool.filter.slice(n);
+          aggs[k] =
+            under.length === 0
+              ? (inner.aggs.values as Body)
+              : { filter: { bool: { filter: under } }, aggs: inner.aggs };
+        } else if (buyer.length > 0) aggs[k] = { filter: { bool: { filter: buyer } }, aggs: { values: a } };
+      }
     }),
   },
   noCross: {
@@ -144,6 +186,23 @@ const variants: Record<string, Variant> = {
       delete b.aggs;
     }),
   },
+  noPriceAgg: {
+    steps: mapBodies((b) => {
+      delete (b.aggs as Body).price;
+    }),
+  },
+  onlyPriceAgg: {
+    steps: mapBodies((b) => {
+      const aggs = b.aggs as Body;
+      b.aggs = { price: aggs.price };
+    }),
+  },
+  noTotal: {
+    steps: mapBodies((b) => {
+      delete b.aggs;
+      b.track_total_hits = FULL_MATCHES_ENOUGH;
+    }),
+  },
   noRank: {
     steps: mapBodies((b) => {
       const q = (b.query as { function_score: { query: { bool: { should: unknown[] } } } }).function_score
@@ -188,20 +247,22 @@ try {
   const transport = createSearchTransport(connectionOf(services.config));
   const alias = encodeURIComponent(values.alias);
   const prepared = await Promise.all(
-    searchMix.map(async (m) => {
-      const tenant = (await services.tenants.byHost(m.host))!;
-      const book = await services.priceBooks.forTenant(tenant, m.locale);
-      const params = searchParamsSchema.parse(m.params);
-      return {
-        m,
-        criteria: searchCriteria(params, {
-          locale: m.locale,
-          curation: tenant.curation,
-          priceFen: book.cnyBounds(params.priceMin, params.priceMax),
-          priceRanges: priceBuckets(book),
-        }),
-      };
-    }),
+    searchMix
+      .filter((m) => !values.queries || new RegExp(values.queries).test(JSON.stringify(m.params)))
+      .map(async (m) => {
+        const tenant = (await services.tenants.byHost(m.host))!;
+        const book = await services.priceBooks.forTenant(tenant, m.locale);
+        const params = searchParamsSchema.parse(m.params);
+        return {
+          m,
+          criteria: searchCriteria(params, {
+            locale: m.locale,
+            curation: tenant.curation,
+            priceFen: book.cnyBounds(params.priceMin, params.priceMax),
+            priceRanges: priceBuckets(book),
+          }),
+        };
+      }),
   );
   const wall: Record<string, number[]> = {};
   const took: Record<string, number[]> = {};
@@ -270,24 +331,36 @@ try {
   }
   const stats = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
-    return { mean: s.reduce((a, b) => a + b, 0) / s.length, p50: percentile(s, 50), p95: percentile(s, 95) };
+    return {
+      mean: s.reduce((a, b) => a + b, 0) / s.length,
+      min: s[0]!,
+      p50: percentile(s, 50),
+      p95: percentile(s, 95),
+    };
   };
   const f = (n: number) => n.toFixed(1).padStart(7);
-  console.log(`${searchMix.length} queries × ${ROUNDS} rounds on ${values.alias}`);
-  console.log('variant          wall mean    p50    p95 | took mean    p50    p95 | 2nd body');
+  console.log(`${prepared.length} queries × ${ROUNDS} rounds on ${values.alias}`);
+  console.log('variant          wall mean    p50    p95 | took  min   mean    p50    p95 | 2nd body');
   for (const name of chosen) {
     const w = stats(wall[name]!);
     const t = stats(took[name]!);
     console.log(
-      `${name.padEnd(16)} ${f(w.mean)} ${f(w.p50)} ${f(w.p95)} | ${f(t.mean)} ${f(t.p50)} ${f(t.p95)} | ${second[name] ?? 0}`,
+      `${name.padEnd(16)} ${f(w.mean)} ${f(w.p50)} ${f(w.p95)} | ${f(t.min)} ${f(t.mean)} ${f(t.p50)} ${f(t.p95)} | ${second[name] ?? 0}`,
     );
   }
   if (values['per-query']) {
-    console.log(`\nmean took per query: ${chosen.join(' / ')}`);
-    for (const [q, p] of prepared.entries()) {
-      const means = chosen.map((n) => stats(perQuery[n]![q]!).mean);
-      console.log(`  ${JSON.stringify(p.m.params).padEnd(60)} ${means.map(f).join(' ')}`);
-    }
+    console.log(
+      `\ntook per query, mean / p95: ${chosen.join(' | ')} (slowest p95 of the first variant first)`,
+    );
+    const rows = prepared.map((p, q) => ({
+      p,
+      s: chosen.map((n) => stats(perQuery[n]![q]!)),
+    }));
+    rows.sort((a, b) => b.s[0]!.p95 - a.s[0]!.p95);
+    for (const { p, s } of rows)
+      console.log(
+        `  ${JSON.stringify(p.m.params).padEnd(60)} ${s.map((x) => `${f(x.min)} ${f(x.p50)} ${f(x.p95)}`).join(' |')}`,
+      );
   }
 } finally {
   await bench.stop();

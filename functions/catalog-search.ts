@@ -9,11 +9,14 @@ let current: ReturnType<typeof catalogSearch> | undefined;
 export function searchCatalog(): ReturnType<typeof catalogSearch> {
   if (!current) {
     const s = services();
-    current = catalogSearch({
-      priceBooks: s.priceBooks,
-      offers: s.offers,
-      search: openSearchOffers(searchTransport(), s.config.OFFERS_ALIAS),
-    });
+    current = catalogSearch(
+      {
+        priceBooks: s.priceBooks,
+        offers: s.offers,
+        search: openSearchOffers(searchTransport(), s.config.OFFERS_ALIAS),
+      },
+      { tenantCacheTtlMs: s.config.TENANT_CACHE_TTL_MS },
+    );
   }
   return current;
 }

@@ -289,7 +289,18 @@ export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOpt
   const { locale, curation } = criteria;
   const filters = buyerFilters(criteria);
   const text = criteria.text ? textQuery(locale, criteria.text, options) : undefined;
+  // Browsing (no text): the buyer's filters go into the query, so hits and every facet that
+  // counts under all of them are collected over the filtered offers only, and a facet whose own
+  // dimension is filtered counts over the whole index (`global`) under the curation and the
+  // other filters — filters alone, cheap without a text query to run twice. Collecting a whole
+  // category (a third of the catalog) into four aggregations was most of a browse's time.
+  const browse = text === undefined;
   const facet = (except: Dimension | undefined, agg: Clause) => {
+    if (browse) {
+      if (except === undefined || !filters.has(except)) return agg;
+      const under = [...curationFilters(curation), ...allExcept(filters, except)];
+      return { global: {}, aggs: { values: { filter: { bool: { filter: under } }, aggs: { values: agg } } } };
+    }
     const under = allExcept(filters, except);
     return under.length === 0 ? agg : { filter: { bool: { filter: under } }, aggs: { values: agg } };
   };
@@ -302,7 +313,9 @@ export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOpt
           bool: {
             must: text ? [text.recall] : [],
             should: text?.rank ?? [],
-            filter: curationFilters(curation),
+            filter: browse
+              ? [...curationFilters(curation), ...allExcept(filters)]
+              : curationFilters(curation),
           },
         },
         functions: rankingSignals,
@@ -310,7 +323,7 @@ export function buildSearchBody(criteria: OfferSearchCriteria, options: MatchOpt
         boost_mode: 'multiply',
       },
     },
-    post_filter: { bool: { filter: allExcept(filters) } },
+    ...(!browse && { post_filter: { bool: { filter: allExcept(filters) } } }),
     sort: sortClauses(criteria.sort),
     ...(criteria.after && { search_after: criteria.after }),
     _source: sourceFields(locale),

@@ -41,10 +41,14 @@ interface Bucket {
 type Buckets = Bucket[] | Record<string, { doc_count: number }>;
 
 /** The part of a search response body the parsers read. A facet is a plain aggregation, or
- * (when it counts under filters) a `filter` aggregation around one named `values`. */
+ * (when it counts under filters) a `filter` aggregation around one named `values`, or (browsing
+ * with its own dimension filtered) a `global` one around such a filter. */
 export interface SearchResponseBody {
   hits: { total: { value: number } | number; hits: Hit[] };
-  aggregations?: Record<string, { buckets?: Buckets; values?: { buckets: Buckets } }>;
+  aggregations?: Record<
+    string,
+    { buckets?: Buckets; values?: { buckets?: Buckets; values?: { buckets: Buckets } } }
+  >;
 }
 
 /** Level-1 category counts: the sums of their level-2 categories' counts, the largest first
@@ -92,7 +96,7 @@ export function parseSearchResponse(body: SearchResponseBody, sort: Sort): Offer
   const total = typeof body.hits.total === 'number' ? body.hits.total : body.hits.total.value;
   const bucketsOf = (name: string) => {
     const agg = body.aggregations?.[name];
-    return agg?.values?.buckets ?? agg?.buckets;
+    return agg?.values?.values?.buckets ?? agg?.values?.buckets ?? agg?.buckets;
   };
   const terms = (name: string): FacetCount[] => {
     const buckets = bucketsOf(name);

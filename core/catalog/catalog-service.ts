@@ -4,7 +4,7 @@ import { DomainError } from '../errors.ts';
 import { translatorFor } from '../i18n/translator.ts';
 import type { PriceBook, PriceBooks } from '../pricing/price-book.ts';
 import { withinCuration } from '../tenants/curation.ts';
-import type { Tenant } from '../tenants/tenant.ts';
+import { type Tenant, tenantCache } from '../tenants/tenant.ts';
 import type { Offer, OfferOverride } from './model.ts';
 import { offerView } from './offer-view.ts';
 import type { OfferSearch } from './search.ts';
@@ -34,11 +34,17 @@ export interface Reader {
   locale: Locale;
 }
 
+export interface CatalogSearchOptions {
+  /** How long a warm container keeps a tenant's settings (TENANT_CACHE_TTL_MS): the overrides mark too. */
+  tenantCacheTtlMs: number;
+  now?: () => number;
+}
+
 /** Price-facet ranges kept per tenant terms and rate: at most this many sets. */
 const MAX_BUCKET_SETS = 256;
 
 /** Search and typeahead over the tenant's curated catalog. */
-export function catalogSearch(ports: CatalogSearchPorts) {
+export function catalogSearch(ports: CatalogSearchPorts, options: CatalogSearchOptions) {
   // Per container: one translator per locale (its names are memoised, search-results.ts), and
   // the price facet's ranges per tenant terms and rate (CNY bounds found by bisection).
   const translators = new Map<Locale, TFunction>();
@@ -62,19 +68,13 @@ export function catalogSearch(ports: CatalogSearchPorts) {
     }
     return buckets;
   };
-  // Tenants known to have overrides (their mark is never removed, so once seen it holds); for
-  // the others the mark is read alongside the search, and a page without it reads no overrides.
-  const tenantsWithOverrides = new Set<string>();
+  // The overrides mark, cached per tenant like every other tenant setting (markup, curation):
+  // a partner's first override shows in search within the tenant cache's TTL, as a markup change
+  // does; the offer page reads overrides directly and stays exact. A failed read is not cached
+  // and counts as "may have overrides", so a page is never shown without them by mistake.
+  const marks = tenantCache<boolean>({ ttlMs: () => options.tenantCacheTtlMs, now: options.now });
   const mayHaveOverrides = (tenantId: string): Promise<boolean> =>
-    tenantsWithOverrides.has(tenantId)
-      ? Promise.resolve(true)
-      : ports.offers.hasOverrides(tenantId).then(
-          (has) => {
-            if (has) tenantsWithOverrides.add(tenantId);
-            return has;
-          },
-          () => true,
-        );
+    marks(tenantId, (id) => ports.offers.hasOverrides(id)).catch(() => true);
   return {
     async search(reader: Reader, params: SearchParams) {
       const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
@@ -87,7 +87,7 @@ export function catalogSearch(ports: CatalogSearchPorts) {
           priceRanges: buckets,
         }),
       );
-      // Asked once the search is on its way: the mark's read is the shorter of the two.
+      // Asked once the search is on its way (a cache miss then costs the search nothing).
       const overridden = mayHaveOverrides(reader.tenant.id);
       const page = await searched;
       const ids = page.offers.map((o) => o.offerId);

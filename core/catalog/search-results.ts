@@ -119,6 +119,34 @@ export function shapeHit(s: OfferSummary, ctx: ShapeContext): SearchHitView {
   };
 }
 
+/** The price facet's labels per range set (kept per tenant terms, catalog-service.ts) and
+ * translator: formatting them on every search was most of the shaping's time. */
+const labelCache = new WeakMap<readonly PriceBucket[], WeakMap<TFunction, Map<PriceBucket, string>>>();
+
+function priceLabels(ctx: ShapeContext): Map<PriceBucket, string> {
+  let byT = labelCache.get(ctx.buckets);
+  if (!byT) {
+    byT = new WeakMap();
+    labelCache.set(ctx.buckets, byT);
+  }
+  let labels = byT.get(ctx.t);
+  if (!labels) {
+    const { t, book } = ctx;
+    labels = new Map(
+      ctx.buckets.map((b) => [
+        b,
+        b.min === undefined
+          ? t('catalog:price_under', { max: book.format((b.max ?? 0) + 1) })
+          : b.max === undefined
+            ? t('catalog:price_over', { min: book.format(b.min) })
+            : t('catalog:price_between', { min: book.format(b.min), max: book.format(b.max) }),
+      ]),
+    );
+    byT.set(ctx.t, labels);
+  }
+  return labels;
+}
+
 /** A page of the search port's results as the buyer sees it: localized names, prices in the
  * tenant's currency, the tenant's own titles, and an opaque cursor to the next page. */
 export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
@@ -128,12 +156,7 @@ export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
     name: nameOf(prefix, f.value),
     count: f.count,
   });
-  const label = (b: PriceBucket) =>
-    b.min === undefined
-      ? ctx.t('catalog:price_under', { max: ctx.book.format((b.max ?? 0) + 1) })
-      : b.max === undefined
-        ? ctx.t('catalog:price_over', { min: ctx.book.format(b.min) })
-        : ctx.t('catalog:price_between', { min: ctx.book.format(b.min), max: ctx.book.format(b.max) });
+  const labels = priceLabels(ctx);
   return {
     total: page.total,
     currency: ctx.book.currency,
@@ -154,7 +177,7 @@ export function shapeSearch(page: OfferSearchPage, ctx: ShapeContext) {
         .map((b) => ({
           ...(b.min !== undefined && { min: b.min }),
           ...(b.max !== undefined && { max: b.max }),
-          label: label(b),
+          label: labels.get(b)!,
           count: page.facets.priceRanges[b.key] ?? 0,
         }))
         .filter((b) => b.count > 0),

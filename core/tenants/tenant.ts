@@ -328,6 +328,33 @@ export function normalizeHost(host: string): string {
 const MAX_HOST_LENGTH = 253;
 
 /**
+ * The one cache of tenant settings in a warm function: values per key kept for a time to live
+ * chosen per value, bounded (at most `maxEntries` keys, least recently used go first). A failed
+ * load is not remembered. The tenant by host and the tenant's overrides mark both use it.
+ */
+export function tenantCache<V>(options: {
+  ttlMs: (value: V) => number;
+  maxEntries?: number;
+  now?: () => number;
+}): (key: string, load: (key: string) => Promise<V>) => Promise<V> {
+  const { ttlMs, maxEntries = 1000, now = Date.now } = options;
+  const entries = new Map<string, { value: V; expires: number }>();
+  return async (key, load) => {
+    const hit = entries.get(key);
+    if (hit && hit.expires > now()) {
+      entries.delete(key);
+      entries.set(key, hit);
+      return hit.value;
+    }
+    const value = await load(key);
+    entries.delete(key);
+    entries.set(key, { value, expires: now() + ttlMs(value) });
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+    return value;
+  };
+}
+
+/**
  * Caches lookups so a warm Lambda reads a tenant once per `ttlMs` at most. Bounded: at most
  * `maxEntries` hosts (least recently used go first), and a miss is remembered only for
  * `negativeTtlMs`, so a flood of random Host headers neither grows memory nor hides a site
@@ -339,23 +366,17 @@ export function cachedDirectory(
   options: { maxEntries?: number; negativeTtlMs?: number; now?: () => number } = {},
 ): TenantDirectory {
   const { maxEntries = 1000, negativeTtlMs = Math.min(ttlMs, 5_000), now = Date.now } = options;
-  const cache = new Map<string, { tenant: Tenant | undefined; expires: number }>();
+  const cached = tenantCache<Tenant | undefined>({
+    ttlMs: (tenant) => (tenant ? ttlMs : negativeTtlMs),
+    maxEntries,
+    now,
+  });
   return {
     async byHost(host) {
       if (!host) return undefined;
       const key = normalizeHost(host);
       if (key.length === 0 || key.length > MAX_HOST_LENGTH) return undefined;
-      const hit = cache.get(key);
-      if (hit && hit.expires > now()) {
-        cache.delete(key);
-        cache.set(key, hit);
-        return hit.tenant;
-      }
-      const tenant = await source.byHost(key);
-      cache.delete(key);
-      cache.set(key, { tenant, expires: now() + (tenant ? ttlMs : negativeTtlMs) });
-      while (cache.size > maxEntries) cache.delete(cache.keys().next().value as string);
-      return tenant;
+      return cached(key, (k) => source.byHost(k));
     },
   };
 }

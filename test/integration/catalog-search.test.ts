@@ -168,6 +168,26 @@ describe('facets', () => {
     expect(price.reduce((n: number, p: { count: number }) => n + p.count, 0)).toBe(base.body.total);
   });
 
+  it('browsing one category, still counts the other categories and belts as selecting them returns', async () => {
+    const base = await search({ size: '50' });
+    const [first, second] = base.body.facets.categories.filter((c: { level: number }) => c.level === 2);
+    const browsing = await search({ category: first.id });
+    expect(browsing.body.total).toBe(first.count);
+    // The category facet counts without its own filter: the other category is there, as before.
+    const other = browsing.body.facets.categories.find((c: { id: string }) => c.id === second.id);
+    expect(other?.count).toBe(second.count);
+    for (const b of browsing.body.facets.belts)
+      expect((await search({ category: first.id, belt: b.id })).body.total, b.id).toBe(b.count);
+    // A curated site counts only what it sells, even for the filtered dimension.
+    const curated = await search({ category: 'womens_wear' }, 'curated.localhost');
+    expect(
+      curated.body.facets.categories.reduce(
+        (n: number, c: { level: number; count: number }) => n + (c.level === 2 ? c.count : 0),
+        0,
+      ),
+    ).toBe(2);
+  });
+
   it('keeps other dimensions’ counts under a filter (facet counts agree under combined filters too)', async () => {
     const filtered = await search({ badges: 'ship_48h' });
     for (const c of filtered.body.facets.categories)

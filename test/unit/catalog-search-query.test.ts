@@ -72,6 +72,7 @@ describe('buildSearchBody (offline)', () => {
 
   it('puts buyer filters in post_filter and counts each facet without its own dimension', () => {
     const b = body({
+      q: 'ao thun',
       category: 'womens_wear',
       belt: 'guangzhou',
       badges: 'ship_48h,return_7d',
@@ -91,10 +92,38 @@ describe('buildSearchBody (offline)', () => {
     expect(b.aggs.badges.filter.bool.filter).toContainEqual({ term: { badges: 'ship_48h' } });
   });
 
+  it('browsing, filters the query itself and counts a filtered dimension over the whole curation', () => {
+    const b = body({ category: 'womens_wear', belt: 'guangzhou', badges: 'ship_48h', moqMax: '10' }, curated);
+    const buyer = [
+      { term: { categoryL2: 'womens_wear' } },
+      { term: { belt: 'guangzhou' } },
+      { term: { badges: 'ship_48h' } },
+      { range: { moq: { lte: 10 } } },
+    ];
+    const curation = body({}, curated).query.function_score.query.bool.filter;
+    expect(b.post_filter).toBeUndefined();
+    expect(b.query.function_score.query.bool.filter).toEqual([...curation, ...buyer]);
+    // Badges (AND) and price (not filtered) count under every filter: plain aggregations.
+    expect(b.aggs.badges).toEqual({ terms: { field: 'badges', size: expect.any(Number) } });
+    expect(b.aggs.price.range).toBeDefined();
+    // A filtered dimension counts under the curation and the other filters, not its own.
+    const categories = b.aggs.categoryL2;
+    expect(categories.global).toEqual({});
+    expect(categories.aggs.values.filter.bool.filter).toEqual([
+      ...curation,
+      ...buyer.filter((f) => !('categoryL2' in (f.term ?? {}))),
+    ]);
+    expect(categories.aggs.values.aggs.values.terms.field).toBe('categoryL2');
+    expect(b.aggs.belt.aggs.values.filter.bool.filter).not.toContainEqual({ term: { belt: 'guangzhou' } });
+  });
+
   it('filters a level-1 category on categoryL1', () => {
-    expect(body({ category: 'apparel' }).post_filter.bool.filter).toEqual([
+    expect(body({ q: 'ao', category: 'apparel' }).post_filter.bool.filter).toEqual([
       { term: { categoryL1: 'apparel' } },
     ]);
+    expect(body({ category: 'apparel' }).query.function_score.query.bool.filter).toContainEqual({
+      term: { categoryL1: 'apparel' },
+    });
   });
 
   it('turns the price buckets into CNY ranges whose upper bound is inclusive like the filter', () => {

@@ -155,7 +155,7 @@ describe('the search body', () => {
 
   it('filters the CNY price on either side or both, inclusive', () => {
     const price = (priceFen: { minFen?: number; maxFen?: number }) =>
-      body({ filters: { badges: [], priceFen } }).post_filter.bool.filter;
+      body({ text: 'ao thun', filters: { badges: [], priceFen } }).post_filter.bool.filter;
     expect(price({ minFen: 100, maxFen: 500 })).toEqual([{ range: { priceMinFen: { gte: 100, lte: 500 } } }]);
     expect(price({ minFen: 0 })).toEqual([{ range: { priceMinFen: { gte: 0 } } }]);
     expect(price({ maxFen: 500 })).toEqual([{ range: { priceMinFen: { lte: 500 } } }]);
@@ -163,7 +163,9 @@ describe('the search body', () => {
   });
 
   it('counts each facet over every value of its dimension, and prices in keyed CNY ranges', () => {
+    // With a text query (browsing without one: test/unit/catalog-search-query.test.ts).
     const b = body({
+      text: 'ao thun',
       filters: { badges: [], priceFen: { minFen: 100 }, moqMax: 50 },
       priceRanges: [
         { key: 'a', maxFen: 99 },

@@ -78,4 +78,37 @@ describe('a shaped page of results', () => {
     expect(shaped('ko').hits[0]!.supplierTier.name).toBe('슈퍼 팩토리');
     expect(shaped('vi').hits[0]!.supplierTier.name).not.toBe('슈퍼 팩토리');
   });
+
+  it('labels the price ranges in the buyer’s language and currency, page after page', () => {
+    const book = createPriceBook({
+      currency: 'VND',
+      locale: 'vi',
+      markupBps: 0,
+      rounding: { increment: 1, mode: 'up' },
+      fx: { rate: '3500', asOf: '2026-11-30T00:00:00Z', source: 'test' },
+    });
+    // One set of ranges (kept per tenant terms, catalog-service.ts), two translators.
+    const buckets = priceBuckets(book);
+    const withCounts: OfferSearchPage = {
+      ...page,
+      facets: { ...page.facets, priceRanges: Object.fromEntries(buckets.map((b) => [b.key, 1])) },
+    };
+    const labels = (locale: Locale) =>
+      shapeSearch(withCounts, {
+        locale,
+        book,
+        t: translatorFor(locale),
+        size: 20,
+        sort: 'relevance',
+        buckets,
+        overrides: new Map(),
+      }).facets.price.map((p) => p.label);
+    const vi = labels('vi');
+    expect(vi).toHaveLength(buckets.length);
+    const last = buckets.at(-1)!;
+    expect(vi.at(-1)).toBe(translatorFor('vi')('catalog:price_over', { min: book.format(last.min!) }));
+    expect(vi.at(-1)).toContain('₫');
+    expect(labels('en')).not.toEqual(vi);
+    expect(labels('vi')).toEqual(vi);
+  });
 });
