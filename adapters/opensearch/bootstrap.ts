@@ -73,10 +73,19 @@ async function currentOrNewIndex(client: Client, alias: string, options: Reindex
 }
 
 /**
+ * A document copied as it was, less the fields the current mapping no longer has: the mapping is
+ * strict, so a field a later schema dropped would fail the whole copy.
+ */
+const mappedFields = new Set(Object.keys(offersIndexBody.mappings.properties));
+function withMappedFields(source: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(source).filter(([field]) => mappedFields.has(field)));
+}
+
+/**
  * Copies every document of `source` into `target` in pages ordered by offer id, keeping each
  * document's external version; with `rebuild`, each page's documents are built anew from the
  * offer store (with its version), and only those the store does not hold are copied as they
- * are. (The stock `_reindex` API lives in the reindex module, which not every distribution
+ * are (less the fields the mapping dropped). (The stock `_reindex` API lives in the reindex module, which not every distribution
  * carries; this needs only search and bulk.)
  */
 async function copyDocuments(
@@ -110,7 +119,7 @@ async function copyDocuments(
           ? [{ index: { _id: h._id, version: doc.version, version_type: 'external' } }, doc]
           : [
               { index: { _id: h._id, version: h._version ?? 1, version_type: 'external' } },
-              h._source as Record<string, unknown>,
+              withMappedFields(h._source as Record<string, unknown>),
             ];
       }),
     });
