@@ -24,6 +24,7 @@ import { offerView } from '../core/catalog/offer-view.ts';
 import { translatorFor, uncachedTranslatorFor } from '../core/i18n/translator.ts';
 import { presentLandedCost } from '../core/landed-cost/present.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
+import { renderHomePage } from '../functions/handlers/page-home.ts';
 import { renderOfferPage } from '../functions/handlers/page-offer.ts';
 import { createGateway, listen } from '../local/gateway.ts';
 import { localDir } from '../local/paths.ts';
@@ -180,6 +181,14 @@ try {
         }),
       );
       await time('10 ETag', () => etagOf(body, ctx.nonce));
+      if (i < 5) {
+        await time('H1 home (gateway)', () => http.get(port, '/', host));
+        await time('H2 home API (gateway)', () => http.get(port, '/api/v1/search?sort=newest&size=8', host));
+        await time('H3a home render (kept t)', () => renderHomePage({ tenant, locale }, ctxFor('/')));
+        await time('H3b home render (i18next t)', () =>
+          renderHomePage({ tenant, locale }, ctxFor('/', uncachedTranslatorFor(locale))),
+        );
+      }
       record('HTML bytes', body.length / 1000);
     }
   }
