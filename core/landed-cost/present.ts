@@ -4,6 +4,18 @@ import { formatMoney } from '../money/money.ts';
 import type { LandedCostEstimate } from './estimate.ts';
 import type { LandedCostTable } from './table.ts';
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** A percentage formatter per locale, built once (building one costs more than the estimate). */
+function percentFormat(locale: string): Intl.NumberFormat {
+  let format = percentFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+    percentFormats.set(locale, format);
+  }
+  return format;
+}
+
 /** Landed-cost estimates as the API shows them: each component with its amount, text and label. */
 export function presentLandedCost(
   result: {
@@ -20,7 +32,7 @@ export function presentLandedCost(
     currency: result.currency,
     formatted: formatMoney(amountMinor, result.currency, locale),
   });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 });
+  const percent = percentFormat(locale);
   // Display only: a rate in basis points as a percentage string.
   const rateText = (bps: number) => percent.format(bps / 10_000);
   const { table } = result;

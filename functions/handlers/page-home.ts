@@ -1,4 +1,6 @@
 import type { Tenant } from '../../core/tenants/tenant.ts';
+import type { Locale } from '../../locales/index.ts';
+import type { PageContext } from '../../storefront/context.ts';
 import { homePage } from '../../storefront/pages/catalog.ts';
 import { catalog } from '../catalog.ts';
 import { searchCatalog } from '../catalog-search.ts';
@@ -15,9 +17,14 @@ function withTier(tenant: Tenant, tier: string): Tenant | undefined {
   return { ...tenant, curation: { ...tenant.curation, supplierTiers: [tier] } };
 }
 
-/** GET /: the site's curated collections — super factories, strict selection, new arrivals, by origin belt. */
-export const handler = implement('page-home', async (request) => {
-  const input = asPage(request);
+/**
+ * The home page's HTML: the site's curated collections — super factories, strict selection, new
+ * arrivals (its facets give the origin belts) — searched at once, and the categories it sells.
+ */
+export async function renderHomePage(
+  input: { tenant: Tenant; locale: Locale },
+  ctx: PageContext,
+): Promise<string> {
   const search = searchCatalog();
   const tiered = async (tier: string) => {
     const tenant = withTier(input.tenant, tier);
@@ -30,11 +37,16 @@ export const handler = implement('page-home', async (request) => {
     tiered('strict_selection'),
     search.search(input, { ...browse, sort: 'newest' }),
   ]);
-  const ctx = pageContext(input);
-  const body = homePage(ctx, {
+  return homePage(ctx, {
     collections: [superFactories, strict, { id: 'new_arrivals', hits: newest.hits }],
     belts: newest.facets.belts,
-    categories: catalog().categories(input).categories,
+    categories: catalog().categories({ tenant: input.tenant, locale: input.locale }).categories,
   });
-  return htmlAnswer(ctx, input.event, body);
+}
+
+/** GET /: the site's curated collections — super factories, strict selection, new arrivals, by origin belt. */
+export const handler = implement('page-home', async (request) => {
+  const input = asPage(request);
+  const ctx = pageContext(input);
+  return htmlAnswer(ctx, input.event, await renderHomePage(input, ctx));
 });

@@ -26,9 +26,9 @@ export async function renderOfferPage(
   form?: OfferPageData['form'],
 ): Promise<string> {
   const { tenant, locale, services } = input;
-  const [offer, override, book] = await Promise.all([
-    services.offers.get(offerId),
-    services.offers.getOverride(tenant.id, offerId),
+  // The offer and the site's override in one read (one request, not two at once).
+  const [{ offer, override }, book] = await Promise.all([
+    services.offers.getWithOverride(tenant.id, offerId),
     services.priceBooks.forTenant(tenant, locale),
   ]);
   if (!offer || !withinCuration(offer, tenant))
