@@ -35,26 +35,18 @@ export interface OfferDocument {
 
 const keywordLocales = ['zh-CN', 'vi', 'ko', 'en'] as const;
 
-/** The category's and its parent's names in one locale: fixed strings, looked up once each. */
-const translators = Object.fromEntries(keywordLocales.map((l) => [l, translatorFor(l)]));
-const categoryNames = new Map<string, string>();
-function categoryNamesIn(category: Offer['category'], locale: Locale): string {
-  const key = `${locale}:${category}`;
-  let names = categoryNames.get(key);
-  if (names === undefined) {
-    const t = translators[locale]!;
-    names = `${t(`catalog:category_${category}`)} · ${t(`catalog:category_${parentOf[category]}`)}`;
-    categoryNames.set(key, names);
-  }
-  return names;
-}
-
 /** What an offer's attributes and categories say, in one locale (the Chinese where untranslated). */
+const translators = Object.fromEntries(keywordLocales.map((l) => [l, translatorFor(l)]));
+
 function keywordsIn(offer: Offer, locale: Locale): string {
+  const t = translators[locale]!;
   const values = offer.attributes.map((a) =>
     locale === 'zh-CN' ? a.value.source : (a.value.translations[locale as 'vi']?.text ?? a.value.source),
   );
-  return [...values, categoryNamesIn(offer.category, locale)].join(' · ');
+  const category = offer.category;
+  return [...values, t(`catalog:category_${category}`), t(`catalog:category_${parentOf[category]}`)].join(
+    ' · ',
+  );
 }
 
 /** Service badges that each lift an offer a little in the ranking. */
