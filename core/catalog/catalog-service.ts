@@ -16,8 +16,11 @@ import { categoriesL1, categoriesL2, categoryTree, parentOf } from './taxonomy.t
 export interface CatalogPorts {
   priceBooks: PriceBooks;
   offers: {
-    get(offerId: string): Promise<Offer | undefined>;
-    getOverride(tenantId: string, offerId: string): Promise<OfferOverride | undefined>;
+    /** The offer and the tenant's override of it, in one read. */
+    getWithOverride(
+      tenantId: string,
+      offerId: string,
+    ): Promise<{ offer: Offer | undefined; override: OfferOverride | undefined }>;
     overridesFor(tenantId: string, offerIds: string[]): Promise<Map<string, OfferOverride>>;
     /** Whether the tenant has ever saved an override (false: a page needs no overrides read). */
     hasOverrides(tenantId: string): Promise<boolean>;
@@ -157,10 +160,7 @@ export function catalogPages(ports: CatalogPorts) {
     },
 
     async offer(reader: Reader, offerId: string) {
-      const [offer, override] = await Promise.all([
-        ports.offers.get(offerId),
-        ports.offers.getOverride(reader.tenant.id, offerId),
-      ]);
+      const { offer, override } = await ports.offers.getWithOverride(reader.tenant.id, offerId);
       if (!offer || !withinCuration(offer, reader.tenant))
         throw new DomainError('OFFER_NOT_FOUND', { params: { offerId } });
       const book = await ports.priceBooks.forTenant(reader.tenant, reader.locale);
