@@ -2,8 +2,12 @@
 import { Agent, request } from 'node:http';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Client } from '@opensearch-project/opensearch';
+import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { deleteTable } from '../adapters/dynamodb/bootstrap.ts';
 import { deleteOffersIndex } from '../adapters/opensearch/bootstrap.ts';
+import { createGateway, listen } from '../local/gateway.ts';
+import { bootLocalPlatform } from '../local/platform.ts';
+import { generateOffer } from '../local/seed/generator/generate.ts';
 import { startDynamoDbLocal } from '../local/servers/dynamodb-local.ts';
 import { startLocalServers } from '../local/servers/index.ts';
 
@@ -32,6 +36,68 @@ export async function benchServers(options: { sharedDynamodb: boolean; dynamodbP
       await shared.stop();
     },
   };
+}
+
+/**
+ * A bench's own platform: the servers (benchServers), the services over a table and offers
+ * alias of its own (`<prefix>-<stamp>`, `<prefix>-offers-<stamp>`; `reuse` names the stamp of
+ * a kept one), the local gateway on a free port and a getter with `maxSockets` connections.
+ * `close` ends them all and deletes the catalog unless kept.
+ */
+export async function benchPlatform(options: {
+  prefix: string;
+  dynamodbPort: number;
+  sharedDynamodb?: boolean;
+  reuse?: string | undefined;
+  maxSockets?: number;
+}) {
+  const bench = await benchServers({
+    sharedDynamodb: options.sharedDynamodb ?? false,
+    dynamodbPort: options.dynamodbPort,
+  });
+  const stamp = options.reuse ?? Date.now().toString(36);
+  const names = { tableName: `${options.prefix}-${stamp}`, offersAlias: `${options.prefix}-offers-${stamp}` };
+  const services = await bootLocalPlatform(bench.servers, names);
+  const gateway = createGateway();
+  const port = await listen(gateway, 0, '127.0.0.1');
+  const http = gatewayGetter(options.maxSockets ?? 1);
+  return {
+    bench,
+    stamp,
+    names,
+    services,
+    port,
+    http,
+    async close(keep = false) {
+      http.close();
+      gateway.closeAllConnections();
+      await new Promise((resolve) => gateway.close(resolve));
+      await removeBenchCatalog(services, names, keep);
+      await bench.stop();
+    },
+  };
+}
+
+/** Imports `offers` generated offers (`seed`) into a bench platform's catalog and refreshes it. */
+export async function ingestGenerated(
+  platform: Awaited<ReturnType<typeof benchPlatform>>,
+  offers: number,
+  seed: number,
+): Promise<void> {
+  const { services, names } = platform;
+  const started = Date.now();
+  async function* generated() {
+    for (let i = 0; i < offers; i++) yield JSON.stringify(generateOffer(seed, i));
+  }
+  await importIntoCatalog(
+    { db: services.db, tableName: names.tableName, search: services.search, offersAlias: names.offersAlias },
+    generated(),
+    { onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`) },
+  );
+  await services.search.indices.refresh({ index: names.offersAlias });
+  console.log(
+    `ingested ${offers} in ${((Date.now() - started) / 1000).toFixed(0)} s; stamp ${platform.stamp}`,
+  );
 }
 
 /** Deletes a bench's own table and offers index, or with `keep` says where they are. */

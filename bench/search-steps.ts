@@ -8,7 +8,6 @@
  * `--dynamodb-port` must then still be running). Timings live here, never in tests.
  */
 import { parseArgs } from 'node:util';
-import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { FULL_MATCHES_ENOUGH, searchBodies } from '../adapters/opensearch/offer-query.ts';
 import { openSearchOffers } from '../adapters/opensearch/offer-search.ts';
 import { createSearchTransport } from '../adapters/opensearch/transport.ts';
@@ -17,10 +16,7 @@ import { searchCriteria, searchParamsSchema } from '../core/catalog/search-query
 import { priceBuckets, shapeSearch } from '../core/catalog/search-results.ts';
 import { translatorFor } from '../core/i18n/translator.ts';
 import { connectionOf } from '../functions/search-client.ts';
-import { createGateway, listen } from '../local/gateway.ts';
-import { bootLocalPlatform } from '../local/platform.ts';
-import { generateOffer } from '../local/seed/generator/generate.ts';
-import { benchServers, gatewayGetter, percentile, removeBenchCatalog } from './kit.ts';
+import { benchPlatform, ingestGenerated, percentile } from './kit.ts';
 import { searchMix } from './search-mix.ts';
 
 const { values } = parseArgs({
@@ -39,33 +35,15 @@ const OFFERS = Number(values.offers);
 const ROUNDS = Number(values.rounds);
 const SEED = Number(values.seed);
 
-const bench = await benchServers({ sharedDynamodb: false, dynamodbPort: Number(values['dynamodb-port']) });
-const stamp = values.reuse ?? Date.now().toString(36);
-const names = { tableName: `bench-${stamp}`, offersAlias: `bench-offers-${stamp}` };
-const services = await bootLocalPlatform(bench.servers, names);
-const gateway = createGateway();
-const port = await listen(gateway, 0, '127.0.0.1');
-const http = gatewayGetter(1);
+const platform = await benchPlatform({
+  prefix: 'bench',
+  dynamodbPort: Number(values['dynamodb-port']),
+  reuse: values.reuse,
+});
+const { names, services, port, http } = platform;
 
 try {
-  if (!values.reuse) {
-    const started = Date.now();
-    async function* generated(n: number) {
-      for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
-    }
-    await importIntoCatalog(
-      {
-        db: services.db,
-        tableName: names.tableName,
-        search: services.search,
-        offersAlias: names.offersAlias,
-      },
-      generated(OFFERS),
-      { onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`) },
-    );
-    await services.search.indices.refresh({ index: names.offersAlias });
-    console.log(`ingested ${OFFERS} in ${((Date.now() - started) / 1000).toFixed(0)} s; stamp ${stamp}`);
-  }
+  if (!values.reuse) await ingestGenerated(platform, OFFERS, SEED);
   const transport = createSearchTransport(connectionOf(services.config));
   const port_ = openSearchOffers(transport, names.offersAlias);
   const catalog = catalogSearch(
@@ -151,9 +129,5 @@ try {
     console.log(`  ${name.padEnd(20)} ${ms(mean)} ${ms(percentile(s, 50))} ${ms(percentile(s, 95))}`);
   }
 } finally {
-  http.close();
-  gateway.closeAllConnections();
-  await new Promise((resolve) => gateway.close(resolve));
-  await removeBenchCatalog(services, names, values.keep);
-  await bench.stop();
+  await platform.close(values.keep);
 }

@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pictureOf } from '../adapters/assets/urls.ts';
-import { importIntoCatalog } from '../adapters/catalog-import.ts';
 import { batchGetAll } from '../adapters/dynamodb/batch.ts';
 import { offer as offerEntity } from '../adapters/dynamodb/entities/offer.ts';
 import { offerOverride } from '../adapters/dynamodb/entities/offer-override.ts';
@@ -26,13 +25,11 @@ import { presentLandedCost } from '../core/landed-cost/present.ts';
 import { landedCostService } from '../core/landed-cost/service.ts';
 import { renderHomePage } from '../functions/handlers/page-home.ts';
 import { renderOfferPage } from '../functions/handlers/page-offer.ts';
-import { createGateway, listen } from '../local/gateway.ts';
 import { localDir } from '../local/paths.ts';
-import { bootLocalPlatform } from '../local/platform.ts';
 import { generateOffer } from '../local/seed/generator/generate.ts';
 import { offerPage } from '../storefront/pages/offer.ts';
 import { etagOf, newNonce } from '../storefront/security.ts';
-import { benchServers, gatewayGetter, percentile, removeBenchCatalog } from './kit.ts';
+import { benchPlatform, ingestGenerated, percentile } from './kit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -50,33 +47,15 @@ const ROUNDS = Number(values.rounds);
 const SEED = Number(values.seed);
 const host = 'vn.localhost';
 
-const bench = await benchServers({ sharedDynamodb: false, dynamodbPort: Number(values['dynamodb-port']) });
-const stamp = values.reuse ?? Date.now().toString(36);
-const names = { tableName: `bench-sfs-${stamp}`, offersAlias: `bench-sfs-offers-${stamp}` };
-const services = await bootLocalPlatform(bench.servers, names);
-const gateway = createGateway();
-const port = await listen(gateway, 0, '127.0.0.1');
-const http = gatewayGetter(1);
+const platform = await benchPlatform({
+  prefix: 'bench-sfs',
+  dynamodbPort: Number(values['dynamodb-port']),
+  reuse: values.reuse,
+});
+const { names, services, port, http } = platform;
 
 try {
-  if (!values.reuse) {
-    const started = Date.now();
-    async function* generated(n: number) {
-      for (let i = 0; i < n; i++) yield JSON.stringify(generateOffer(SEED, i));
-    }
-    await importIntoCatalog(
-      {
-        db: services.db,
-        tableName: names.tableName,
-        search: services.search,
-        offersAlias: names.offersAlias,
-      },
-      generated(OFFERS),
-      { onReject: (r) => console.error(`rejected line ${r.line}: ${r.reason}`) },
-    );
-    await services.search.indices.refresh({ index: names.offersAlias });
-    console.log(`ingested ${OFFERS} in ${((Date.now() - started) / 1000).toFixed(0)} s; stamp ${stamp}`);
-  }
+  if (!values.reuse) await ingestGenerated(platform, OFFERS, SEED);
   const tenant = (await services.tenants.byHost(host))!;
   const locale = tenant.defaultLocale;
   const t = translatorFor(locale);
@@ -222,9 +201,5 @@ try {
     );
   }
 } finally {
-  http.close();
-  gateway.closeAllConnections();
-  await new Promise((resolve) => gateway.close(resolve));
-  await removeBenchCatalog(services, names, values.keep);
-  await bench.stop();
+  await platform.close(values.keep);
 }

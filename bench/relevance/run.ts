@@ -12,9 +12,7 @@ import { parseArgs } from 'node:util';
 import pLimit from 'p-limit';
 import { importIntoCatalog } from '../../adapters/catalog-import.ts';
 import { fold } from '../../core/catalog/catalog-service.ts';
-import { createGateway, listen } from '../../local/gateway.ts';
-import { bootLocalPlatform } from '../../local/platform.ts';
-import { benchServers, gatewayGetter, removeBenchCatalog } from '../kit.ts';
+import { benchPlatform } from '../kit.ts';
 import { judgedQueries, ndcg, relevanceCatalog, relevanceOffer } from './catalog.ts';
 
 const { values } = parseArgs({
@@ -35,23 +33,18 @@ const siteOf = {
   'zh-CN': { host: 'my.localhost' },
 } as const;
 
-const http = gatewayGetter(4);
-const httpGet = http.get;
-
 async function* lines() {
   for (const [i, spec] of relevanceCatalog.entries()) yield JSON.stringify(relevanceOffer(spec, i));
 }
 
-const bench = await benchServers({
-  sharedDynamodb: values['shared-dynamodb'],
+const platform = await benchPlatform({
+  prefix: 'relevance',
   dynamodbPort: Number(values['dynamodb-port']),
+  sharedDynamodb: values['shared-dynamodb'],
+  maxSockets: 4,
 });
-const { servers } = bench;
-const stamp = Date.now().toString(36);
-const names = { tableName: `relevance-${stamp}`, offersAlias: `relevance-offers-${stamp}` };
-const services = await bootLocalPlatform(servers, names);
-const gateway = createGateway();
-const port = await listen(gateway, 0, '127.0.0.1');
+const { names, services, port } = platform;
+const httpGet = platform.http.get;
 
 try {
   const stats = await importIntoCatalog(
@@ -127,9 +120,5 @@ try {
     );
   }
 } finally {
-  http.close();
-  gateway.closeAllConnections();
-  await new Promise((resolve) => gateway.close(resolve));
-  await removeBenchCatalog(services, names, values.keep);
-  await bench.stop();
+  await platform.close(values.keep);
 }
