@@ -15,9 +15,6 @@ import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pictureOf } from '../adapters/assets/urls.ts';
-import { batchGetAll } from '../adapters/dynamodb/batch.ts';
-import { offer as offerEntity } from '../adapters/dynamodb/entities/offer.ts';
-import { offerOverride } from '../adapters/dynamodb/entities/offer-override.ts';
 import { addressForm } from '../core/addresses/address.ts';
 import { offerView } from '../core/catalog/offer-view.ts';
 import { translatorFor, uncachedTranslatorFor } from '../core/i18n/translator.ts';
@@ -52,7 +49,7 @@ const platform = await benchPlatform({
   dynamodbPort: Number(values['dynamodb-port']),
   reuse: values.reuse,
 });
-const { names, services, port, http } = platform;
+const { services, port, http } = platform;
 
 try {
   if (!values.reuse) await ingestGenerated(platform, OFFERS, SEED);
@@ -123,12 +120,7 @@ try {
       await time('4a offer+override 2 Get', () =>
         Promise.all([services.offers.get(offerId), services.offers.getOverride(tenant.id, offerId)]),
       );
-      await time('4b offer+override Batch', () =>
-        batchGetAll(services.db, names.tableName, [
-          offerEntity.lookupKey({ offerId })!,
-          offerOverride.lookupKey({ tenantId: tenant.id, offerId })!,
-        ]),
-      );
+      await time('4b offer+override Batch', () => services.offers.getWithOverride(tenant.id, offerId));
       const offer = (await time('4 offer read', () => services.offers.get(offerId)))!;
       const override = await time('5 override read', () => services.offers.getOverride(tenant.id, offerId));
       const book = await time('6 price book', () => services.priceBooks.forTenant(tenant, locale));
